@@ -1,0 +1,31 @@
+//! Compiles the deck file into `$OUT_DIR/deck.rs`, which `src/deck/mod.rs` includes.
+//! A deck that breaks a rule fails the build with one line per problem, naming the file,
+//! the line of the question and its id.
+
+use std::path::PathBuf;
+
+const DECK_FILE: &str = "decks/django-async.toml";
+
+fn main() {
+    println!("cargo::rerun-if-changed={DECK_FILE}");
+    println!("cargo::rerun-if-changed=build.rs");
+
+    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let target = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("deck.rs");
+
+    let written = deck_compiler::compile_file(&manifest_dir.join(DECK_FILE), DECK_FILE)
+        .map_err(|errors| errors.to_string())
+        .and_then(|deck| {
+            std::fs::write(&target, deck.to_rust(DECK_FILE))
+                .map_err(|error| format!("cannot write {}: {error}", target.display()))
+        });
+    if let Err(message) = written {
+        // No stale deck may survive a failed compile, whatever the caller does with the errors.
+        let _ = std::fs::remove_file(&target);
+        // `cargo::error` makes Cargo fail the build and print exactly these lines, without the
+        // "process didn't exit successfully" dump and backtrace hint that a non-zero exit brings.
+        for line in message.lines() {
+            println!("cargo::error={line}");
+        }
+    }
+}

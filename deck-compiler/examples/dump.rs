@@ -1,0 +1,17 @@
+//! Preview a deck without building the app: prints the generated Rust, or the errors.
+//!
+//! `cargo run -p deck-compiler --example dump decks/django-async.toml`
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: dump DECK.toml");
+        std::process::exit(2)
+    };
+    match deck_compiler::compile_file(path.as_ref(), &path) {
+        Ok(deck) => print!("{}", deck.to_rust(&path)),
+        Err(errors) => {
+            eprintln!("{errors}");
+            std::process::exit(1)
+        }
+    }
+}

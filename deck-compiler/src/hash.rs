@@ -1,0 +1,69 @@
+//! Content hashes: a question's changes when anything a learner reads in it changes, and not
+//! when the TOML around it is merely laid out differently (the texts are normalized first).
+//!
+//! Canonical form: a version tag, then each field as `name`, a NUL, its byte length as 8
+//! little-endian bytes, and its bytes. Length prefixes make the encoding unambiguous (no text
+//! can pose as a field boundary). Hashes are the first 16 hex digits of SHA-256.
+
+use sha2::{Digest, Sha256};
+
+use crate::source::SourceQuestion;
+
+const QUESTION_TAG: &str = "quizdeck/question/v1";
+const DECK_TAG: &str = "quizdeck/deck/v1";
+
+/// Hash of a question's prompt, choices (id, text, whether correct), hint and explanation.
+/// Its id is not part of it (the id is what the hash is stored under); nor are the wrong
+/// choices' `why` lines, so rewording a reason keeps a learner's saved attempts.
+pub(crate) fn question_hash(question: &SourceQuestion) -> String {
+    let mut hasher = Canonical::new(QUESTION_TAG);
+    hasher.field("prompt", &question.prompt);
+    hasher.field("choices", &question.choices.len().to_string());
+    for choice in &question.choices {
+        hasher.field("choice.id", &choice.id);
+        hasher.field("choice.text", &choice.text);
+        let correct = choice.id == question.answer;
+        hasher.field("choice.correct", if correct { "true" } else { "false" });
+    }
+    hasher.field("hint", &question.hint);
+    hasher.field("explanation", &question.explanation);
+    hasher.finish()
+}
+
+/// Hash of the deck id and every question's id and hash, in file order.
+pub(crate) fn deck_hash<'a>(
+    deck_id: &str,
+    questions: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> String {
+    let mut hasher = Canonical::new(DECK_TAG);
+    hasher.field("deck.id", deck_id);
+    for (id, hash) in questions {
+        hasher.field("question.id", id);
+        hasher.field("question.hash", hash);
+    }
+    hasher.finish()
+}
+
+struct Canonical(Sha256);
+
+impl Canonical {
+    fn new(tag: &str) -> Self {
+        let mut canonical = Canonical(Sha256::new());
+        canonical.field("tag", tag);
+        canonical
+    }
+
+    fn field(&mut self, name: &str, value: &str) {
+        self.0.update(name.as_bytes());
+        self.0.update([0]);
+        self.0.update((value.len() as u64).to_le_bytes());
+        self.0.update(value.as_bytes());
+    }
+
+    fn finish(self) -> String {
+        self.0.finalize()[..8]
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect()
+    }
+}

@@ -1,0 +1,259 @@
+//! Reading a deck file: TOML into plain structs, with every serde error tied to a question.
+//!
+//! Questions are read as loose tables first and then deserialized one by one, so that a missing
+//! or misspelled field is reported with the id of the question it is in (serde alone would only
+//! give a byte offset into the file).
+
+use serde::Deserialize;
+use toml::{Spanned, Table, Value};
+
+use crate::error::{DeckError, DeckErrors, Subject};
+
+/// A deck as written, every text field normalized (see [`normalize`]) but still Markdown.
+#[derive(Debug, Clone)]
+pub(crate) struct SourceDeck {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub questions: Vec<SourceQuestion>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct SourceQuestion {
+    /// 1-based position in the file.
+    pub index: usize,
+    /// Line of its `[[question]]` header.
+    pub line: usize,
+    pub id: String,
+    pub prompt: String,
+    pub hint: String,
+    pub answer: String,
+    pub explanation: String,
+    pub choices: Vec<SourceChoice>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct SourceChoice {
+    pub id: String,
+    pub text: String,
+    pub why: Option<String>,
+}
+
+impl SourceQuestion {
+    pub fn subject(&self) -> Subject {
+        Subject::Question {
+            index: self.index,
+            id: Some(self.id.clone()),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    deck: RawDeck,
+    #[serde(default)]
+    question: Vec<Spanned<Table>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeck {
+    id: String,
+    title: String,
+    description: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: String,
+    prompt: String,
+    hint: String,
+    answer: String,
+    explanation: String,
+    #[serde(default)]
+    choice: Vec<Table>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChoice {
+    id: String,
+    text: String,
+    why: Option<String>,
+}
+
+/// Parses `text` (the contents of `file`) into a [`SourceDeck`], or every error found.
+pub(crate) fn parse(file: &str, text: &str) -> Result<SourceDeck, DeckErrors> {
+    let raw: RawFile = toml::from_str(text).map_err(|error| {
+        let offset = error.span().map(|span| span.start);
+        let (line, subject) = match offset {
+            Some(offset) => (
+                Some(line_of(text, offset)),
+                enclosing_question(text, offset),
+            ),
+            None => (None, Subject::File),
+        };
+        DeckErrors::single(DeckError {
+            file: file.to_owned(),
+            line,
+            subject,
+            message: one_line(error.message()),
+        })
+    })?;
+
+    let mut errors = Vec::new();
+    let mut questions = Vec::new();
+    for (n, spanned) in raw.question.into_iter().enumerate() {
+        let line = line_of(text, spanned.span().start);
+        let table = spanned.into_inner();
+        let id = table.get("id").and_then(Value::as_str).map(str::to_owned);
+        let error_at = |message: String| DeckError {
+            file: file.to_owned(),
+            line: Some(line),
+            subject: Subject::Question {
+                index: n + 1,
+                id: id.clone(),
+            },
+            message,
+        };
+        match read_question(table) {
+            Ok((raw, choices)) => questions.push(SourceQuestion {
+                index: n + 1,
+                line,
+                id: raw.id,
+                prompt: normalize(&raw.prompt),
+                hint: normalize(&raw.hint),
+                answer: raw.answer,
+                explanation: normalize(&raw.explanation),
+                choices,
+            }),
+            Err(message) => errors.push(error_at(message)),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(DeckErrors(errors));
+    }
+    Ok(SourceDeck {
+        id: raw.deck.id,
+        title: raw.deck.title.trim().to_owned(),
+        description: raw.deck.description.trim().to_owned(),
+        questions,
+    })
+}
+
+fn read_question(table: Table) -> Result<(RawQuestion, Vec<SourceChoice>), String> {
+    let raw: RawQuestion = Value::Table(table)
+        .try_into()
+        .map_err(|error: toml::de::Error| one_line(&error.to_string()))?;
+    let mut choices = Vec::with_capacity(raw.choice.len());
+    for (n, table) in raw.choice.iter().enumerate() {
+        let label = match table.get("id").and_then(Value::as_str) {
+            Some(id) => format!("choice {id:?}"),
+            None => format!("choice #{}", n + 1),
+        };
+        let choice: RawChoice =
+            Value::Table(table.clone())
+                .try_into()
+                .map_err(|error: toml::de::Error| {
+                    format!("{label}: {}", one_line(&error.to_string()))
+                })?;
+        choices.push(SourceChoice {
+            id: choice.id,
+            text: normalize(&choice.text),
+            why: choice.why.as_deref().map(normalize),
+        });
+    }
+    Ok((raw, choices))
+}
+
+/// The canonical form of a text field, used both for rendering and for hashing, so that two
+/// files that differ only in how the TOML is laid out (quoting style, a newline after `'''`,
+/// trailing blank lines, CRLF) compile to the same markup and the same hashes.
+pub(crate) fn normalize(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    // Drop whole blank lines at the start, but keep the first content line's indentation:
+    // Markdown gives leading spaces meaning (an indented code block).
+    let start = text
+        .char_indices()
+        .take_while(|(_, c)| c.is_whitespace())
+        .filter(|(_, c)| *c == '\n')
+        .last()
+        .map_or(0, |(i, _)| i + 1);
+    text[start..].trim_end().to_owned()
+}
+
+/// serde/toml messages may span lines ("…\nin `answer`"); a build log reads better with one.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// For a syntax error: which `[[question]]` table (found by reading the lines) holds `offset`.
+fn enclosing_question(text: &str, offset: usize) -> Subject {
+    let before = &text[..offset.min(text.len())];
+    let mut index = 0;
+    let mut in_question = false;
+    for line in before.lines() {
+        let compact: String = line
+            .split('#')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if compact == "[[question]]" {
+            index += 1;
+            in_question = true;
+        } else if compact.starts_with('[') && compact != "[[question.choice]]" {
+            in_question = false;
+        }
+    }
+    if !in_question {
+        return Subject::File;
+    }
+    // The id is usually the first key; read it from the whole table, not just up to the error.
+    let header_start = nth_question_header(text, index);
+    let id = text[header_start..]
+        .lines()
+        .skip(1)
+        .take_while(|line| !line.trim_start().starts_with('['))
+        .find_map(id_from_line);
+    Subject::Question { index, id }
+}
+
+fn nth_question_header(text: &str, index: usize) -> usize {
+    let mut seen = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact.starts_with("[[question]]") {
+            seen += 1;
+            if seen == index {
+                return offset;
+            }
+        }
+        offset += line.len();
+    }
+    0
+}
+
+fn id_from_line(line: &str) -> Option<String> {
+    let (key, value) = line.split_once('=')?;
+    if key.trim() != "id" {
+        return None;
+    }
+    let value = value.trim();
+    let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let rest = &value[1..];
+    Some(rest[..rest.find(quote)?].to_owned())
+}

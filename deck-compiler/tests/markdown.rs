@@ -1,0 +1,152 @@
+//! Markdown becomes finished HTML at build time: code highlighted with classes, no raw HTML.
+
+mod common;
+
+use common::{assert_contains, compile, errors, valid_with};
+use deck_compiler::{render, Layout};
+
+#[test]
+fn python_code_is_highlighted_with_hl_classes() {
+    let html = render(
+        "```python\nasync def f():\n    return await g(\"x\")  # done\n```",
+        Layout::Block,
+    )
+    .unwrap();
+    assert!(
+        html.starts_with("<pre><code class=\"language-python\">"),
+        "{html}"
+    );
+    assert!(html.ends_with("</code></pre>"), "{html}");
+    for class in [
+        "hl-source hl-python",
+        "hl-storage hl-modifier hl-async",
+        "hl-storage hl-type hl-function",
+        "hl-entity hl-name hl-function",
+        "hl-keyword hl-control hl-flow hl-return",
+        "hl-keyword hl-other hl-await",
+        "hl-string hl-quoted hl-double",
+        "hl-comment hl-line hl-number-sign",
+    ] {
+        assert_contains(&html, &format!("<span class=\"{class}"));
+    }
+    // No inline styles: the app's CSS does the colouring.
+    assert!(!html.contains("style="), "{html}");
+}
+
+#[test]
+fn highlighting_keeps_the_code_text() {
+    let code = "if a < b and c > d:\n    s = \"&\"\n";
+    let html = render(&format!("```python\n{code}```"), Layout::Block).unwrap();
+    let text = strip_tags(&html);
+    assert_eq!(
+        text,
+        code.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    );
+}
+
+#[test]
+fn plain_and_unknown_code_blocks() {
+    let html = render("```text\n<b>x</b>\n```", Layout::Block).unwrap();
+    assert_eq!(
+        html,
+        "<pre><code class=\"language-text\">&lt;b&gt;x&lt;/b&gt;\n</code></pre>"
+    );
+    let html = render("```\nx = 1\n```", Layout::Block).unwrap();
+    assert_eq!(html, "<pre><code>x = 1\n</code></pre>");
+    let error = render("```pyhton\nx = 1\n```", Layout::Block).unwrap_err();
+    assert_contains(&error, "code block language \"pyhton\" is unknown");
+}
+
+#[test]
+fn raw_html_is_rejected_not_passed_through() {
+    for markdown in [
+        "<script>alert(1)</script>",
+        "Click <script>alert(1)</script> here",
+        "Some <b>bold</b> text",
+        "<!-- a comment -->",
+        "<div>\nblock\n</div>",
+    ] {
+        let error = render(markdown, Layout::Block).unwrap_err();
+        assert_contains(&error, "contains raw HTML");
+    }
+    let message = errors(&valid_with(
+        r#"hint = "Any hint.""#,
+        r#"hint = "Try <script>alert(1)</script>""#,
+    ));
+    assert_contains(
+        &message,
+        r#"question "second": hint: contains raw HTML "<script>""#,
+    );
+}
+
+#[test]
+fn html_written_as_code_or_text_is_escaped() {
+    let html = render("Use `<script>` and a < b", Layout::Inline).unwrap();
+    assert_eq!(html, "Use <code>&lt;script&gt;</code> and a &lt; b");
+    let deck = compile(&valid_with(
+        r#"text = "This one.""#,
+        r#"text = "The `<script>` tag""#,
+    ));
+    let html = &deck.questions[1].choices[0].html;
+    assert!(!html.contains("<script>"), "{html}");
+}
+
+#[test]
+fn unsafe_links_and_images_are_rejected() {
+    assert_contains(
+        &render("[x](javascript:alert(1))", Layout::Block).unwrap_err(),
+        "only http(s), mailto and relative links",
+    );
+    assert_contains(
+        &render("![x](a.png)", Layout::Block).unwrap_err(),
+        "images are not supported",
+    );
+    let html = render(
+        "[docs](https://docs.djangoproject.com/) and [here](#top)",
+        Layout::Inline,
+    )
+    .unwrap();
+    assert_eq!(
+        html,
+        "<a href=\"https://docs.djangoproject.com/\">docs</a> and <a href=\"#top\">here</a>"
+    );
+}
+
+#[test]
+fn inline_layout_strips_a_single_paragraph_only() {
+    assert_eq!(
+        render("Just *this*.", Layout::Inline).unwrap(),
+        "Just <em>this</em>."
+    );
+    assert_eq!(
+        render("Just *this*.", Layout::Block).unwrap(),
+        "<p>Just <em>this</em>.</p>"
+    );
+    let two = render("One.\n\nTwo.", Layout::Inline).unwrap();
+    assert_eq!(two, "<p>One.</p>\n<p>Two.</p>");
+    let code = render("```python\nx = 1\n```", Layout::Inline).unwrap();
+    assert!(code.starts_with("<pre>"), "{code}");
+    assert!(render("One.\n\nTwo.", Layout::OneParagraph).is_err());
+    assert_eq!(render("One.", Layout::OneParagraph).unwrap(), "One.");
+}
+
+fn strip_tags(html: &str) -> String {
+    let inner = html
+        .strip_prefix("<pre><code class=\"language-python\">")
+        .and_then(|rest| rest.strip_suffix("</code></pre>"))
+        .unwrap();
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}

@@ -1,0 +1,200 @@
+use serde::{Deserialize, Serialize};
+
+use super::{choice_order, Attempt};
+use crate::deck::{Deck, Question};
+
+/// Which questions a round was made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundKind {
+    /// Every question of the deck.
+    Full,
+    /// The questions missed in the previous round.
+    Missed,
+}
+
+/// What the learner has done so far on the question in front of them, before checking.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub selected: Option<String>,
+    pub hint_shown: bool,
+}
+
+/// Where a round stands. The current position is implied: while answering it is the next
+/// unanswered question; with feedback it is the question just answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    Answering(Draft),
+    Feedback,
+    Finished,
+}
+
+/// One pass over a list of questions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    pub kind: RoundKind,
+    /// Shuffles the choices of every question in this round (see [`choice_order`]).
+    pub seed: u64,
+    pub question_ids: Vec<String>,
+    /// One attempt per question answered in this round, in round order.
+    pub attempts: Vec<Attempt>,
+    pub step: Step,
+}
+
+impl Round {
+    /// A round over `question_ids`, or `None` when there is nothing to ask.
+    pub fn new(kind: RoundKind, seed: u64, question_ids: Vec<String>) -> Option<Self> {
+        if question_ids.is_empty() {
+            return None;
+        }
+        Some(Round {
+            kind,
+            seed,
+            question_ids,
+            attempts: Vec::new(),
+            step: Step::Answering(Draft::default()),
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.question_ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.question_ids.is_empty()
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.step == Step::Finished
+    }
+
+    /// Index of the question on screen, or `None` once the round is finished.
+    pub fn position(&self) -> Option<usize> {
+        match self.step {
+            Step::Answering(_) => Some(self.attempts.len()),
+            Step::Feedback => self.attempts.len().checked_sub(1),
+            Step::Finished => None,
+        }
+    }
+
+    pub fn current_question(&self, deck: &'static Deck) -> Option<&'static Question> {
+        self.position()
+            .and_then(|position| deck.question(&self.question_ids[position]))
+    }
+
+    /// The current question's choices in this round's shuffled order (indices into the deck).
+    pub fn current_choice_order(&self, deck: &'static Deck) -> Option<Vec<usize>> {
+        let position = self.position()?;
+        let question = self.current_question(deck)?;
+        Some(choice_order(self.seed, position, question.choices.len()))
+    }
+
+    pub fn draft(&self) -> Option<&Draft> {
+        match &self.step {
+            Step::Answering(draft) => Some(draft),
+            _ => None,
+        }
+    }
+
+    /// The attempt whose feedback is on screen.
+    pub fn feedback(&self) -> Option<&Attempt> {
+        match self.step {
+            Step::Feedback => self.attempts.last(),
+            _ => None,
+        }
+    }
+
+    pub fn score(&self) -> usize {
+        self.attempts
+            .iter()
+            .filter(|attempt| attempt.correct)
+            .count()
+    }
+
+    pub fn missed(&self) -> impl Iterator<Item = &Attempt> {
+        self.attempts.iter().filter(|attempt| !attempt.correct)
+    }
+
+    pub fn select(&mut self, deck: &'static Deck, choice_id: &str) -> bool {
+        let Some(question) = self.current_question(deck) else {
+            return false;
+        };
+        match &mut self.step {
+            Step::Answering(draft) if question.choice(choice_id).is_some() => {
+                draft.selected = Some(choice_id.to_owned());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn show_hint(&mut self) -> bool {
+        match &mut self.step {
+            Step::Answering(draft) if !draft.hint_shown => {
+                draft.hint_shown = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Grades the selected choice. Returns the new attempt.
+    pub fn check(&mut self, deck: &'static Deck, now: u64) -> Option<Attempt> {
+        let question = self.current_question(deck)?;
+        let draft = self.draft()?;
+        let choice = question.choice(draft.selected.as_deref()?)?;
+        let attempt = Attempt::grade(question, choice, draft.hint_shown, now);
+        self.attempts.push(attempt.clone());
+        self.step = Step::Feedback;
+        Some(attempt)
+    }
+
+    pub fn next(&mut self) -> bool {
+        if self.step != Step::Feedback {
+            return false;
+        }
+        self.step = if self.attempts.len() == self.len() {
+            Step::Finished
+        } else {
+            Step::Answering(Draft::default())
+        };
+        true
+    }
+
+    /// Whether a round read back from storage still fits `deck` and its own rules, so the UI
+    /// can trust every index it derives from it.
+    pub fn is_consistent_with(&self, deck: &'static Deck) -> bool {
+        let questions: Option<Vec<&Question>> = self
+            .question_ids
+            .iter()
+            .map(|id| deck.question(id))
+            .collect();
+        let Some(questions) = questions else {
+            return false;
+        };
+        let attempts_fit = self.attempts.len() <= questions.len()
+            && self
+                .attempts
+                .iter()
+                .zip(&questions)
+                .all(|(attempt, question)| {
+                    attempt.matches(question)
+                        && question
+                            .choice(&attempt.choice_id)
+                            .is_some_and(|choice| choice.correct == attempt.correct)
+                });
+        let step_fits = match &self.step {
+            Step::Answering(draft) => {
+                self.attempts.len() < questions.len()
+                    && draft
+                        .selected
+                        .as_deref()
+                        .is_none_or(|id| questions[self.attempts.len()].choice(id).is_some())
+            }
+            Step::Feedback => !self.attempts.is_empty(),
+            Step::Finished => self.attempts.len() == questions.len(),
+        };
+        !questions.is_empty() && attempts_fit && step_fits
+    }
+}

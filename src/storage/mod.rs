@@ -1,0 +1,123 @@
+//! Saving and loading progress: the policy (keys, backups, failures) over a small key-value
+//! [`Backend`], so it is tested natively against [`MemoryBackend`] and runs in the browser
+//! against [`LocalStorage`].
+
+mod browser;
+mod memory;
+
+pub use browser::LocalStorage;
+pub use memory::MemoryBackend;
+
+use crate::deck::Deck;
+use crate::progress::{decode, encode, Progress, Unreadable};
+
+/// Why the backend refused a read or a write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// The browser denies access to storage (privacy settings, sandboxed frame).
+    Blocked,
+    /// The storage quota is used up.
+    Full,
+    /// The existing value could not be kept aside, so it is not overwritten.
+    Protected,
+    Other(String),
+}
+
+/// A place that keeps strings under keys, like `localStorage`.
+pub trait Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, Fault>;
+    fn set(&self, key: &str, value: &str) -> Result<(), Fault>;
+}
+
+/// Something the learner should be told after loading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadNotice {
+    /// The stored value could not be used; it was copied to `backup_key`.
+    SetAside {
+        reason: Unreadable,
+        backup_key: String,
+    },
+    /// The stored value could not be used nor copied aside: it is left where it was and new
+    /// progress is not saved over it.
+    LeftInPlace { reason: Unreadable },
+    /// The deck changed since the last visit.
+    DeckChanged,
+}
+
+/// The progress store of one deck.
+pub struct Store<B> {
+    backend: Result<B, Fault>,
+    deck: &'static Deck,
+    /// Set when an unreadable value could not be backed up: saving would destroy it.
+    protect_saved_value: std::cell::Cell<bool>,
+}
+
+impl<B: Backend> Store<B> {
+    pub fn new(backend: Result<B, Fault>, deck: &'static Deck) -> Self {
+        Store {
+            backend,
+            deck,
+            protect_saved_value: std::cell::Cell::new(false),
+        }
+    }
+
+    pub fn key(&self) -> String {
+        format!("quizdeck:{}:progress", self.deck.id)
+    }
+
+    pub fn backup_key(&self) -> String {
+        format!("quizdeck:{}:unreadable", self.deck.id)
+    }
+
+    /// Reads the saved progress. Never fails: anything unusable yields fresh progress and a
+    /// notice, and the unusable value is kept.
+    pub fn load(&self) -> (Progress, Option<LoadNotice>) {
+        let Ok(backend) = &self.backend else {
+            return (Progress::default(), None);
+        };
+        let raw = match backend.get(&self.key()) {
+            Ok(Some(raw)) => raw,
+            Ok(None) | Err(_) => return (Progress::default(), None),
+        };
+        match decode(&raw, self.deck) {
+            Ok(loaded) => {
+                let notice = loaded.deck_changed.then_some(LoadNotice::DeckChanged);
+                (loaded.progress, notice)
+            }
+            Err(reason) => (
+                Progress::default(),
+                Some(self.set_aside(backend, &raw, reason)),
+            ),
+        }
+    }
+
+    fn set_aside(&self, backend: &B, raw: &str, reason: Unreadable) -> LoadNotice {
+        // Never overwrite an earlier backup with a newer one: pick the first free key.
+        let base = self.backup_key();
+        let free_key = (1..=20)
+            .map(|n| match n {
+                1 => base.clone(),
+                n => format!("{base}:{n}"),
+            })
+            .find(|key| match backend.get(key) {
+                Ok(None) => true,
+                Ok(Some(existing)) => existing == raw,
+                Err(_) => false,
+            });
+        match free_key.map(|key| backend.set(&key, raw).map(|()| key)) {
+            Some(Ok(backup_key)) => LoadNotice::SetAside { reason, backup_key },
+            _ => {
+                self.protect_saved_value.set(true);
+                LoadNotice::LeftInPlace { reason }
+            }
+        }
+    }
+
+    pub fn save(&self, progress: &Progress) -> Result<(), Fault> {
+        if self.protect_saved_value.get() {
+            return Err(Fault::Protected);
+        }
+        let backend = self.backend.as_ref().map_err(Clone::clone)?;
+        backend.set(&self.key(), &encode(progress, self.deck))
+    }
+}

@@ -1,0 +1,29 @@
+use leptos::prelude::*;
+
+use crate::quiz::{Screen, Session};
+use crate::ui::Quiz;
+
+/// The top bar: the deck's name, and a way back to the start screen from a round.
+#[component]
+pub fn AppBar() -> impl IntoView {
+    let quiz = Quiz::get();
+    let in_round = Memo::new(move |_| quiz.session.with(Session::screen) == Screen::Round);
+    let title = quiz.session.with_untracked(|session| session.deck().title);
+    view! {
+        <header class="app-bar">
+            <span class="brand">"quizdeck"</span>
+            <Show when=move || in_round.get()>
+                <button
+                    type="button"
+                    class="quiet"
+                    on:click=move |_| {
+                        quiz.act(Session::go_to_start);
+                    }
+                >
+                    <span aria-hidden="true">"← "</span>
+                    {title}
+                </button>
+            </Show>
+        </header>
+    }
+}

@@ -1,0 +1,139 @@
+use leptos::ev;
+use leptos::html::H2;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+
+use crate::quiz::{Card, Session};
+use crate::ui::components::{ChoiceList, Feedback, Hint};
+use crate::ui::device::now;
+use crate::ui::Quiz;
+
+/// The question in front of the learner. The card is rebuilt only when the question changes;
+/// selection, hint and feedback update in place so focus is never lost.
+#[component]
+pub fn QuestionPage() -> impl IntoView {
+    let quiz = Quiz::get();
+    let card = Memo::new(move |_| quiz.session.with(Session::card));
+    move || card.get().map(|card| view! { <QuestionCard card /> })
+}
+
+#[component]
+fn QuestionCard(card: Card) -> impl IntoView {
+    let quiz = Quiz::get();
+    let session = quiz.session;
+    let draft = Memo::new(move |_| session.with(|s| s.draft().cloned()));
+    let checked = Memo::new(move |_| session.with(|s| s.feedback().cloned()));
+    let selected =
+        Signal::derive(move || draft.with(|d| d.as_ref().and_then(|d| d.selected.clone())));
+    let hint_shown = Signal::derive(move || {
+        draft.with(|d| d.as_ref().is_some_and(|d| d.hint_shown))
+            || checked.with(|a| a.as_ref().is_some_and(|a| a.hint_used))
+    });
+
+    let select = move |choice_id: &str| {
+        quiz.act(|s| s.select(choice_id));
+    };
+    let show_hint = move || {
+        quiz.act(Session::show_hint);
+    };
+    let check = move || {
+        quiz.act(|s| s.check(now()));
+    };
+    let next = move || {
+        quiz.act(Session::next);
+    };
+
+    let choice_ids: Vec<&'static str> = card.choices.iter().map(|choice| choice.id).collect();
+    let shortcuts = window_event_listener(ev::keydown, move |event: KeyboardEvent| {
+        if event.default_prevented() || event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        match event.key().as_str() {
+            // Buttons and links already act on Enter themselves.
+            "Enter" if !targets_native_control(&event) => {
+                event.prevent_default();
+                if checked.with_untracked(Option::is_some) {
+                    next();
+                } else {
+                    check();
+                }
+            }
+            "h" | "H" => show_hint(),
+            key => {
+                let digit = key.parse::<usize>().ok().filter(|&digit| digit >= 1);
+                if let Some(id) = digit.and_then(|digit| choice_ids.get(digit - 1)) {
+                    select(id);
+                }
+            }
+        }
+    });
+    on_cleanup(move || shortcuts.remove());
+
+    let heading = NodeRef::<H2>::new();
+    Effect::new(move |_| {
+        // A new question takes focus, so keyboard and screen reader users start at its top;
+        // a restored feedback panel takes focus itself.
+        if let Some(heading) = heading.get() {
+            if checked.with_untracked(Option::is_none) {
+                let _ = heading.focus();
+            }
+        }
+    });
+
+    let Card {
+        position,
+        total,
+        question,
+        choices,
+    } = card;
+    let is_last = position + 1 == total;
+    view! {
+        <article class="question" aria-labelledby="question-number">
+            <h2 id="question-number" tabindex="-1" node_ref=heading>
+                "Question " {position + 1} " of " {total}
+            </h2>
+            <progress max=total value=position aria-hidden="true"></progress>
+            <div class="prompt" inner_html=question.prompt_html></div>
+            <ChoiceList
+                choices
+                selected
+                checked
+                on_select=move |id| select(id)
+            />
+            <Hint
+                hint_html=question.hint_html
+                shown=hint_shown
+                available=Signal::derive(move || checked.with(Option::is_none))
+                on_show=show_hint
+            />
+            {move || match checked.get() {
+                None => {
+                    view! {
+                        <div class="actions">
+                            <button
+                                type="button"
+                                class="primary"
+                                disabled=move || selected.with(Option::is_none)
+                                on:click=move |_| check()
+                            >
+                                "Check"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Some(attempt) => {
+                    view! { <Feedback attempt question is_last on_next=next /> }.into_any()
+                }
+            }}
+        </article>
+    }
+}
+
+fn targets_native_control(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| matches!(element.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
+}

@@ -1,0 +1,88 @@
+use leptos::html::H1;
+use leptos::prelude::*;
+
+use crate::quiz::{RoundKind, Session};
+use crate::ui::device::fresh_seed;
+use crate::ui::Quiz;
+
+/// The score of a finished round, what was missed and why, and what to do next.
+#[component]
+pub fn SummaryPage() -> impl IntoView {
+    let quiz = Quiz::get();
+    let Some(summary) = quiz.session.with_untracked(Session::summary) else {
+        return ().into_any();
+    };
+    let heading = NodeRef::<H1>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let title = match summary.kind {
+        RoundKind::Full => "Round complete",
+        RoundKind::Missed => "Retry complete",
+    };
+    let has_missed = !summary.missed.is_empty();
+    let missed = summary
+        .missed
+        .into_iter()
+        .map(|missed| {
+            view! {
+                <li class="missed">
+                    <div class="prompt" inner_html=missed.question.prompt_html></div>
+                    <dl class="answer-review">
+                        <dt>"Your answer"</dt>
+                        <dd inner_html=missed.chosen.html></dd>
+                        <dt>"Right answer"</dt>
+                        <dd inner_html=missed.right.map(|choice| choice.html).unwrap_or_default()></dd>
+                    </dl>
+                    <div class="explanation" inner_html=missed.question.explanation_html></div>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="summary" aria-labelledby="summary-title">
+            <h1 id="summary-title" tabindex="-1" node_ref=heading>
+                {title}
+            </h1>
+            <p class="score" data-testid="score">
+                "You got " <strong>{summary.score} " of " {summary.total}</strong> " right."
+            </p>
+            <meter min="0" max=summary.total value=summary.score aria-label="Score"></meter>
+            {has_missed
+                .then(|| {
+                    view! {
+                        <h2>"Missed questions"</h2>
+                        <ol class="missed-list">{missed}</ol>
+                    }
+                })}
+            <div class="actions">
+                {has_missed
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="primary"
+                                on:click=move |_| {
+                                    quiz.act(|session| session.retry_missed(fresh_seed()));
+                                }
+                            >
+                                "Retry missed questions"
+                            </button>
+                        }
+                    })}
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| {
+                        quiz.act(|session| session.start_over(fresh_seed()));
+                    }
+                >
+                    "Start over"
+                </button>
+            </div>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,130 @@
+//! The stored format of progress: round trip, old formats, and everything that is not ours.
+
+mod common;
+
+use common::{DECK, EDITED_DECK, RIGHT, WRONG};
+use quizdeck::progress::{decode, encode, Progress, Unreadable};
+use quizdeck::quiz::{Screen, Session, Step};
+
+const V1_FIXTURE: &str = include_str!("fixtures/progress-v1.json");
+
+fn progress_mid_round() -> Progress {
+    let mut session = Session::new(&DECK, Progress::default());
+    session.start_over(42);
+    session.select(RIGHT[0]);
+    session.check(10);
+    session.next();
+    session.show_hint();
+    session.select(WRONG[1]);
+    session.progress().clone()
+}
+
+#[test]
+fn encoding_then_decoding_gives_back_the_same_progress() {
+    let progress = progress_mid_round();
+    let loaded = decode(&encode(&progress, &DECK), &DECK).unwrap();
+    assert_eq!(loaded.progress, progress);
+    assert!(!loaded.deck_changed);
+}
+
+#[test]
+fn the_first_released_format_still_loads() {
+    let loaded = decode(V1_FIXTURE, &DECK).unwrap();
+    let progress = loaded.progress;
+    assert_eq!(progress.screen, Screen::Round);
+    assert_eq!(progress.history.len(), 2);
+    let round = progress.round.unwrap();
+    assert_eq!(round.seed, 42);
+    match round.step {
+        Step::Answering(draft) => {
+            assert_eq!(draft.selected.as_deref(), Some("d"));
+            assert!(draft.hint_shown);
+        }
+        other => panic!("expected answering, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_changed_deck_closes_the_round_and_keeps_only_answers_to_unchanged_questions() {
+    let loaded = decode(V1_FIXTURE, &EDITED_DECK).unwrap();
+    assert!(loaded.deck_changed);
+    assert_eq!(loaded.progress.round, None);
+    let kept: Vec<&str> = loaded
+        .progress
+        .history
+        .iter()
+        .map(|a| a.question_id.as_str())
+        .collect();
+    assert_eq!(
+        kept,
+        ["one"],
+        "'two' was reworded, so its old answer says nothing"
+    );
+}
+
+#[test]
+fn values_that_are_not_ours_are_refused_with_a_reason() {
+    let cases = [
+        ("", Unreadable::NotJson),
+        ("{\"app\":\"quizdeck\",\"sch", Unreadable::NotJson),
+        (&V1_FIXTURE[..V1_FIXTURE.len() / 2], Unreadable::NotJson),
+        ("not json at all", Unreadable::NotJson),
+        ("[1,2,3]", Unreadable::Foreign),
+        ("{\"todos\":[]}", Unreadable::Foreign),
+        ("\"quizdeck\"", Unreadable::Foreign),
+        ("null", Unreadable::Foreign),
+        (
+            "{\"app\":\"quizdeck\",\"schema\":99,\"anything\":true}",
+            Unreadable::FutureSchema(99),
+        ),
+    ];
+    for (raw, expected) in cases {
+        assert_eq!(decode(raw, &DECK).unwrap_err(), expected, "input: {raw:?}");
+    }
+}
+
+#[test]
+fn damaged_values_of_our_own_format_are_refused() {
+    let wrong_shape = V1_FIXTURE.replace("\"history\":[", "\"history\":\"none\",\"h\":[");
+    let missing_schema = V1_FIXTURE.replace("\"schema\":1,", "");
+    let unknown_choice = V1_FIXTURE.replace("\"selected\":\"d\"", "\"selected\":\"zz\"");
+    let impossible_step = V1_FIXTURE.replace(
+        "\"step\":{\"answering\":{\"selected\":\"d\",\"hint_shown\":true}}",
+        "\"step\":\"finished\"",
+    );
+    let forged_verdict = V1_FIXTURE.replacen("\"correct\":false", "\"correct\":true", 1);
+    for raw in [
+        wrong_shape,
+        missing_schema,
+        unknown_choice,
+        impossible_step,
+        forged_verdict,
+    ] {
+        assert!(
+            matches!(decode(&raw, &DECK), Err(Unreadable::Damaged(_))),
+            "accepted: {raw}"
+        );
+    }
+}
+
+#[test]
+fn progress_of_another_deck_is_refused() {
+    let other = V1_FIXTURE.replace("\"deck\":\"test-deck\"", "\"deck\":\"rust-basics\"");
+    assert_eq!(
+        decode(&other, &DECK).unwrap_err(),
+        Unreadable::OtherDeck("rust-basics".to_owned())
+    );
+}
+
+#[test]
+fn every_refusal_explains_itself_in_words() {
+    for reason in [
+        Unreadable::NotJson,
+        Unreadable::Foreign,
+        Unreadable::FutureSchema(2),
+        Unreadable::OtherDeck("x".into()),
+        Unreadable::Damaged("y".into()),
+    ] {
+        assert!(reason.to_string().starts_with("it "), "{reason}");
+    }
+}

@@ -1,0 +1,186 @@
+//! The round/session state machine: every user action and what it may and may not do.
+
+mod common;
+
+use common::{DECK, RIGHT, WRONG};
+use quizdeck::progress::Progress;
+use quizdeck::quiz::{RoundKind, Screen, Session};
+
+fn new_session() -> Session {
+    Session::new(&DECK, Progress::default())
+}
+
+/// Answers the current question with `choice` (optionally after the hint) and moves on.
+fn answer(session: &mut Session, choice: &str, with_hint: bool, at: u64) {
+    if with_hint {
+        assert!(session.show_hint());
+    }
+    assert!(session.select(choice));
+    assert!(session.check(at));
+    assert!(session.next());
+}
+
+#[test]
+fn a_fresh_session_is_on_the_start_screen_with_nothing_done() {
+    let session = new_session();
+    assert_eq!(session.screen(), Screen::Start);
+    let overview = session.overview();
+    assert_eq!((overview.question_count, overview.answered), (3, 0));
+    assert_eq!(overview.in_progress, None);
+    assert!(session.card().is_none());
+}
+
+#[test]
+fn actions_that_make_no_sense_change_nothing() {
+    let mut session = new_session();
+    let before = session.clone();
+    assert!(!session.select("a"));
+    assert!(!session.check(1));
+    assert!(!session.next());
+    assert!(!session.show_hint());
+    assert!(!session.resume());
+    assert!(!session.retry_missed(1));
+    assert_eq!(session, before);
+
+    session.start_over(1);
+    let started = session.clone();
+    assert!(!session.check(1), "nothing selected yet");
+    assert!(!session.next(), "not checked yet");
+    assert!(!session.select("no-such-choice"));
+    assert_eq!(session, started);
+}
+
+#[test]
+fn start_shows_question_one_with_every_choice_in_a_shuffled_order() {
+    let mut session = new_session();
+    assert!(session.start_over(42));
+    assert_eq!(session.screen(), Screen::Round);
+    let card = session.card().unwrap();
+    assert_eq!((card.position, card.total), (0, 3));
+    assert_eq!(card.question.id, "one");
+    let mut ids: Vec<&str> = card.choices.iter().map(|c| c.id).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["a", "b", "c", "d"]);
+    // Same seed, same order: a reload shows what the learner saw.
+    let mut again = new_session();
+    again.start_over(42);
+    assert_eq!(again.card(), session.card());
+}
+
+#[test]
+fn checking_grades_the_selection_and_records_the_attempt() {
+    let mut session = new_session();
+    session.start_over(7);
+    assert!(session.select("b"));
+    assert!(
+        session.select("a"),
+        "a learner may change their mind before checking"
+    );
+    assert!(session.check(1_000));
+    let attempt = session.feedback().unwrap().clone();
+    assert!(attempt.correct);
+    assert_eq!(attempt.choice_id, "a");
+    assert_eq!(attempt.question_hash, "h1");
+    assert_eq!(attempt.answered_at, 1_000);
+    assert!(!attempt.hint_used);
+    assert_eq!(session.progress().history, vec![attempt]);
+    assert!(!session.select("b"), "a checked answer is final");
+    assert!(!session.check(2_000), "and is graded once");
+    assert_eq!(session.progress().history.len(), 1);
+}
+
+#[test]
+fn a_wrong_choice_is_graded_wrong_and_the_hint_is_recorded() {
+    let mut session = new_session();
+    session.start_over(7);
+    assert!(session.show_hint());
+    assert!(!session.show_hint(), "the hint is shown once");
+    session.select("b");
+    session.check(5);
+    let attempt = session.feedback().unwrap();
+    assert!(!attempt.correct);
+    assert!(attempt.hint_used);
+}
+
+#[test]
+fn a_full_round_ends_in_a_summary_with_the_missed_questions() {
+    let mut session = new_session();
+    session.start_over(3);
+    answer(&mut session, RIGHT[0], false, 1);
+    answer(&mut session, WRONG[1], true, 2);
+    assert_eq!(session.card().unwrap().position, 2);
+    assert!(session.summary().is_none());
+    answer(&mut session, WRONG[2], false, 3);
+
+    assert!(session.card().is_none());
+    let summary = session.summary().unwrap();
+    assert_eq!(summary.kind, RoundKind::Full);
+    assert_eq!((summary.score, summary.total), (1, 3));
+    let missed: Vec<(&str, &str, &str)> = summary
+        .missed
+        .iter()
+        .map(|m| (m.question.id, m.chosen.id, m.right.unwrap().id))
+        .collect();
+    assert_eq!(missed, [("two", "a", "c"), ("three", "d", "a")]);
+}
+
+#[test]
+fn retry_missed_asks_only_the_missed_questions_and_keeps_the_history() {
+    let mut session = new_session();
+    session.start_over(3);
+    answer(&mut session, RIGHT[0], false, 1);
+    answer(&mut session, WRONG[1], false, 2);
+    answer(&mut session, WRONG[2], false, 3);
+    assert!(session.retry_missed(9));
+
+    let card = session.card().unwrap();
+    assert_eq!((card.question.id, card.total), ("two", 2));
+    answer(&mut session, RIGHT[1], false, 4);
+    answer(&mut session, RIGHT[2], false, 5);
+    let summary = session.summary().unwrap();
+    assert_eq!(summary.kind, RoundKind::Missed);
+    assert_eq!((summary.score, summary.total), (2, 2));
+    assert!(!session.retry_missed(10), "nothing left to retry");
+    assert_eq!(session.progress().history.len(), 5);
+    let overview = session.overview();
+    assert_eq!((overview.answered, overview.right_last_time), (3, 3));
+}
+
+#[test]
+fn retry_missed_needs_a_finished_round() {
+    let mut session = new_session();
+    session.start_over(3);
+    answer(&mut session, WRONG[0], false, 1);
+    assert!(!session.retry_missed(4));
+}
+
+#[test]
+fn leaving_and_resuming_keeps_the_round_where_it_was() {
+    let mut session = new_session();
+    session.start_over(3);
+    answer(&mut session, RIGHT[0], false, 1);
+    session.show_hint();
+    session.select("b");
+    let card = session.card();
+    assert!(session.go_to_start());
+    assert_eq!(session.screen(), Screen::Start);
+    assert!(!session.select("c"), "no answering from the start screen");
+    assert_eq!(session.overview().in_progress, Some((2, 3)));
+    assert!(session.resume());
+    assert_eq!(session.card(), card);
+    let draft = session.draft().unwrap();
+    assert_eq!(draft.selected.as_deref(), Some("b"));
+    assert!(draft.hint_shown);
+}
+
+#[test]
+fn start_over_begins_a_new_full_round_and_keeps_the_history() {
+    let mut session = new_session();
+    session.start_over(3);
+    answer(&mut session, RIGHT[0], false, 1);
+    answer(&mut session, RIGHT[1], false, 2);
+    assert!(session.start_over(4));
+    let card = session.card().unwrap();
+    assert_eq!((card.position, card.question.id), (0, "one"));
+    assert_eq!(session.progress().history.len(), 2);
+}

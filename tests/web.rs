@@ -1,0 +1,146 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the storage adapter against the
+//! real `localStorage`, and the mounted app driven through its DOM.
+#![cfg(target_arch = "wasm32")]
+
+use quizdeck::deck::DECK;
+use quizdeck::progress::{Progress, Unreadable};
+use quizdeck::quiz::Session;
+use quizdeck::storage::{LoadNotice, LocalStorage, Store};
+use quizdeck::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const KEY: &str = "quizdeck:django-async:progress";
+const BACKUP: &str = "quizdeck:django-async:unreadable";
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn started_progress() -> Progress {
+    let mut session = Session::new(&DECK, Progress::default());
+    session.start_over(11);
+    session.show_hint();
+    session.progress().clone()
+}
+
+#[wasm_bindgen_test]
+fn progress_round_trips_through_local_storage() {
+    local_storage().clear().unwrap();
+    let store = Store::new(LocalStorage::open(), &DECK);
+    store.save(&started_progress()).unwrap();
+
+    let raw = local_storage().get_item(KEY).unwrap().unwrap();
+    let json: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(json["app"], "quizdeck");
+    assert_eq!(json["deck_hash"], DECK.hash);
+
+    let reopened = Store::new(LocalStorage::open(), &DECK);
+    assert_eq!(reopened.load(), (started_progress(), None));
+}
+
+#[wasm_bindgen_test]
+fn a_value_that_is_not_ours_is_kept_aside() {
+    local_storage().clear().unwrap();
+    local_storage().set_item(KEY, "{\"todos\":[1,2]}").unwrap();
+    let store = Store::new(LocalStorage::open(), &DECK);
+    let (progress, notice) = store.load();
+    assert_eq!(progress, Progress::default());
+    assert_eq!(
+        notice,
+        Some(LoadNotice::SetAside {
+            reason: Unreadable::Foreign,
+            backup_key: BACKUP.to_owned()
+        })
+    );
+    assert_eq!(
+        local_storage().get_item(BACKUP).unwrap().as_deref(),
+        Some("{\"todos\":[1,2]}")
+    );
+}
+
+/// Mounts the app in a fresh container, returning it and the handle that keeps it mounted.
+fn mount_app() -> (web_sys::HtmlElement, impl Drop) {
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    (container, handle)
+}
+
+fn button(container: &web_sys::HtmlElement, label: &str) -> web_sys::HtmlButtonElement {
+    let buttons = container.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|node| node.unchecked_into::<web_sys::HtmlButtonElement>())
+        .find(|button| button.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no button {label:?}"))
+}
+
+fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
+    container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_mounted_app_runs_a_question_and_saves_it() {
+    local_storage().clear().unwrap();
+    let (container, _mounted) = mount_app();
+    assert_eq!(text_of(&container, "h1"), DECK.title);
+
+    button(&container, "Start").click();
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&container, "h2"),
+        format!("Question 1 of {}", DECK.questions.len())
+    );
+    let check = button(&container, "Check");
+    assert!(check.disabled(), "nothing chosen yet");
+
+    let radio: web_sys::HtmlInputElement = container
+        .query_selector("input[type=radio]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    radio.click();
+    leptos::task::tick().await;
+    assert!(!check.disabled());
+    check.click();
+    leptos::task::tick().await;
+
+    let verdict = text_of(&container, "[data-testid=feedback] h3");
+    assert!(
+        verdict.contains("Correct") || verdict.contains("Incorrect"),
+        "{verdict}"
+    );
+    let saved = Store::new(LocalStorage::open(), &DECK).load().0;
+    assert_eq!(saved.history.len(), 1);
+    assert_eq!(saved.history[0].choice_id, radio.value());
+}
+
+#[wasm_bindgen_test]
+async fn the_mounted_app_explains_a_corrupt_saved_value() {
+    local_storage().clear().unwrap();
+    local_storage()
+        .set_item(KEY, "{\"app\":\"quizdeck\",\"sch")
+        .unwrap();
+    let (container, _mounted) = mount_app();
+    leptos::task::tick().await;
+    let notice = text_of(&container, "[data-testid=load-notice]");
+    assert!(notice.contains("could not be read"), "{notice}");
+    assert!(notice.contains(BACKUP), "{notice}");
+    assert_eq!(
+        local_storage().get_item(BACKUP).unwrap().as_deref(),
+        Some("{\"app\":\"quizdeck\",\"sch")
+    );
+}
