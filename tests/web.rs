@@ -101,7 +101,7 @@ async fn the_mounted_app_runs_a_question_and_saves_it() {
     button(&container, "Start").click();
     leptos::task::tick().await;
     assert_eq!(
-        text_of(&container, "h2"),
+        text_of(&container, "article h1"),
         format!("Question 1 of {}", DECK.questions.len())
     );
     let check = button(&container, "Check");
@@ -118,7 +118,7 @@ async fn the_mounted_app_runs_a_question_and_saves_it() {
     check.click();
     leptos::task::tick().await;
 
-    let verdict = text_of(&container, "[data-testid=feedback] h3");
+    let verdict = text_of(&container, "[data-testid=feedback] h2");
     assert!(
         verdict.contains("Correct") || verdict.contains("Incorrect"),
         "{verdict}"

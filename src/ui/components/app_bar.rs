@@ -3,12 +3,11 @@ use leptos::prelude::*;
 use crate::quiz::{Screen, Session};
 use crate::ui::Quiz;
 
-/// The top bar: the deck's name, and a way back to the start screen from a round.
+/// The top bar: the app's name, and a way back to the start screen from a round.
 #[component]
 pub fn AppBar() -> impl IntoView {
     let quiz = Quiz::get();
     let in_round = Memo::new(move |_| quiz.session.with(Session::screen) == Screen::Round);
-    let title = quiz.session.with_untracked(|session| session.deck().title);
     view! {
         <header class="app-bar">
             <span class="brand">"quizdeck"</span>
@@ -21,7 +20,7 @@ pub fn AppBar() -> impl IntoView {
                     }
                 >
                     <span aria-hidden="true">"← "</span>
-                    {title}
+                    "Back to start"
                 </button>
             </Show>
         </header>

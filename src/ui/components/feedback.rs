@@ -48,11 +48,11 @@ pub fn Feedback(
             aria-labelledby="feedback-verdict"
             data-testid="feedback"
         >
-            <h3 id="feedback-verdict">
+            <h2 id="feedback-verdict">
                 <span class="verdict-icon" aria-hidden="true">{icon}</span>
                 {verdict}
                 {attempt.hint_used.then_some(" (with the hint)")}
-            </h3>
+            </h2>
             {details}
             <div class="explanation" inner_html=question.explanation_html></div>
             <button type="button" class="primary" on:click=move |_| on_next()>

@@ -1,5 +1,5 @@
 use leptos::ev;
-use leptos::html::H2;
+use leptos::html::H1;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
@@ -70,7 +70,7 @@ fn QuestionCard(card: Card) -> impl IntoView {
     });
     on_cleanup(move || shortcuts.remove());
 
-    let heading = NodeRef::<H2>::new();
+    let heading = NodeRef::<H1>::new();
     Effect::new(move |_| {
         // A new question takes focus, so keyboard and screen reader users start at its top;
         // a restored feedback panel takes focus itself.
@@ -89,10 +89,10 @@ fn QuestionCard(card: Card) -> impl IntoView {
     } = card;
     let is_last = position + 1 == total;
     view! {
-        <article class="question" aria-labelledby="question-number">
-            <h2 id="question-number" tabindex="-1" node_ref=heading>
+        <article class="question" aria-labelledby="question-number" data-question=question.id>
+            <h1 id="question-number" tabindex="-1" node_ref=heading>
                 "Question " {position + 1} " of " {total}
-            </h2>
+            </h1>
             <progress max=total value=position aria-hidden="true"></progress>
             <div class="prompt" inner_html=question.prompt_html></div>
             <ChoiceList

@@ -1,0 +1,125 @@
+// A learner's whole journey through the shipped deck.
+import { test, expect, deck, question, storageKey } from './support.mjs';
+
+const total = deck.questions.length;
+
+test('a whole round: feedback, summary, retry missed', async ({ quiz, page }) => {
+  await quiz.open();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(deck.title);
+  await expect(page.getByText(`${total} questions`)).toBeVisible();
+  await quiz.button('Start').click();
+
+  const plan = [true, false, true, false, true]; // right or wrong, per question
+  const missed = [];
+  for (const [index, right] of plan.entries()) {
+    await expect(quiz.questionHeading).toHaveText(`Question ${index + 1} of ${total}`);
+    const q = await quiz.answer(right, { hint: index === 3 });
+    await expect(quiz.feedback).toBeFocused();
+    await expect(page.getByTestId('announcer')).toHaveText(right ? 'Correct.' : 'Incorrect.');
+    if (!right) {
+      missed.push(q);
+      await expect(quiz.feedback).toContainText('Your answer');
+      await expect(quiz.feedback).toContainText('Right answer');
+      const chosen = q.choice.find((choice) => choice.id !== q.answer);
+      const firstWords = chosen.why.replace(/[`*]/g, '').split(' ').slice(0, 4).join(' ');
+      await expect(quiz.feedback.locator('.reason')).toContainText(firstWords);
+    }
+    await expect(quiz.feedback.locator('.explanation')).not.toBeEmpty();
+    await quiz.next();
+  }
+
+  await expect(quiz.score).toHaveText(`You got 3 of ${total} right.`);
+  await expect(page.locator('.missed')).toHaveCount(missed.length);
+  await quiz.button('Retry missed questions').click();
+  for (const [index, q] of missed.entries()) {
+    await expect(quiz.questionHeading).toHaveText(`Question ${index + 1} of ${missed.length}`);
+    expect((await quiz.currentQuestion()).id).toBe(q.id);
+    await quiz.answer(true);
+    await quiz.next();
+  }
+  await expect(page.getByRole('heading', { name: 'Retry complete' })).toBeVisible();
+  await expect(quiz.score).toHaveText(`You got ${missed.length} of ${missed.length} right.`);
+  await expect(page.locator('.missed')).toHaveCount(0);
+
+  await quiz.button('Back to start').click();
+  await expect(page.getByTestId('done-so-far')).toHaveText(
+    `You have answered ${total} of ${total} questions; ${total} were right the last time you answered them.`,
+  );
+});
+
+test('a reload keeps the screen, option order, selection, hint and feedback', async ({ quiz, page }) => {
+  await quiz.open();
+  await quiz.button('Start').click();
+  await quiz.answer(true);
+  await quiz.next();
+
+  await quiz.hintButton.click();
+  const q = await quiz.currentQuestion();
+  await quiz.radio(q.answer).check();
+  const order = await quiz.choiceOrder();
+  await page.reload();
+  await expect(quiz.questionHeading).toHaveText(`Question 2 of ${total}`);
+  expect(await quiz.choiceOrder()).toEqual(order);
+  await expect(quiz.radio(q.answer)).toBeChecked();
+  await expect(quiz.hint).toBeVisible();
+
+  await quiz.checkButton.click();
+  await expect(quiz.feedback).toContainText('Correct (with the hint)');
+  const feedback = await quiz.feedback.innerText();
+  await page.reload();
+  await expect.poll(() => quiz.feedback.innerText()).toBe(feedback);
+  await expect(quiz.feedback).toBeFocused();
+  expect(await quiz.choiceOrder()).toEqual(order);
+
+  // Leaving for the start screen and coming back is also kept across a reload.
+  await quiz.button('Back to start').click();
+  await expect(page.getByText(`Round in progress: question 2 of ${total}.`)).toBeVisible();
+  await page.reload();
+  await quiz.button('Continue').click();
+  await expect.poll(() => quiz.feedback.innerText()).toBe(feedback);
+});
+
+test('the corrected answers to Q4 and Q5 are the ones graded right', async ({ quiz, page }) => {
+  const corrected = [question('sync-orm-in-async-view'), question('mixed-sync-async-orm')];
+  // What the seed claimed, and what Django 5.2 really does.
+  expect(corrected[0].choice.find((c) => c.id === corrected[0].answer).text).toContain('SynchronousOnlyOperation');
+  for (const q of corrected) {
+    expect(q.choice.find((c) => c.id === 'a').why).toContain('DJANGO_ALLOW_ASYNC_UNSAFE');
+  }
+
+  await quiz.open();
+  await quiz.button('Start').click();
+  for (let index = 0; index < 3; index++) {
+    await quiz.answer(true);
+    await quiz.next();
+  }
+  for (const q of corrected) {
+    expect((await quiz.currentQuestion()).id).toBe(q.id);
+    await quiz.radio('a').check(); // the seed's answer
+    await quiz.checkButton.click();
+    await expect(quiz.feedback).toContainText('Incorrect');
+    await expect(quiz.feedback).toContainText('DJANGO_ALLOW_ASYNC_UNSAFE');
+    await quiz.next();
+  }
+  await quiz.button('Retry missed questions').click();
+  for (const q of corrected) {
+    await quiz.radio(q.answer).check();
+    await quiz.checkButton.click();
+    await expect(quiz.feedback).toContainText('Correct');
+    await quiz.next();
+  }
+  const stored = await quiz.storedProgress();
+  expect(stored.progress.history.filter((a) => a.correct).length).toBe(5);
+  await expect(page.getByRole('heading', { name: 'Retry complete' })).toBeVisible();
+});
+
+test('progress is saved after every action', async ({ quiz }) => {
+  await quiz.open();
+  expect(await quiz.storedProgress()).toMatchObject({ app: 'quizdeck', schema: 1, deck: deck.id });
+  await quiz.button('Start').click();
+  await quiz.hintButton.click();
+  await expect.poll(async () => (await quiz.storedProgress()).progress.round.step).toEqual({
+    answering: { selected: null, hint_shown: true },
+  });
+  expect(storageKey).toBe(`quizdeck:${deck.id}:progress`);
+});

@@ -1,0 +1,85 @@
+// Bad input from storage and a browser that will not store: the quiz keeps working, says so
+// in one sentence, and never loses what was already saved.
+import { test, expect, storageKey, backupKey } from './support.mjs';
+
+test('a corrupt saved value is kept aside and the learner is told', async ({ quiz, page }) => {
+  await page.addInitScript(
+    ([key]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(key, '{"app":"quizdeck","schema":1,"deck":"django-async","pro');
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+    [storageKey],
+  );
+  await quiz.open();
+  await expect(quiz.loadNotice).toContainText('could not be read (it is not valid data)');
+  await expect(quiz.loadNotice).toContainText(backupKey);
+  expect(await page.evaluate((key) => localStorage.getItem(key), backupKey)).toBe(
+    '{"app":"quizdeck","schema":1,"deck":"django-async","pro',
+  );
+  await quiz.button('Start').click();
+  await quiz.answer(true);
+  await page.reload();
+  await expect(quiz.feedback).toContainText('Correct');
+  await expect(quiz.loadNotice).toHaveCount(0);
+});
+
+test('progress from a newer version is not overwritten and not misread', async ({ quiz, page }) => {
+  const future = '{"app":"quizdeck","schema":99,"progress":{"whatever":true}}';
+  await page.addInitScript(
+    ([key, value]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(key, value);
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+    [storageKey, future],
+  );
+  await quiz.open();
+  await expect(quiz.loadNotice).toContainText('newer version of quizdeck');
+  expect(await page.evaluate((key) => localStorage.getItem(key), backupKey)).toBe(future);
+  await quiz.button('Dismiss').click();
+  await expect(quiz.loadNotice).toHaveCount(0);
+});
+
+test('blocked storage: the quiz works in memory and says progress will not be kept', async ({ quiz, page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  await quiz.open();
+  await expect(quiz.saveNotice).toContainText('blocking storage');
+  await quiz.button('Start').click();
+  await quiz.answer(true);
+  await quiz.next();
+  await expect(quiz.questionHeading).toHaveText(/^Question 2 of/);
+});
+
+test('full storage: the learner is told, and saving resumes when there is room', async ({ quiz, page }) => {
+  await quiz.open();
+  await quiz.button('Start').click();
+  await quiz.answer(true);
+  await quiz.next();
+  const saved = await quiz.storedProgress();
+
+  await page.evaluate(() => {
+    window.realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await quiz.answer(false);
+  await expect(quiz.saveNotice).toContainText('Storage is full');
+  expect(await quiz.storedProgress()).toEqual(saved);
+
+  await page.evaluate(() => {
+    Storage.prototype.setItem = window.realSetItem;
+  });
+  await quiz.next();
+  await expect(quiz.saveNotice).toHaveCount(0);
+  expect((await quiz.storedProgress()).progress.history).toHaveLength(2);
+});

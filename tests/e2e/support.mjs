@@ -1,0 +1,99 @@
+// Shared by every end-to-end test: the deck's answer key (read from the deck file itself),
+// a page object for the quiz, and a guard that fails a test on any console error.
+import { test as base, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { parse } from 'smol-toml';
+
+const deckFile = parse(readFileSync(new URL('../../decks/django-async.toml', import.meta.url), 'utf8'));
+export const deck = { ...deckFile.deck, questions: deckFile.question };
+export const storageKey = `quizdeck:${deck.id}:progress`;
+export const backupKey = `quizdeck:${deck.id}:unreadable`;
+
+const questionById = new Map(deck.questions.map((question) => [question.id, question]));
+export const question = (id) => questionById.get(id);
+export const wrongChoiceOf = (q) => q.choice.find((choice) => choice.id !== q.answer).id;
+
+export class QuizPage {
+  constructor(page) {
+    this.page = page;
+    this.main = page.locator('main');
+    this.questionHeading = page.getByRole('heading', { level: 1, name: /^Question \d+ of \d+$/ });
+    this.feedback = page.getByTestId('feedback');
+    this.checkButton = page.getByRole('button', { name: 'Check' });
+    this.hintButton = page.getByRole('button', { name: 'Show hint' });
+    this.hint = page.getByRole('complementary', { name: 'Hint' });
+    this.score = page.getByTestId('score');
+    this.loadNotice = page.getByTestId('load-notice');
+    this.saveNotice = page.getByTestId('save-notice');
+  }
+
+  async open(path = './') {
+    await this.page.goto(path);
+    await expect(this.main).toBeVisible();
+  }
+
+  button(name) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  radios() {
+    return this.page.locator('fieldset.choices input[type=radio]');
+  }
+
+  radio(choiceId) {
+    return this.page.locator(`fieldset.choices input[type=radio][value="${choiceId}"]`);
+  }
+
+  /** The deck question on screen (from the deck file). */
+  async currentQuestion() {
+    const id = await this.page.locator('article.question').getAttribute('data-question');
+    return question(id);
+  }
+
+  /** Choice ids in the order they are shown. */
+  async choiceOrder() {
+    return this.radios().evaluateAll((inputs) => inputs.map((input) => input.value));
+  }
+
+  /** Answers the question on screen rightly or wrongly, and checks. */
+  async answer(right, { hint = false } = {}) {
+    const q = await this.currentQuestion();
+    if (hint) await this.hintButton.click();
+    await this.radio(right ? q.answer : wrongChoiceOf(q)).check();
+    await this.checkButton.click();
+    await expect(this.feedback).toContainText(right ? 'Correct' : 'Incorrect');
+    return q;
+  }
+
+  async next() {
+    await this.feedback.getByRole('button').click();
+  }
+
+  async storedProgress() {
+    return this.page.evaluate((key) => JSON.parse(localStorage.getItem(key)), storageKey);
+  }
+
+  /** True when the page itself never scrolls sideways. */
+  async fitsWidth() {
+    return this.page.evaluate(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+    );
+  }
+}
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await use(page);
+    expect(problems, 'console errors and uncaught exceptions').toEqual([]);
+  },
+  quiz: async ({ page }, use) => {
+    await use(new QuizPage(page));
+  },
+});
+
+export { expect };
