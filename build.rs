@@ -4,16 +4,21 @@
 
 use std::path::PathBuf;
 
+use deck_compiler::{OraclePin, ORACLE_REQUIREMENTS};
+
 const DECK_FILE: &str = "decks/django-async.toml";
 
 fn main() {
     println!("cargo::rerun-if-changed={DECK_FILE}");
+    // Checked questions carry the Django version the oracle pins; it is read from there only.
+    println!("cargo::rerun-if-changed={ORACLE_REQUIREMENTS}");
     println!("cargo::rerun-if-changed=build.rs");
 
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let target = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("deck.rs");
 
-    let written = deck_compiler::compile_file(&manifest_dir.join(DECK_FILE), DECK_FILE)
+    let written = OraclePin::read(&manifest_dir.join(ORACLE_REQUIREMENTS), ORACLE_REQUIREMENTS)
+        .and_then(|pin| deck_compiler::compile_file(&manifest_dir.join(DECK_FILE), DECK_FILE, &pin))
         .map_err(|errors| errors.to_string())
         .and_then(|deck| {
             std::fs::write(&target, deck.to_rust(DECK_FILE))

@@ -16,6 +16,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     browserName: 'chromium',
+    // index.html has a Content-Security-Policy <meta>; the axe audit injects an inline script.
+    // pwa.spec.mjs turns this off again to prove a whole journey runs under the policy.
+    bypassCSP: true,
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       // As root, Chromium needs --no-sandbox; the rest keep it off the (closed) network.
@@ -30,9 +33,17 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node tests/e2e/serve.mjs dist ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    {
+      command: `node tests/e2e/serve.mjs dist ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+    },
+    // The same build under a sub-path, as GitHub Pages serves a project (pwa.spec.mjs).
+    {
+      command: `node tests/e2e/serve.mjs dist ${port + 1} /quizdeck/`,
+      url: `http://127.0.0.1:${port + 1}/quizdeck/`,
+      reuseExistingServer: false,
+    },
+  ],
 });

@@ -9,6 +9,7 @@
 
 pub mod deck;
 pub mod progress;
+pub mod pwa;
 pub mod quiz;
 pub mod storage;
 pub mod ui;

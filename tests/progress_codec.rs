@@ -3,10 +3,11 @@
 mod common;
 
 use common::{DECK, EDITED_DECK, RIGHT, WRONG};
-use quizdeck::progress::{decode, encode, Progress, Unreadable};
+use quizdeck::progress::{decode, encode, Progress, Settings, Theme, Unreadable, SCHEMA_VERSION};
 use quizdeck::quiz::{Screen, Session, Step};
 
 const V1_FIXTURE: &str = include_str!("fixtures/progress-v1.json");
+const V2_FIXTURE: &str = include_str!("fixtures/progress-v2.json");
 
 fn progress_mid_round() -> Progress {
     let mut session = Session::new(&DECK, Progress::default());
@@ -28,20 +29,47 @@ fn encoding_then_decoding_gives_back_the_same_progress() {
 }
 
 #[test]
-fn the_first_released_format_still_loads() {
+fn the_first_released_format_is_migrated() {
     let loaded = decode(V1_FIXTURE, &DECK).unwrap();
     let progress = loaded.progress;
     assert_eq!(progress.screen, Screen::Round);
-    assert_eq!(progress.history.len(), 2);
-    let round = progress.round.unwrap();
-    assert_eq!(round.seed, 42);
+    let answers: Vec<&[String]> = progress.history.iter().map(|a| &a.choice_ids[..]).collect();
+    assert_eq!(
+        answers,
+        [["a"], ["b"]],
+        "a single choice_id became choice_ids"
+    );
+    assert_eq!(progress.settings, Settings::default());
+    let round = progress.round.clone().unwrap();
+    assert_eq!(round.seed, Some(42));
+    assert_eq!(round.attempts, progress.history);
     match round.step {
         Step::Answering(draft) => {
-            assert_eq!(draft.selected.as_deref(), Some("d"));
+            assert_eq!(draft.selected, ["d"], "a selected string became a list");
             assert!(draft.hint_shown);
         }
         other => panic!("expected answering, got {other:?}"),
     }
+    // Saved again, it is written in the current format and reads back the same.
+    let saved = encode(&progress, &DECK);
+    assert!(saved.contains(&format!("\"schema\":{SCHEMA_VERSION}")));
+    assert_eq!(decode(&saved, &DECK).unwrap().progress, progress);
+}
+
+#[test]
+fn a_v1_draft_with_nothing_selected_migrates_to_an_empty_selection() {
+    let raw = V1_FIXTURE.replace("\"selected\":\"d\"", "\"selected\":null");
+    let round = decode(&raw, &DECK).unwrap().progress.round.unwrap();
+    assert_eq!(round.draft().unwrap().selected, Vec::<String>::new());
+}
+
+#[test]
+fn the_second_format_loads() {
+    let progress = decode(V2_FIXTURE, &DECK).unwrap().progress;
+    assert_eq!(progress.settings.theme, Theme::Dark);
+    assert!(!progress.settings.shuffle);
+    assert_eq!(progress.round.unwrap().seed, None);
+    assert_eq!(progress.history[0].choice_ids, ["a"]);
 }
 
 #[test]

@@ -24,8 +24,9 @@ fn answer(session: &mut Session, choice: &str, with_hint: bool, at: u64) {
 fn a_fresh_session_is_on_the_start_screen_with_nothing_done() {
     let session = new_session();
     assert_eq!(session.screen(), Screen::Start);
-    let overview = session.overview();
-    assert_eq!((overview.question_count, overview.answered), (3, 0));
+    let overview = session.overview(0);
+    assert_eq!((overview.deck.total, overview.deck.answered), (3, 0));
+    assert_eq!(overview.due, 0);
     assert_eq!(overview.in_progress, None);
     assert!(session.card().is_none());
 }
@@ -79,7 +80,7 @@ fn checking_grades_the_selection_and_records_the_attempt() {
     assert!(session.check(1_000));
     let attempt = session.feedback().unwrap().clone();
     assert!(attempt.correct);
-    assert_eq!(attempt.choice_id, "a");
+    assert_eq!(attempt.choice_ids, ["a"]);
     assert_eq!(attempt.question_hash, "h1");
     assert_eq!(attempt.answered_at, 1_000);
     assert!(!attempt.hint_used);
@@ -119,7 +120,13 @@ fn a_full_round_ends_in_a_summary_with_the_missed_questions() {
     let missed: Vec<(&str, &str, &str)> = summary
         .missed
         .iter()
-        .map(|m| (m.question.id, m.chosen.id, m.right.unwrap().id))
+        .map(|m| {
+            (
+                m.question.id,
+                m.chosen[0].id,
+                m.question.correct_choice().unwrap().id,
+            )
+        })
         .collect();
     assert_eq!(missed, [("two", "a", "c"), ("three", "d", "a")]);
 }
@@ -142,8 +149,11 @@ fn retry_missed_asks_only_the_missed_questions_and_keeps_the_history() {
     assert_eq!((summary.score, summary.total), (2, 2));
     assert!(!session.retry_missed(10), "nothing left to retry");
     assert_eq!(session.progress().history.len(), 5);
-    let overview = session.overview();
-    assert_eq!((overview.answered, overview.right_last_time), (3, 3));
+    let overview = session.overview(6);
+    assert_eq!(
+        (overview.deck.answered, overview.deck.right_last_time),
+        (3, 3)
+    );
 }
 
 #[test]
@@ -165,11 +175,11 @@ fn leaving_and_resuming_keeps_the_round_where_it_was() {
     assert!(session.go_to_start());
     assert_eq!(session.screen(), Screen::Start);
     assert!(!session.select("c"), "no answering from the start screen");
-    assert_eq!(session.overview().in_progress, Some((2, 3)));
+    assert_eq!(session.overview(0).in_progress, Some((2, 3)));
     assert!(session.resume());
     assert_eq!(session.card(), card);
     let draft = session.draft().unwrap();
-    assert_eq!(draft.selected.as_deref(), Some("b"));
+    assert_eq!(draft.selected, ["b"]);
     assert!(draft.hint_shown);
 }
 

@@ -7,7 +7,12 @@ fn main() {
         eprintln!("usage: dump DECK.toml");
         std::process::exit(2)
     };
-    match deck_compiler::compile_file(path.as_ref(), &path) {
+    let pins = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(deck_compiler::ORACLE_REQUIREMENTS);
+    let compiled = deck_compiler::OraclePin::read(&pins, deck_compiler::ORACLE_REQUIREMENTS)
+        .and_then(|pin| deck_compiler::compile_file(path.as_ref(), &path, &pin));
+    match compiled {
         Ok(deck) => print!("{}", deck.to_rust(&path)),
         Err(errors) => {
             eprintln!("{errors}");

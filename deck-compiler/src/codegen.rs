@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::CompiledDeck;
+use crate::{CompiledDeck, Evidence};
 
 pub(crate) fn to_rust(deck: &CompiledDeck, source_name: &str) -> String {
     let mut out = String::new();
@@ -24,11 +24,22 @@ fn write_deck(out: &mut String, deck: &CompiledDeck, source_name: &str) -> std::
     writeln!(out, "    title: {:?},", deck.title)?;
     writeln!(out, "    description: {:?},", deck.description)?;
     writeln!(out, "    hash: {:?},", deck.hash)?;
+    writeln!(out, "    topics: &[")?;
+    for topic in &deck.topics {
+        writeln!(
+            out,
+            "        Topic {{ id: {:?}, title: {:?} }},",
+            topic.id, topic.title
+        )?;
+    }
+    writeln!(out, "    ],")?;
     writeln!(out, "    questions: &[")?;
     for question in &deck.questions {
         writeln!(out, "        Question {{")?;
         writeln!(out, "            id: {:?},", question.id)?;
         writeln!(out, "            hash: {:?},", question.hash)?;
+        writeln!(out, "            topic: {:?},", question.topic)?;
+        writeln!(out, "            kind: QuestionKind::{:?},", question.kind)?;
         writeln!(out, "            prompt_html: {:?},", question.prompt_html)?;
         writeln!(out, "            choices: &[")?;
         for choice in &question.choices {
@@ -50,6 +61,20 @@ fn write_deck(out: &mut String, deck: &CompiledDeck, source_name: &str) -> std::
             "            explanation_html: {:?},",
             question.explanation_html
         )?;
+        match &question.evidence {
+            Evidence::Checked { django } => writeln!(
+                out,
+                "            evidence: Evidence::Checked {{ django: {django:?} }},"
+            )?,
+            Evidence::Source {
+                title,
+                url,
+                version,
+            } => writeln!(
+                out,
+                "            evidence: Evidence::Source {{ title: {title:?}, url: {url:?}, version: {version:?} }},"
+            )?,
+        }
         writeln!(out, "        }},")?;
     }
     writeln!(out, "    ],")?;

@@ -12,9 +12,10 @@ use crate::source::SourceQuestion;
 const QUESTION_TAG: &str = "quizdeck/question/v1";
 const DECK_TAG: &str = "quizdeck/deck/v1";
 
-/// Hash of a question's prompt, choices (id, text, whether correct), hint and explanation.
-/// Its id is not part of it (the id is what the hash is stored under); nor are the wrong
-/// choices' `why` lines, so rewording a reason keeps a learner's saved attempts.
+/// Hash of a question's prompt, choices (id, text, whether correct), kind, hint and
+/// explanation. Its id is not part of it (the id is what the hash is stored under); nor are the
+/// choices' `why` lines, its topic or its evidence, so rewording a reason, regrouping questions
+/// or adding a check keeps a learner's saved attempts.
 pub(crate) fn question_hash(question: &SourceQuestion) -> String {
     let mut hasher = Canonical::new(QUESTION_TAG);
     hasher.field("prompt", &question.prompt);
@@ -22,8 +23,13 @@ pub(crate) fn question_hash(question: &SourceQuestion) -> String {
     for choice in &question.choices {
         hasher.field("choice.id", &choice.id);
         hasher.field("choice.text", &choice.text);
-        let correct = choice.id == question.answer;
+        let correct = question.answer.contains(&choice.id);
         hasher.field("choice.correct", if correct { "true" } else { "false" });
+    }
+    // Only multi-select questions add a field, so single-choice hashes (and saved progress)
+    // stay what they were before multi-select existed.
+    if question.answer.is_multiple() {
+        hasher.field("kind", "multiple");
     }
     hasher.field("hint", &question.hint);
     hasher.field("explanation", &question.explanation);

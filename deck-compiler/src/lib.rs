@@ -16,7 +16,51 @@ use std::path::Path;
 
 pub use error::{DeckError, DeckErrors, Subject};
 pub use markdown::{render, Layout, CLASS_PREFIX};
-pub use validate::{is_slug, MIN_CHOICES};
+pub use validate::{is_slug, CHECK_RUNS, EXPECT_KEYS, MIN_CHOICES};
+
+/// The oracle's pinned environment, `tests/oracle/requirements.txt` (see [`OraclePin::read`]).
+pub const ORACLE_REQUIREMENTS: &str = "tests/oracle/requirements.txt";
+
+/// What the oracle proves checked questions against. The version is read from the oracle's pin,
+/// never written in the deck, so the app cannot claim a version the oracle did not run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OraclePin {
+    /// The exact Django version, e.g. `5.2.19`.
+    pub django: String,
+}
+
+impl OraclePin {
+    /// Reads the `Django==X.Y.Z` line of a pip requirements file.
+    pub fn read(path: &Path, display_name: &str) -> Result<OraclePin, DeckErrors> {
+        let error = |message: String| {
+            DeckErrors::single(DeckError {
+                file: display_name.to_owned(),
+                line: None,
+                subject: Subject::File,
+                message,
+            })
+        };
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| error(format!("cannot read the oracle's pins: {e}")))?;
+        OraclePin::parse(&text).ok_or_else(|| error("no `Django==X.Y.Z` pin".to_owned()))
+    }
+
+    /// The version in a `Django==X.Y.Z` line (case-insensitive name, comments ignored).
+    pub fn parse(requirements: &str) -> Option<OraclePin> {
+        requirements.lines().find_map(|line| {
+            let line = line.split('#').next()?.trim();
+            let (name, version) = line.split_once("==")?;
+            let version = version.trim();
+            let well_formed = !version.is_empty()
+                && version
+                    .split('.')
+                    .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+            (name.trim().eq_ignore_ascii_case("django") && well_formed).then(|| OraclePin {
+                django: version.to_owned(),
+            })
+        })
+    }
+}
 
 /// A deck ready to be written out: the same shape as the app's `Deck`, with owned strings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,17 +69,49 @@ pub struct CompiledDeck {
     pub title: String,
     pub description: String,
     pub hash: String,
+    pub topics: Vec<CompiledTopic>,
     pub questions: Vec<CompiledQuestion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompiledTopic {
+    pub id: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompiledQuestion {
     pub id: String,
     pub hash: String,
+    /// Id of its topic (declared in the deck).
+    pub topic: String,
+    pub kind: Kind,
     pub prompt_html: String,
     pub choices: Vec<CompiledChoice>,
     pub hint_html: String,
     pub explanation_html: String,
+    pub evidence: Evidence,
+}
+
+/// Single choice (`answer = "b"`, radio buttons) or select all that apply (`answer = [...]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Single,
+    Multiple,
+}
+
+/// What a question's answer rests on. A check's code stays in the deck file and the oracle:
+/// the app only learns which Django version proved it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Evidence {
+    Checked {
+        django: String,
+    },
+    Source {
+        title: String,
+        url: String,
+        version: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +119,8 @@ pub struct CompiledChoice {
     pub id: String,
     pub html: String,
     pub correct: bool,
-    /// Empty on the correct choice.
+    /// Why this choice is wrong, or (on right choices) why it is right; empty only on the
+    /// right choice of a single-choice question that has no `why`.
     pub reason_html: String,
 }
 
@@ -56,7 +133,11 @@ impl CompiledDeck {
 
 /// Compiles the deck file at `path`; errors name it as `display_name` (e.g. the path relative
 /// to the crate root, as the author knows it).
-pub fn compile_file(path: &Path, display_name: &str) -> Result<CompiledDeck, DeckErrors> {
+pub fn compile_file(
+    path: &Path,
+    display_name: &str,
+    oracle: &OraclePin,
+) -> Result<CompiledDeck, DeckErrors> {
     let text = std::fs::read_to_string(path).map_err(|error| {
         DeckErrors::single(DeckError {
             file: display_name.to_owned(),
@@ -65,11 +146,12 @@ pub fn compile_file(path: &Path, display_name: &str) -> Result<CompiledDeck, Dec
             message: format!("cannot read the deck file: {error}"),
         })
     })?;
-    compile_str(display_name, &text)
+    compile_str(display_name, &text, oracle)
 }
 
-/// Compiles deck file contents `text`; errors name the file as `file`.
-pub fn compile_str(file: &str, text: &str) -> Result<CompiledDeck, DeckErrors> {
+/// Compiles deck file contents `text`; errors name the file as `file`. Checked questions are
+/// recorded as proven against `oracle.django`.
+pub fn compile_str(file: &str, text: &str, oracle: &OraclePin) -> Result<CompiledDeck, DeckErrors> {
     let deck = source::parse(file, text)?;
     let mut errors = validate::validate(file, &deck);
 
@@ -100,7 +182,7 @@ pub fn compile_str(file: &str, text: &str) -> Result<CompiledDeck, DeckErrors> {
                     &choice.text,
                     Layout::Inline,
                 ),
-                correct: choice.id == question.answer,
+                correct: question.answer.contains(&choice.id),
                 reason_html: choice.why.as_deref().map_or(String::new(), |why| {
                     render(
                         &format!("choice {:?} why", choice.id),
@@ -112,13 +194,31 @@ pub fn compile_str(file: &str, text: &str) -> Result<CompiledDeck, DeckErrors> {
             .collect();
         let hint_html = render("hint", &question.hint, Layout::Inline);
         let explanation_html = render("explanation", &question.explanation, Layout::Block);
+        let evidence = match (&question.check, &question.source) {
+            (None, Some(source)) => Evidence::Source {
+                title: source.title.trim().to_owned(),
+                url: source.url.trim().to_owned(),
+                version: source.version.trim().to_owned(),
+            },
+            // With a check (or, already reported, both or neither).
+            _ => Evidence::Checked {
+                django: oracle.django.clone(),
+            },
+        };
         questions.push(CompiledQuestion {
             id: question.id.clone(),
             hash: hash::question_hash(question),
+            topic: question.topic.clone(),
+            kind: if question.answer.is_multiple() {
+                Kind::Multiple
+            } else {
+                Kind::Single
+            },
             prompt_html,
             choices,
             hint_html,
             explanation_html,
+            evidence,
         });
     }
     if !errors.is_empty() {
@@ -138,6 +238,14 @@ pub fn compile_str(file: &str, text: &str) -> Result<CompiledDeck, DeckErrors> {
         title: deck.title,
         description: deck.description,
         hash,
+        topics: deck
+            .topics
+            .into_iter()
+            .map(|topic| CompiledTopic {
+                id: topic.id,
+                title: topic.title,
+            })
+            .collect(),
         questions,
     })
 }

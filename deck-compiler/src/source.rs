@@ -15,7 +15,16 @@ pub(crate) struct SourceDeck {
     pub id: String,
     pub title: String,
     pub description: String,
+    pub topics: Vec<SourceTopic>,
     pub questions: Vec<SourceQuestion>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct SourceTopic {
+    /// Line of its `[[topic]]` header.
+    pub line: usize,
+    pub id: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone)]
@@ -25,11 +34,39 @@ pub(crate) struct SourceQuestion {
     /// Line of its `[[question]]` header.
     pub line: usize,
     pub id: String,
+    pub topic: String,
     pub prompt: String,
     pub hint: String,
-    pub answer: String,
+    pub answer: Answer,
     pub explanation: String,
     pub choices: Vec<SourceChoice>,
+    pub check: Option<SourceCheck>,
+    pub source: Option<SourceRef>,
+}
+
+/// The answer key as written: `answer = "b"` (single choice) or `answer = ["a", "c"]` (select
+/// all that apply, even with one element).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Answer {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Answer {
+    pub fn ids(&self) -> &[String] {
+        match self {
+            Answer::One(id) => std::slice::from_ref(id),
+            Answer::Many(ids) => ids,
+        }
+    }
+
+    pub fn is_multiple(&self) -> bool {
+        matches!(self, Answer::Many(_))
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids().iter().any(|answer| answer == id)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -37,6 +74,34 @@ pub(crate) struct SourceChoice {
     pub id: String,
     pub text: String,
     pub why: Option<String>,
+    /// Code the oracle runs for this choice, when it is not the fenced block in `text`.
+    pub code: Option<String>,
+    /// What the oracle observes when it runs this choice (see `decks/README.md`).
+    pub expect: Option<Table>,
+}
+
+/// `[question.check]`: the runnable claim. The compiler validates its shape; the oracle
+/// (`tests/oracle/`) runs it. None of it reaches the app.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SourceCheck {
+    pub run: String,
+    /// The code to run once; when absent, the prompt's ```python block (or, with a `claim`,
+    /// each choice's code).
+    pub code: Option<String>,
+    /// Code run before the code under test (helpers, `MIDDLEWARE`, …), not shown to learners.
+    pub setup: Option<String>,
+    pub claim: Option<Table>,
+    pub env: Option<Table>,
+}
+
+/// `source = { title, url, version }`: the documentation page a non-runnable claim rests on.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SourceRef {
+    pub title: String,
+    pub url: String,
+    pub version: String,
 }
 
 impl SourceQuestion {
@@ -53,7 +118,16 @@ impl SourceQuestion {
 struct RawFile {
     deck: RawDeck,
     #[serde(default)]
+    topic: Vec<Spanned<RawTopic>>,
+    #[serde(default)]
     question: Vec<Spanned<Table>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopic {
+    id: String,
+    title: String,
 }
 
 #[derive(Deserialize)]
@@ -68,12 +142,15 @@ struct RawDeck {
 #[serde(deny_unknown_fields)]
 struct RawQuestion {
     id: String,
+    topic: String,
     prompt: String,
     hint: String,
-    answer: String,
+    answer: Value,
     explanation: String,
     #[serde(default)]
     choice: Vec<Table>,
+    check: Option<SourceCheck>,
+    source: Option<SourceRef>,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +159,8 @@ struct RawChoice {
     id: String,
     text: String,
     why: Option<String>,
+    code: Option<String>,
+    expect: Option<Table>,
 }
 
 /// Parses `text` (the contents of `file`) into a [`SourceDeck`], or every error found.
@@ -119,15 +198,18 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<SourceDeck, DeckErrors> {
             message,
         };
         match read_question(table) {
-            Ok((raw, choices)) => questions.push(SourceQuestion {
+            Ok((raw, answer, choices)) => questions.push(SourceQuestion {
                 index: n + 1,
                 line,
                 id: raw.id,
+                topic: raw.topic,
                 prompt: normalize(&raw.prompt),
                 hint: normalize(&raw.hint),
-                answer: raw.answer,
+                answer,
                 explanation: normalize(&raw.explanation),
                 choices,
+                check: raw.check,
+                source: raw.source,
             }),
             Err(message) => errors.push(error_at(message)),
         }
@@ -139,14 +221,28 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<SourceDeck, DeckErrors> {
         id: raw.deck.id,
         title: raw.deck.title.trim().to_owned(),
         description: raw.deck.description.trim().to_owned(),
+        topics: raw
+            .topic
+            .into_iter()
+            .map(|spanned| {
+                let line = line_of(text, spanned.span().start);
+                let topic = spanned.into_inner();
+                SourceTopic {
+                    line,
+                    id: topic.id,
+                    title: topic.title.trim().to_owned(),
+                }
+            })
+            .collect(),
         questions,
     })
 }
 
-fn read_question(table: Table) -> Result<(RawQuestion, Vec<SourceChoice>), String> {
+fn read_question(table: Table) -> Result<(RawQuestion, Answer, Vec<SourceChoice>), String> {
     let raw: RawQuestion = Value::Table(table)
         .try_into()
         .map_err(|error: toml::de::Error| one_line(&error.to_string()))?;
+    let answer = read_answer(&raw.answer)?;
     let mut choices = Vec::with_capacity(raw.choice.len());
     for (n, table) in raw.choice.iter().enumerate() {
         let label = match table.get("id").and_then(Value::as_str) {
@@ -163,9 +259,26 @@ fn read_question(table: Table) -> Result<(RawQuestion, Vec<SourceChoice>), Strin
             id: choice.id,
             text: normalize(&choice.text),
             why: choice.why.as_deref().map(normalize),
+            code: choice.code.as_deref().map(normalize),
+            expect: choice.expect,
         });
     }
-    Ok((raw, choices))
+    Ok((raw, answer, choices))
+}
+
+fn read_answer(value: &Value) -> Result<Answer, String> {
+    const SHAPE: &str =
+        "`answer` must be a choice id (\"b\") or an array of choice ids ([\"a\", \"c\"])";
+    match value {
+        Value::String(id) => Ok(Answer::One(id.clone())),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| item.as_str().map(str::to_owned))
+            .collect::<Option<Vec<_>>>()
+            .map(Answer::Many)
+            .ok_or_else(|| format!("{SHAPE}: the array holds a non-string")),
+        other => Err(format!("{SHAPE}, not {}", other.type_str())),
+    }
 }
 
 /// The canonical form of a text field, used both for rendering and for hashing, so that two
@@ -214,7 +327,10 @@ fn enclosing_question(text: &str, offset: usize) -> Subject {
         if compact == "[[question]]" {
             index += 1;
             in_question = true;
-        } else if compact.starts_with('[') && compact != "[[question.choice]]" {
+        } else if compact.starts_with('[')
+            && compact != "[[question.choice]]"
+            && compact != "[question.check]"
+        {
             in_question = false;
         }
     }

@@ -8,6 +8,7 @@ use common::{compile, valid_with, VALID};
 /// extra newlines inside multi-line strings, comments, CRLF line ends.
 const REFORMATTED: &str = "
 # the same deck, laid out differently\r
+topic = [ { id = 'basics', title = 'Basics' }, { id = 'more', title = 'More' } ]
 [deck]\r
 description   =   \"A deck for the compiler's tests.\"
 title = 'Test deck'
@@ -16,6 +17,10 @@ id='test-deck'
 [[question]]
     answer = 'b'
     id = 'first'
+    topic = 'basics'
+    source.title = 'Built-in Functions'
+    source.url = 'https://docs.python.org/3/library/functions.html'
+    source.version = '3.11'
     explanation = '''
 
 It prints `hi`.
@@ -35,13 +40,15 @@ It prints `hi`.
 
 [[question]]
 id = 'second'
+topic = 'more'
+check = { run = 'script', code = 'def main(): return 1' }
 answer = 'a'
 prompt = 'Pick one.'
 hint = 'Any hint.'
 explanation = 'Because.'
 choice = [
-  { id = 'a', text = 'This one.' },
-  { id = 'b', text = 'That one.', why = 'Not that one.' },
+  { id = 'a', text = 'This one.', expect = { returns = 1 } },
+  { id = 'b', text = 'That one.', why = 'Not that one.', expect = { returns = 2 } },
 ]
 ";
 

@@ -1,10 +1,22 @@
 //! The deck the app ships compiles, and says what the issue requires of it.
 
-use deck_compiler::{compile_file, CompiledDeck, CompiledQuestion};
+use deck_compiler::{
+    compile_file, CompiledDeck, CompiledQuestion, Evidence, Kind, OraclePin, ORACLE_REQUIREMENTS,
+};
+
+fn root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn pin() -> OraclePin {
+    OraclePin::read(&root().join(ORACLE_REQUIREMENTS), ORACLE_REQUIREMENTS)
+        .unwrap_or_else(|errors| panic!("{errors}"))
+}
 
 fn real_deck() -> CompiledDeck {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../decks/django-async.toml");
-    compile_file(&path, "decks/django-async.toml").unwrap_or_else(|errors| panic!("{errors}"))
+    let path = root().join("decks/django-async.toml");
+    compile_file(&path, "decks/django-async.toml", &pin())
+        .unwrap_or_else(|errors| panic!("{errors}"))
 }
 
 fn answer(question: &CompiledQuestion) -> &str {
@@ -13,34 +25,77 @@ fn answer(question: &CompiledQuestion) -> &str {
     &correct[0].id
 }
 
+fn question<'a>(deck: &'a CompiledDeck, id: &str) -> &'a CompiledQuestion {
+    deck.questions
+        .iter()
+        .find(|q| q.id == id)
+        .unwrap_or_else(|| panic!("no question {id}"))
+}
+
 #[test]
-fn the_real_deck_compiles() {
+fn the_real_deck_compiles_and_keeps_the_seed_answers() {
     let deck = real_deck();
     assert_eq!(deck.id, "django-async");
-    let summary: Vec<(&str, &str)> = deck
+    for (id, right) in [
+        ("async-view-benefit", "c"),
+        ("what-await-does", "a"),
+        ("correct-async-view", "b"),
+        ("sync-orm-in-async-view", "d"),
+        ("mixed-sync-async-orm", "c"),
+    ] {
+        assert_eq!(answer(question(&deck, id)), right, "{id}");
+    }
+}
+
+#[test]
+fn the_real_deck_is_big_grouped_and_mostly_proven() {
+    let deck = real_deck();
+    assert!(deck.questions.len() >= 30, "{}", deck.questions.len());
+    assert!(
+        (6..=8).contains(&deck.topics.len()),
+        "{}",
+        deck.topics.len()
+    );
+    let multi = deck
         .questions
         .iter()
-        .map(|q| (q.id.as_str(), answer(q)))
-        .collect();
-    assert_eq!(
-        summary,
-        [
-            ("async-view-benefit", "c"),
-            ("what-await-does", "a"),
-            ("correct-async-view", "b"),
-            ("sync-orm-in-async-view", "d"),
-            ("mixed-sync-async-orm", "c"),
-        ]
+        .filter(|q| q.kind == Kind::Multiple)
+        .count();
+    assert!(multi >= 5, "{multi} multi-select questions");
+    let pin = pin();
+    let checked = deck
+        .questions
+        .iter()
+        .filter(|q| {
+            q.evidence
+                == Evidence::Checked {
+                    django: pin.django.clone(),
+                }
+        })
+        .count();
+    assert!(
+        checked * 2 > deck.questions.len(),
+        "{checked} of {} proven",
+        deck.questions.len()
     );
     for question in &deck.questions {
         assert_eq!(question.choices.len(), 4, "{}", question.id);
         for choice in &question.choices {
-            assert_eq!(
-                choice.correct,
-                choice.reason_html.is_empty(),
-                "{} {}",
-                question.id,
-                choice.id
+            // Every wrong choice, and every right choice of a multi-select question, says why.
+            if !choice.correct || question.kind == Kind::Multiple {
+                assert!(
+                    !choice.reason_html.is_empty(),
+                    "{} {}",
+                    question.id,
+                    choice.id
+                );
+            }
+        }
+        if let Evidence::Source { url, version, .. } = &question.evidence {
+            assert_eq!(version, "5.2", "{}", question.id);
+            assert!(
+                url.starts_with("https://docs.djangoproject.com/en/5.2/"),
+                "{url}"
             );
         }
     }
@@ -49,7 +104,7 @@ fn the_real_deck_compiles() {
 #[test]
 fn code_in_the_real_deck_is_highlighted_python() {
     let deck = real_deck();
-    let q3 = &deck.questions[2];
+    let q3 = question(&deck, "correct-async-view");
     for choice in &q3.choices {
         assert!(
             choice
@@ -71,8 +126,8 @@ fn code_in_the_real_deck_is_highlighted_python() {
 #[test]
 fn q4_and_q5_carry_the_corrected_answers() {
     let deck = real_deck();
-    for index in [3, 4] {
-        let question = &deck.questions[index];
+    for id in ["sync-orm-in-async-view", "mixed-sync-async-orm"] {
+        let question = question(&deck, id);
         let right = question.choices.iter().find(|c| c.correct).unwrap();
         assert!(
             right.html.contains("SynchronousOnlyOperation"),
@@ -101,5 +156,7 @@ fn q4_and_q5_carry_the_corrected_answers() {
             question.id
         );
     }
-    assert!(deck.questions[4].explanation_html.contains("never runs"));
+    assert!(question(&deck, "mixed-sync-async-orm")
+        .explanation_html
+        .contains("never runs"));
 }

@@ -3,7 +3,7 @@
 //! run time.
 
 /// A set of questions on one subject.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub struct Deck {
     /// Stable identifier, also the namespace of the saved progress.
     pub id: &'static str,
@@ -12,31 +12,72 @@ pub struct Deck {
     pub description: &'static str,
     /// Hash of every question's content: a saved round is only resumed on the same deck.
     pub hash: &'static str,
+    /// The groups of questions, in deck order; every question belongs to exactly one.
+    pub topics: &'static [Topic],
     pub questions: &'static [Question],
+}
+
+/// A group of questions in a deck (a learner can take one topic as a round).
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub struct Topic {
+    pub id: &'static str,
+    /// Plain text.
+    pub title: &'static str,
 }
 
 /// One question of a deck. All `*_html` fields are finished markup produced at build time
 /// (Markdown rendered, code highlighted) from the deck file, never from user data.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub struct Question {
     /// Stable identifier: saved attempts refer to it.
     pub id: &'static str,
     /// Hash of this question's content: an attempt is only kept while it matches.
     pub hash: &'static str,
+    /// Id of the deck's [`Topic`] this question belongs to.
+    pub topic: &'static str,
+    pub kind: QuestionKind,
     pub prompt_html: &'static str,
     pub choices: &'static [Choice],
     pub hint_html: &'static str,
     pub explanation_html: &'static str,
+    /// What the answer key rests on, to show under the explanation.
+    pub evidence: Evidence,
+}
+
+/// How a question is answered.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum QuestionKind {
+    /// Exactly one choice is right (radio buttons).
+    Single,
+    /// Select all that apply (checkboxes): one or more choices are right, and an answer is right
+    /// only when it picks exactly those.
+    Multiple,
+}
+
+/// Why the answer key can be trusted.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Evidence {
+    /// Proven at test time by the oracle (`tests/oracle/`), which ran every choice against real
+    /// Django of this exact version (e.g. `"5.2.19"`). The check's code is not in the app.
+    Checked { django: &'static str },
+    /// A documentation page (plain-text title, URL, the Django version it documents, e.g. `"5.2"`).
+    Source {
+        title: &'static str,
+        url: &'static str,
+        version: &'static str,
+    },
 }
 
 /// One option a learner can pick.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub struct Choice {
     /// Stable identifier within its question (as written in the deck file).
     pub id: &'static str,
     pub html: &'static str,
     pub correct: bool,
-    /// Why this choice is wrong (always present on wrong choices; empty on right ones).
+    /// One line on why this choice is wrong, or why it is right. Always present on wrong
+    /// choices and on the right choices of a multi-select question; may be empty on the right
+    /// choice of a single-choice question.
     pub reason_html: &'static str,
 }
 
@@ -46,6 +87,21 @@ impl Deck {
     pub fn question(&self, id: &str) -> Option<&'static Question> {
         self.questions.iter().find(|question| question.id == id)
     }
+
+    pub fn topic(&self, id: &str) -> Option<&'static Topic> {
+        self.topics.iter().find(|topic| topic.id == id)
+    }
+
+    /// The questions of one topic, in deck order (none for an unknown topic).
+    pub fn questions_in<'a>(
+        &self,
+        topic_id: &'a str,
+    ) -> impl Iterator<Item = &'static Question> + 'a {
+        let questions: &'static [Question] = self.questions;
+        questions
+            .iter()
+            .filter(move |question| question.topic == topic_id)
+    }
 }
 
 impl Question {
@@ -53,8 +109,15 @@ impl Question {
         self.choices.iter().find(|choice| choice.id == id)
     }
 
-    /// The choice the answer key marks as right.
+    /// The (first) choice the answer key marks as right: the right one of a single-choice
+    /// question.
     pub fn correct_choice(&self) -> Option<&'static Choice> {
         self.choices.iter().find(|choice| choice.correct)
+    }
+
+    /// Every choice the answer key marks as right, in deck order.
+    pub fn correct_choices(&self) -> impl Iterator<Item = &'static Choice> {
+        let choices: &'static [Choice] = self.choices;
+        choices.iter().filter(|choice| choice.correct)
     }
 }

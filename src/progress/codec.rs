@@ -5,7 +5,12 @@
 //! {"app":"quizdeck","schema":1,"deck":"django-async","deck_hash":"…","progress":{…}}
 //! ```
 //! Every change to the stored shape bumps [`SCHEMA_VERSION`], adds a migration from the
-//! previous version in [`decode`], and adds a fixture of the old format under `tests/fixtures/`.
+//! previous version (see [`migrate`]), and adds a fixture of the old format under
+//! `tests/fixtures/`.
+//!
+//! - 1: the first release (single-choice answers: `choice_id`, `selected` a string or null).
+//! - 2: multi-select answers (`choice_ids`, `selected` a list), topic and review rounds,
+//!   optional shuffle seed, settings.
 
 use std::fmt;
 
@@ -16,15 +21,31 @@ use super::Progress;
 use crate::deck::Deck;
 
 pub const APP: &str = "quizdeck";
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 #[derive(Serialize, Deserialize)]
-struct Envelope<P> {
-    app: String,
-    schema: u64,
-    deck: String,
-    deck_hash: String,
-    progress: P,
+pub(super) struct Envelope<P> {
+    pub app: String,
+    pub schema: u64,
+    pub deck: String,
+    pub deck_hash: String,
+    /// Only in exported files: when the export was made (ms since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<u64>,
+    pub progress: P,
+}
+
+impl<P> Envelope<P> {
+    pub fn new(deck: &Deck, progress: P) -> Self {
+        Envelope {
+            app: APP.to_owned(),
+            schema: SCHEMA_VERSION,
+            deck: deck.id.to_owned(),
+            deck_hash: deck.hash.to_owned(),
+            exported_at: None,
+            progress,
+        }
+    }
 }
 
 /// Progress read back from storage.
@@ -66,25 +87,18 @@ impl fmt::Display for Unreadable {
 }
 
 pub fn encode(progress: &Progress, deck: &Deck) -> String {
-    let envelope = Envelope {
-        app: APP.to_owned(),
-        schema: SCHEMA_VERSION,
-        deck: deck.id.to_owned(),
-        deck_hash: deck.hash.to_owned(),
-        progress,
-    };
     // Serialising plain structs of strings, numbers and enums into a String cannot fail.
-    serde_json::to_string(&envelope).unwrap_or_default()
+    serde_json::to_string(&Envelope::new(deck, progress)).unwrap_or_default()
 }
 
 pub fn decode(raw: &str, deck: &'static Deck) -> Result<Loaded, Unreadable> {
-    let value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
+    let mut value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
     if value.get("app").and_then(Value::as_str) != Some(APP) {
         return Err(Unreadable::Foreign);
     }
     match value.get("schema").and_then(Value::as_u64) {
-        Some(SCHEMA_VERSION) => {}
         Some(newer) if newer > SCHEMA_VERSION => return Err(Unreadable::FutureSchema(newer)),
+        Some(version @ 1..) => migrate(&mut value, version),
         _ => return Err(Unreadable::Damaged("unknown schema".to_owned())),
     }
     let envelope: Envelope<Progress> =
@@ -111,4 +125,40 @@ pub fn decode(raw: &str, deck: &'static Deck) -> Result<Loaded, Unreadable> {
         progress,
         deck_changed,
     })
+}
+
+/// Brings a stored value of schema `from` up to [`SCHEMA_VERSION`], one version at a time.
+/// A value of the wrong shape is left as it is for deserialisation to reject.
+fn migrate(value: &mut Value, from: u64) {
+    if from < 2 {
+        v1_to_v2(value);
+    }
+    value["schema"] = SCHEMA_VERSION.into();
+}
+
+/// 1 → 2: a single `choice_id` becomes `choice_ids`, and a draft's `selected` becomes a list.
+fn v1_to_v2(value: &mut Value) {
+    fn attempts(list: Option<&mut Value>) {
+        for attempt in list.and_then(Value::as_array_mut).into_iter().flatten() {
+            if let Some(object) = attempt.as_object_mut() {
+                if let Some(choice) = object.remove("choice_id") {
+                    object.insert("choice_ids".to_owned(), Value::Array(vec![choice]));
+                }
+            }
+        }
+    }
+    let Some(progress) = value.get_mut("progress") else {
+        return;
+    };
+    attempts(progress.get_mut("history"));
+    let Some(round) = progress.get_mut("round").filter(|round| round.is_object()) else {
+        return;
+    };
+    attempts(round.get_mut("attempts"));
+    if let Some(selected) = round.pointer_mut("/step/answering/selected") {
+        *selected = match selected.take() {
+            Value::Null => Value::Array(Vec::new()),
+            single => Value::Array(vec![single]),
+        };
+    }
 }

@@ -3,10 +3,16 @@
 
 mod attempt;
 mod round;
+mod schedule;
 mod session;
 mod shuffle;
+mod stats;
+mod views;
 
 pub use attempt::Attempt;
 pub use round::{Draft, Round, RoundKind, Step};
-pub use session::{Card, Missed, Overview, Screen, Session, Summary};
+pub use schedule::{Phase, Rating, ReviewCard};
+pub use session::{Screen, Session};
 pub use shuffle::choice_order;
+pub use stats::{Day, LocalTime, Stats, Tally};
+pub use views::{chosen_choices, Card, Coverage, Missed, Overview, Summary};

@@ -1,22 +1,27 @@
 use serde::{Deserialize, Serialize};
 
 use super::{choice_order, Attempt};
-use crate::deck::{Deck, Question};
+use crate::deck::{Deck, Question, QuestionKind};
 
 /// Which questions a round was made of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RoundKind {
     /// Every question of the deck.
     Full,
     /// The questions missed in the previous round.
     Missed,
+    /// The questions of one topic (its id).
+    Topic(String),
+    /// The questions spaced repetition says are due, most overdue first.
+    Review,
 }
 
 /// What the learner has done so far on the question in front of them, before checking.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
-    pub selected: Option<String>,
+    /// The selected choices, in the order they were picked (at most one for single choice).
+    pub selected: Vec<String>,
     pub hint_shown: bool,
 }
 
@@ -34,8 +39,9 @@ pub enum Step {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Round {
     pub kind: RoundKind,
-    /// Shuffles the choices of every question in this round (see [`choice_order`]).
-    pub seed: u64,
+    /// Shuffles the choices of every question in this round (see [`choice_order`]); `None`
+    /// shows them in deck order (shuffling turned off in the settings).
+    pub seed: Option<u64>,
     pub question_ids: Vec<String>,
     /// One attempt per question answered in this round, in round order.
     pub attempts: Vec<Attempt>,
@@ -44,7 +50,7 @@ pub struct Round {
 
 impl Round {
     /// A round over `question_ids`, or `None` when there is nothing to ask.
-    pub fn new(kind: RoundKind, seed: u64, question_ids: Vec<String>) -> Option<Self> {
+    pub fn new(kind: RoundKind, seed: Option<u64>, question_ids: Vec<String>) -> Option<Self> {
         if question_ids.is_empty() {
             return None;
         }
@@ -87,7 +93,11 @@ impl Round {
     pub fn current_choice_order(&self, deck: &'static Deck) -> Option<Vec<usize>> {
         let position = self.position()?;
         let question = self.current_question(deck)?;
-        Some(choice_order(self.seed, position, question.choices.len()))
+        let count = question.choices.len();
+        Some(match self.seed {
+            Some(seed) => choice_order(seed, position, count),
+            None => (0..count).collect(),
+        })
     }
 
     pub fn draft(&self) -> Option<&Draft> {
@@ -116,17 +126,27 @@ impl Round {
         self.attempts.iter().filter(|attempt| !attempt.correct)
     }
 
+    /// Selects a choice; on a "select all that apply" question, toggles it.
     pub fn select(&mut self, deck: &'static Deck, choice_id: &str) -> bool {
         let Some(question) = self.current_question(deck) else {
             return false;
         };
-        match &mut self.step {
-            Step::Answering(draft) if question.choice(choice_id).is_some() => {
-                draft.selected = Some(choice_id.to_owned());
-                true
-            }
-            _ => false,
+        let Step::Answering(draft) = &mut self.step else {
+            return false;
+        };
+        if question.choice(choice_id).is_none() {
+            return false;
         }
+        let already = draft.selected.iter().position(|id| id == choice_id);
+        match (question.kind, already) {
+            (QuestionKind::Single, Some(_)) => return false,
+            (QuestionKind::Single, None) => draft.selected = vec![choice_id.to_owned()],
+            (QuestionKind::Multiple, Some(index)) => {
+                draft.selected.remove(index);
+            }
+            (QuestionKind::Multiple, None) => draft.selected.push(choice_id.to_owned()),
+        }
+        true
     }
 
     pub fn show_hint(&mut self) -> bool {
@@ -139,12 +159,11 @@ impl Round {
         }
     }
 
-    /// Grades the selected choice. Returns the new attempt.
+    /// Grades the selection. Returns the new attempt.
     pub fn check(&mut self, deck: &'static Deck, now: u64) -> Option<Attempt> {
         let question = self.current_question(deck)?;
         let draft = self.draft()?;
-        let choice = question.choice(draft.selected.as_deref()?)?;
-        let attempt = Attempt::grade(question, choice, draft.hint_shown, now);
+        let attempt = Attempt::grade(question, &draft.selected, draft.hint_shown, now)?;
         self.attempts.push(attempt.clone());
         self.step = Step::Feedback;
         Some(attempt)
@@ -180,17 +199,20 @@ impl Round {
                 .zip(&questions)
                 .all(|(attempt, question)| {
                     attempt.matches(question)
-                        && question
-                            .choice(&attempt.choice_id)
-                            .is_some_and(|choice| choice.correct == attempt.correct)
+                        && Attempt::grade(question, &attempt.choice_ids, false, 0)
+                            .is_some_and(|regraded| regraded.correct == attempt.correct)
                 });
         let step_fits = match &self.step {
             Step::Answering(draft) => {
                 self.attempts.len() < questions.len()
-                    && draft
-                        .selected
-                        .as_deref()
-                        .is_none_or(|id| questions[self.attempts.len()].choice(id).is_some())
+                    && (draft.selected.is_empty()
+                        || Attempt::grade(
+                            questions[self.attempts.len()],
+                            &draft.selected,
+                            false,
+                            0,
+                        )
+                        .is_some())
             }
             Step::Feedback => !self.attempts.is_empty(),
             Step::Finished => self.attempts.len() == questions.len(),

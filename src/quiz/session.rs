@@ -1,8 +1,10 @@
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use super::{Attempt, Draft, Round, RoundKind};
-use crate::deck::{Choice, Deck, Question};
-use crate::progress::Progress;
+use super::{Attempt, Draft, Rating, ReviewCard, Round, RoundKind};
+use crate::deck::Deck;
+use crate::progress::{MergeReport, Progress, Settings};
 
 /// The screen the learner was last on; saved so a reload lands on it again.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,52 +21,21 @@ pub enum Screen {
 /// return `false`, so a stray key press can never corrupt the state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
-    deck: &'static Deck,
-    progress: Progress,
-}
-
-/// The fixed part of the question screen: what changes only when the question does.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Card {
-    /// Zero-based position in the round.
-    pub position: usize,
-    pub total: usize,
-    pub question: &'static Question,
-    /// The choices in this round's order.
-    pub choices: Vec<&'static Choice>,
-}
-
-/// A question answered wrongly in a round, for the summary.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Missed {
-    pub question: &'static Question,
-    pub chosen: &'static Choice,
-    pub right: Option<&'static Choice>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Summary {
-    pub kind: RoundKind,
-    pub score: usize,
-    pub total: usize,
-    pub missed: Vec<Missed>,
-}
-
-/// What the start screen says about the work done so far.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Overview {
-    pub question_count: usize,
-    /// Questions answered at least once (in their current wording).
-    pub answered: usize,
-    /// Questions whose latest answer was right.
-    pub right_last_time: usize,
-    /// `(question number, questions in round)` of an unfinished round.
-    pub in_progress: Option<(usize, usize)>,
+    pub(super) deck: &'static Deck,
+    pub(super) progress: Progress,
+    /// Derived from the history: the spaced-repetition card of every answered question.
+    pub(super) cards: BTreeMap<&'static str, ReviewCard>,
 }
 
 impl Session {
     pub fn new(deck: &'static Deck, progress: Progress) -> Self {
-        Session { deck, progress }
+        let mut session = Session {
+            deck,
+            progress,
+            cards: BTreeMap::new(),
+        };
+        session.rebuild_cards();
+        session
     }
 
     pub fn deck(&self) -> &'static Deck {
@@ -73,6 +44,10 @@ impl Session {
 
     pub fn progress(&self) -> &Progress {
         &self.progress
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.progress.settings
     }
 
     pub fn screen(&self) -> Screen {
@@ -91,7 +66,30 @@ impl Session {
             .iter()
             .map(|q| q.id.to_owned())
             .collect();
-        self.begin(Round::new(RoundKind::Full, seed, ids))
+        self.begin(RoundKind::Full, seed, ids)
+    }
+
+    /// Begins a round of one topic's questions.
+    pub fn start_topic(&mut self, topic_id: &str, seed: u64) -> bool {
+        let ids = self
+            .deck
+            .questions_in(topic_id)
+            .map(|q| q.id.to_owned())
+            .collect();
+        self.begin(RoundKind::Topic(topic_id.to_owned()), seed, ids)
+    }
+
+    /// Begins a round of the questions due at `now`, most overdue first, at most the daily
+    /// review limit.
+    pub fn start_review(&mut self, seed: u64, now: u64) -> bool {
+        let limit = self.progress.settings.daily_review_limit as usize;
+        let ids = self
+            .due(now)
+            .into_iter()
+            .take(limit)
+            .map(|q| q.id.to_owned())
+            .collect();
+        self.begin(RoundKind::Review, seed, ids)
     }
 
     /// Begins a round of the questions missed in the finished round.
@@ -105,11 +103,12 @@ impl Session {
             return false;
         };
         let ids = round.missed().map(|a| a.question_id.clone()).collect();
-        self.begin(Round::new(RoundKind::Missed, seed, ids))
+        self.begin(RoundKind::Missed, seed, ids)
     }
 
-    fn begin(&mut self, round: Option<Round>) -> bool {
-        let Some(round) = round else {
+    fn begin(&mut self, kind: RoundKind, seed: u64, ids: Vec<String>) -> bool {
+        let seed = self.progress.settings.shuffle.then_some(seed);
+        let Some(round) = Round::new(kind, seed, ids) else {
             return false;
         };
         self.progress.round = Some(round);
@@ -139,6 +138,7 @@ impl Session {
         }
     }
 
+    /// Selects a choice (toggles it on a "select all that apply" question).
     pub fn select(&mut self, choice_id: &str) -> bool {
         let deck = self.deck;
         self.active_round()
@@ -149,12 +149,14 @@ impl Session {
         self.active_round().is_some_and(Round::show_hint)
     }
 
-    /// Grades the selected choice at time `now` (ms since the epoch) and records the attempt.
+    /// Grades the selection at time `now` (ms since the epoch), records the attempt and
+    /// reschedules the question.
     pub fn check(&mut self, now: u64) -> bool {
         let deck = self.deck;
         let Some(attempt) = self.active_round().and_then(|round| round.check(deck, now)) else {
             return false;
         };
+        self.schedule(&attempt);
         self.progress.history.push(attempt);
         true
     }
@@ -163,27 +165,67 @@ impl Session {
         self.active_round().is_some_and(Round::next)
     }
 
-    fn round_on_screen(&self) -> Option<&Round> {
+    pub fn update_settings(&mut self, change: impl FnOnce(&mut Settings)) -> bool {
+        let before = self.progress.settings.clone();
+        change(&mut self.progress.settings);
+        self.progress.settings != before
+    }
+
+    /// Forgets every answer and the current round; the settings stay.
+    pub fn reset(&mut self) -> bool {
+        let fresh = Progress {
+            settings: self.progress.settings.clone(),
+            ..Progress::default()
+        };
+        if self.progress == fresh {
+            return false;
+        }
+        self.progress = fresh;
+        self.cards.clear();
+        true
+    }
+
+    /// Takes in answers made elsewhere (another tab, an imported file). The round and the
+    /// settings here stay as they are.
+    pub fn merge_history(&mut self, other: &[Attempt]) -> MergeReport {
+        let report = self.progress.merge_history(other);
+        if report != MergeReport::default() {
+            self.rebuild_cards();
+        }
+        report
+    }
+
+    fn schedule(&mut self, attempt: &Attempt) {
+        let Some(question) = self
+            .deck
+            .question(&attempt.question_id)
+            .filter(|question| attempt.matches(question))
+        else {
+            return;
+        };
+        let card = ReviewCard::after(
+            self.cards.get(question.id),
+            Rating::of(attempt),
+            attempt.answered_at,
+        );
+        self.cards.insert(question.id, card);
+    }
+
+    fn rebuild_cards(&mut self) {
+        self.cards.clear();
+        let history = std::mem::take(&mut self.progress.history);
+        for attempt in &history {
+            self.schedule(attempt);
+        }
+        self.progress.history = history;
+    }
+
+    /// The round on screen, if the learner is in one.
+    pub(super) fn round_on_screen(&self) -> Option<&Round> {
         match self.screen() {
             Screen::Round => self.progress.round.as_ref(),
             Screen::Start => None,
         }
-    }
-
-    pub fn card(&self) -> Option<Card> {
-        let round = self.round_on_screen()?;
-        let question = round.current_question(self.deck)?;
-        let choices = round
-            .current_choice_order(self.deck)?
-            .into_iter()
-            .filter_map(|index| question.choices.get(index))
-            .collect();
-        Some(Card {
-            position: round.position()?,
-            total: round.len(),
-            question,
-            choices,
-        })
     }
 
     /// The unchecked answer on screen, if any.
@@ -194,48 +236,5 @@ impl Session {
     /// The checked answer whose feedback is on screen, if any.
     pub fn feedback(&self) -> Option<&Attempt> {
         self.round_on_screen()?.feedback()
-    }
-
-    /// The result of the round on screen once it is finished.
-    pub fn summary(&self) -> Option<Summary> {
-        let round = self.round_on_screen().filter(|round| round.is_finished())?;
-        let missed = round
-            .missed()
-            .filter_map(|attempt| {
-                let question = self.deck.question(&attempt.question_id)?;
-                Some(Missed {
-                    question,
-                    chosen: question.choice(&attempt.choice_id)?,
-                    right: question.correct_choice(),
-                })
-            })
-            .collect();
-        Some(Summary {
-            kind: round.kind,
-            score: round.score(),
-            total: round.len(),
-            missed,
-        })
-    }
-
-    pub fn overview(&self) -> Overview {
-        let latest = |question: &Question| {
-            self.progress
-                .history
-                .iter()
-                .rev()
-                .find(|attempt| attempt.matches(question))
-        };
-        let latest: Vec<Option<&Attempt>> = self.deck.questions.iter().map(latest).collect();
-        Overview {
-            question_count: self.deck.questions.len(),
-            answered: latest.iter().flatten().count(),
-            right_last_time: latest.iter().flatten().filter(|a| a.correct).count(),
-            in_progress: self
-                .progress
-                .round
-                .as_ref()
-                .and_then(|round| Some((round.position()? + 1, round.len()))),
-        }
     }
 }

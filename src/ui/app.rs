@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::components::{AppBar, LiveRegion, StorageNotices};
+use super::components::{AppBar, LiveRegion, StorageNotices, UpdatePrompt};
 use super::pages::{RoundPage, StartPage};
 use crate::deck::DECK;
 use crate::quiz::{Screen, Session};
@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
     view! {
         <AppBar />
         <StorageNotices />
+        <UpdatePrompt />
         <main id="main">
             {move || match screen.get() {
                 Screen::Start => view! { <StartPage /> }.into_any(),

@@ -1,7 +1,7 @@
 //! A small deck for the domain tests, independent of the shipped content.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
-use quizdeck::deck::{Choice, Deck, Question};
+use quizdeck::deck::{Choice, Deck, Evidence, Question, QuestionKind, Topic};
 
 const fn choice(id: &'static str, correct: bool) -> Choice {
     Choice {
@@ -26,21 +26,40 @@ const CHOICES_C_RIGHT: &[Choice] = &[
 ];
 
 const fn question(id: &'static str, hash: &'static str, choices: &'static [Choice]) -> Question {
+    in_topic("basics", QuestionKind::Single, id, hash, choices)
+}
+
+const fn in_topic(
+    topic: &'static str,
+    kind: QuestionKind,
+    id: &'static str,
+    hash: &'static str,
+    choices: &'static [Choice],
+) -> Question {
     Question {
         id,
         hash,
+        topic,
+        kind,
         prompt_html: "<p>prompt</p>",
         choices,
         hint_html: "hint",
         explanation_html: "<p>explanation</p>",
+        evidence: Evidence::Checked { django: "5.2.19" },
     }
 }
+
+const TOPICS: &[Topic] = &[Topic {
+    id: "basics",
+    title: "Basics",
+}];
 
 pub static DECK: Deck = Deck {
     id: "test-deck",
     title: "Test deck",
     description: "For tests",
     hash: "deckhash-1",
+    topics: TOPICS,
     questions: &[
         question("one", "h1", CHOICES_A_RIGHT),
         question("two", "h2", CHOICES_C_RIGHT),
@@ -54,6 +73,7 @@ pub static EDITED_DECK: Deck = Deck {
     title: "Test deck",
     description: "For tests",
     hash: "deckhash-2",
+    topics: TOPICS,
     questions: &[
         question("one", "h1", CHOICES_A_RIGHT),
         question("two", "h2-edited", CHOICES_C_RIGHT),
@@ -63,3 +83,39 @@ pub static EDITED_DECK: Deck = Deck {
 
 pub const RIGHT: [&str; 3] = ["a", "c", "a"];
 pub const WRONG: [&str; 3] = ["b", "a", "d"];
+
+const CHOICES_A_AND_C_RIGHT: &[Choice] = &[
+    choice("a", true),
+    choice("b", false),
+    choice("c", true),
+    choice("d", false),
+];
+
+/// Two topics, the second with a "select all that apply" question (a and c are right).
+pub static TOPIC_DECK: Deck = Deck {
+    id: "topic-deck",
+    title: "Topic deck",
+    description: "For tests",
+    hash: "topicdeck-1",
+    topics: &[
+        Topic {
+            id: "basics",
+            title: "Basics",
+        },
+        Topic {
+            id: "multi",
+            title: "Select all",
+        },
+    ],
+    questions: &[
+        question("one", "h1", CHOICES_A_RIGHT),
+        question("two", "h2", CHOICES_C_RIGHT),
+        in_topic(
+            "multi",
+            QuestionKind::Multiple,
+            "many",
+            "hm",
+            CHOICES_A_AND_C_RIGHT,
+        ),
+    ],
+};

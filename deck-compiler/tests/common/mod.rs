@@ -2,9 +2,15 @@
 
 #![allow(dead_code)]
 
-use deck_compiler::{compile_str, CompiledDeck};
+use deck_compiler::{compile_str, CompiledDeck, OraclePin};
 
 pub const FILE: &str = "decks/test.toml";
+
+pub fn pin() -> OraclePin {
+    OraclePin {
+        django: "5.2.19".to_owned(),
+    }
+}
 
 pub const VALID: &str = r#"
 [deck]
@@ -12,8 +18,17 @@ id = "test-deck"
 title = "Test deck"
 description = "A deck for the compiler's tests."
 
+[[topic]]
+id = "basics"
+title = "Basics"
+
+[[topic]]
+id = "more"
+title = "More"
+
 [[question]]
 id = "first"
+topic = "basics"
 prompt = '''
 What does this print?
 
@@ -24,6 +39,7 @@ print("hi")
 hint = "Look at the *argument*."
 answer = "b"
 explanation = "It prints `hi`."
+source = { title = "Built-in Functions", url = "https://docs.python.org/3/library/functions.html", version = "3.11" }
 
 [[question.choice]]
 id = "a"
@@ -36,28 +52,36 @@ text = "`hi`"
 
 [[question]]
 id = "second"
+topic = "more"
 prompt = "Pick one."
 hint = "Any hint."
 answer = "a"
 explanation = "Because."
 
+[question.check]
+run = "script"
+code = "def main(): return 1"
+
 [[question.choice]]
 id = "a"
 text = "This one."
+expect = { returns = 1 }
 
 [[question.choice]]
 id = "b"
 text = "That one."
 why = "Not that one."
+expect = { returns = 2 }
 "#;
 
 pub fn compile(text: &str) -> CompiledDeck {
-    compile_str(FILE, text).unwrap_or_else(|errors| panic!("expected a valid deck, got:\n{errors}"))
+    compile_str(FILE, text, &pin())
+        .unwrap_or_else(|errors| panic!("expected a valid deck, got:\n{errors}"))
 }
 
 /// Every error message for `text`, as the build would print them.
 pub fn errors(text: &str) -> String {
-    match compile_str(FILE, text) {
+    match compile_str(FILE, text, &pin()) {
         Ok(_) => panic!("expected the deck to be rejected:\n{text}"),
         Err(errors) => errors.to_string(),
     }

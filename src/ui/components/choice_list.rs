@@ -1,46 +1,69 @@
 use leptos::prelude::*;
 
-use crate::deck::Choice;
+use crate::deck::{Choice, QuestionKind};
 use crate::quiz::Attempt;
 
-/// The options as a native radio group. After checking it is disabled and marks, in words as
-/// well as colour, the right answer and the learner's choice.
+/// What an option's row says after checking, in words as well as colour.
+fn verdict(choice: &Choice, chosen: bool, kind: QuestionKind) -> &'static str {
+    match (choice.correct, chosen, kind) {
+        (true, true, QuestionKind::Single) => "✓ Your answer, right",
+        (true, true, QuestionKind::Multiple) => "✓ Right, and you selected it",
+        (true, false, QuestionKind::Single) => "✓ Right answer",
+        (true, false, QuestionKind::Multiple) => "✗ Right, but you left it out",
+        (false, true, _) => "✗ Your answer, wrong",
+        (false, false, QuestionKind::Multiple) => "✓ Wrong, and you left it out",
+        (false, false, QuestionKind::Single) => "",
+    }
+}
+
+/// The options as a native radio group ("choose one") or group of checkboxes ("select all
+/// that apply"). After checking it is disabled and marks each option; on a multi-select
+/// question every option also says why it is right or wrong.
 #[component]
 pub fn ChoiceList(
     choices: Vec<&'static Choice>,
-    #[prop(into)] selected: Signal<Option<String>>,
+    kind: QuestionKind,
+    #[prop(into)] selected: Signal<Vec<String>>,
     #[prop(into)] checked: Signal<Option<Attempt>>,
     on_select: impl Fn(&'static str) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
+    let (input_type, legend) = match kind {
+        QuestionKind::Single => ("radio", "Choose one answer"),
+        QuestionKind::Multiple => ("checkbox", "Select all that apply"),
+    };
     let rows = choices
         .into_iter()
         .enumerate()
         .map(|(index, choice)| {
             let on_select = on_select.clone();
+            let is_checked = move || checked.with(Option::is_some);
             let chosen_after_check =
-                move || checked.with(|a| a.as_ref().is_some_and(|a| a.choice_id == choice.id));
+                move || checked.with(|a| a.as_ref().is_some_and(|a| a.chose(choice.id)));
             let marker = move || {
-                let shown = checked.with(Option::is_some);
-                match (shown && choice.correct, shown && chosen_after_check()) {
-                    (true, true) => "✓ Your answer, right",
-                    (true, false) => "✓ Right answer",
-                    (false, true) => "✗ Your answer",
-                    (false, false) => "",
-                }
+                checked.with(|attempt| {
+                    attempt
+                        .as_ref()
+                        .map(|attempt| verdict(choice, attempt.chose(choice.id), kind))
+                        .unwrap_or_default()
+                })
+            };
+            let reason = move || {
+                (is_checked() && kind == QuestionKind::Multiple && !choice.reason_html.is_empty())
+                    .then(|| view! { <span class="choice-reason" inner_html=choice.reason_html></span> })
             };
             view! {
                 <label
                     class="choice"
-                    class:right=move || checked.with(Option::is_some) && choice.correct
+                    class:right=move || is_checked() && choice.correct
                     class:wrong=move || chosen_after_check() && !choice.correct
                 >
                     <input
-                        type="radio"
+                        type=input_type
                         name="choice"
                         value=choice.id
                         aria-keyshortcuts=(index + 1).to_string()
                         prop:checked=move || {
-                            selected.with(|s| s.as_deref() == Some(choice.id))
+                            selected.with(|s| s.iter().any(|id| id == choice.id))
                                 || chosen_after_check()
                         }
                         on:change=move |_| on_select(choice.id)
@@ -50,13 +73,14 @@ pub fn ChoiceList(
                     </span>
                     <span class="choice-text" inner_html=choice.html></span>
                     <span class="choice-marker">{marker}</span>
+                    {reason}
                 </label>
             }
         })
         .collect_view();
     view! {
         <fieldset class="choices" disabled=move || checked.with(Option::is_some)>
-            <legend>"Choose one answer"</legend>
+            <legend>{legend}</legend>
             {rows}
         </fieldset>
     }

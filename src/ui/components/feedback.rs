@@ -1,11 +1,12 @@
 use leptos::html::Section;
 use leptos::prelude::*;
 
+use super::{AnswerReview, EvidenceLine};
 use crate::deck::Question;
-use crate::quiz::Attempt;
+use crate::quiz::{chosen_choices, Attempt};
 
 /// The verdict of a check: in words and an icon (never colour alone), the explanation, and
-/// why the chosen option was wrong. It takes focus when it appears, so keyboard and screen
+/// what was wrong with the answer. It takes focus when it appears, so keyboard and screen
 /// reader users land on it.
 #[component]
 pub fn Feedback(
@@ -20,23 +21,13 @@ pub fn Feedback(
             let _ = section.focus();
         }
     });
-    let chosen = question.choice(&attempt.choice_id);
-    let right = question.correct_choice();
     let (icon, verdict) = if attempt.correct {
         ("✓", "Correct")
     } else {
         ("✗", "Incorrect")
     };
     let details = (!attempt.correct).then(|| {
-        view! {
-            <dl class="answer-review">
-                <dt>"Your answer"</dt>
-                <dd inner_html=chosen.map(|choice| choice.html).unwrap_or_default()></dd>
-                <dd class="reason" inner_html=chosen.map(|choice| choice.reason_html).unwrap_or_default()></dd>
-                <dt>"Right answer"</dt>
-                <dd inner_html=right.map(|choice| choice.html).unwrap_or_default()></dd>
-            </dl>
-        }
+        view! { <AnswerReview question chosen=chosen_choices(question, &attempt) /> }
     });
     view! {
         <section
@@ -55,6 +46,7 @@ pub fn Feedback(
             </h2>
             {details}
             <div class="explanation" inner_html=question.explanation_html></div>
+            <EvidenceLine evidence=question.evidence />
             <button type="button" class="primary" on:click=move |_| on_next()>
                 {if is_last { "See results" } else { "Next question" }}
             </button>

@@ -24,8 +24,9 @@ fn QuestionCard(card: Card) -> impl IntoView {
     let session = quiz.session;
     let draft = Memo::new(move |_| session.with(|s| s.draft().cloned()));
     let checked = Memo::new(move |_| session.with(|s| s.feedback().cloned()));
-    let selected =
-        Signal::derive(move || draft.with(|d| d.as_ref().and_then(|d| d.selected.clone())));
+    let selected = Signal::derive(move || {
+        draft.with(|d| d.as_ref().map(|d| d.selected.clone()).unwrap_or_default())
+    });
     let hint_shown = Signal::derive(move || {
         draft.with(|d| d.as_ref().is_some_and(|d| d.hint_shown))
             || checked.with(|a| a.as_ref().is_some_and(|a| a.hint_used))
@@ -97,6 +98,7 @@ fn QuestionCard(card: Card) -> impl IntoView {
             <div class="prompt" inner_html=question.prompt_html></div>
             <ChoiceList
                 choices
+                kind=question.kind
                 selected
                 checked
                 on_select=move |id| select(id)
@@ -114,7 +116,7 @@ fn QuestionCard(card: Card) -> impl IntoView {
                             <button
                                 type="button"
                                 class="primary"
-                                disabled=move || selected.with(Option::is_none)
+                                disabled=move || selected.with(Vec::is_empty)
                                 on:click=move |_| check()
                             >
                                 "Check"

@@ -1,15 +1,24 @@
 use leptos::prelude::*;
 
-use crate::quiz::Session;
-use crate::ui::device::fresh_seed;
+use crate::quiz::{Coverage, Session};
+use crate::ui::components::StorageStatus;
+use crate::ui::device::{fresh_seed, now};
 use crate::ui::Quiz;
 
-/// The deck, what was done so far, and the way into a round.
+fn coverage_text(coverage: &Coverage) -> String {
+    format!(
+        "{} of {} answered, {} right last time",
+        coverage.answered, coverage.total, coverage.right_last_time
+    )
+}
+
+/// The deck, what was done so far, and the ways into a round: the whole deck, one topic, or
+/// the questions due for review.
 #[component]
 pub fn StartPage() -> impl IntoView {
     let quiz = Quiz::get();
     let deck = quiz.session.with_untracked(Session::deck);
-    let overview = Memo::new(move |_| quiz.session.with(Session::overview));
+    let overview = Memo::new(move |_| quiz.session.with(|session| session.overview(now())));
     let has_results = Memo::new(move |_| {
         quiz.session.with(|session| {
             session
@@ -25,24 +34,64 @@ pub fn StartPage() -> impl IntoView {
     let resume = move |_| {
         quiz.act(Session::resume);
     };
+    let review = move |_| {
+        quiz.act(|session| session.start_review(fresh_seed(), now()));
+    };
 
     let done_so_far = move || {
         let overview = overview.get();
-        if overview.answered == 0 {
+        if overview.deck.answered == 0 {
             "You have not answered any question yet.".to_owned()
         } else {
             format!(
                 "You have answered {} of {} questions; {} were right the last time you answered them.",
-                overview.answered, overview.question_count, overview.right_last_time
+                overview.deck.answered, overview.deck.total, overview.deck.right_last_time
             )
         }
+    };
+
+    let topics = move || {
+        overview
+            .get()
+            .topics
+            .into_iter()
+            .map(|(topic, coverage)| {
+                let take = move |_| {
+                    quiz.act(|session| session.start_topic(topic.id, fresh_seed()));
+                };
+                view! {
+                    <li class="topic">
+                        <div class="topic-text">
+                            <h3>{topic.title}</h3>
+                            <p>{coverage_text(&coverage)}</p>
+                            <meter
+                                min="0"
+                                max=coverage.total
+                                value=coverage.right_last_time
+                                aria-label=format!("{}: right last time", topic.title)
+                            ></meter>
+                        </div>
+                        <button
+                            type="button"
+                            class="secondary"
+                            aria-label=format!("Take the topic {}", topic.title)
+                            on:click=take
+                        >
+                            "Take topic"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
     };
 
     view! {
         <section class="start" aria-labelledby="deck-title">
             <h1 id="deck-title">{deck.title}</h1>
             <p class="lede">{deck.description}</p>
-            <p class="deck-size">{deck.questions.len()} " questions"</p>
+            <p class="deck-size">
+                {deck.questions.len()} " questions in " {deck.topics.len()} " topics"
+            </p>
             <p data-testid="done-so-far">{done_so_far}</p>
             <div class="actions">
                 {move || match overview.get().in_progress {
@@ -75,6 +124,40 @@ pub fn StartPage() -> impl IntoView {
                     }
                 }}
             </div>
+            <section class="review" aria-labelledby="review-title">
+                <h2 id="review-title">"Review"</h2>
+                {move || match overview.get().due {
+                    0 if overview.get().deck.answered == 0 => {
+                        view! {
+                            <p data-testid="due">
+                                "Questions you answer come back here when they are due for review."
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    0 => {
+                        view! { <p data-testid="due">"Nothing is due for review right now."</p> }
+                            .into_any()
+                    }
+                    due => {
+                        view! {
+                            <p data-testid="due">
+                                {due} {if due == 1 { " question is" } else { " questions are" }}
+                                " due for review."
+                            </p>
+                            <button type="button" class="primary" on:click=review>
+                                "Review"
+                            </button>
+                        }
+                            .into_any()
+                    }
+                }}
+            </section>
+            <section class="topics" aria-labelledby="topics-title">
+                <h2 id="topics-title">"Topics"</h2>
+                <ul class="topic-list">{topics}</ul>
+            </section>
+            <StorageStatus />
         </section>
     }
 }

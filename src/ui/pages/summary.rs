@@ -2,6 +2,7 @@ use leptos::html::H1;
 use leptos::prelude::*;
 
 use crate::quiz::{RoundKind, Session};
+use crate::ui::components::AnswerReview;
 use crate::ui::device::fresh_seed;
 use crate::ui::Quiz;
 
@@ -19,8 +20,9 @@ pub fn SummaryPage() -> impl IntoView {
         }
     });
     let title = match summary.kind {
-        RoundKind::Full => "Round complete",
+        RoundKind::Full | RoundKind::Topic(_) => "Round complete",
         RoundKind::Missed => "Retry complete",
+        RoundKind::Review => "Review complete",
     };
     let has_missed = !summary.missed.is_empty();
     let missed = summary
@@ -30,12 +32,7 @@ pub fn SummaryPage() -> impl IntoView {
             view! {
                 <li class="missed">
                     <div class="prompt" inner_html=missed.question.prompt_html></div>
-                    <dl class="answer-review">
-                        <dt>"Your answer"</dt>
-                        <dd inner_html=missed.chosen.html></dd>
-                        <dt>"Right answer"</dt>
-                        <dd inner_html=missed.right.map(|choice| choice.html).unwrap_or_default()></dd>
-                    </dl>
+                    <AnswerReview question=missed.question chosen=missed.chosen />
                     <div class="explanation" inner_html=missed.question.explanation_html></div>
                 </li>
             }

@@ -1,0 +1,47 @@
+// Fails (exit 1) when a release build is larger than budget.json allows; prints the figures
+// either way. Sizes are gzip -9 bytes, per kind of file and for what a first visit needs
+// (see scripts/sizes.mjs). Timings are never asserted: scripts/bench reports them.
+// Usage: scripts/check-budget [dist-dir] [budget-file]
+import { readFileSync } from 'node:fs';
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureBuild, totals, table, fmt } from './sizes.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const [dir = resolve(root, 'dist'), budgetFile = resolve(root, 'budget.json')] = process.argv.slice(2);
+
+const budget = JSON.parse(readFileSync(budgetFile, 'utf8')).gzip_bytes;
+const rows = measureBuild(dir);
+const measured = totals(rows).gzip;
+
+const results = Object.entries(budget).map(([name, limit]) => {
+  if (!(name in measured)) throw new Error(`budget.json: unknown size "${name}"`);
+  const size = measured[name];
+  return { name, size, limit, over: size > limit };
+});
+const failed = results.filter((r) => r.over);
+
+console.log(`Size budget: ${dir} against ${budgetFile} (gzip -9 bytes)\n`);
+console.log(
+  table(
+    ['size', 'gzip bytes', 'budget', 'headroom', ''],
+    results.map((r) => [
+      r.name,
+      fmt(r.size),
+      fmt(r.limit),
+      `${r.limit - r.size >= 0 ? '' : '-'}${fmt(Math.abs(r.limit - r.size))} (${(((r.limit - r.size) / r.limit) * 100).toFixed(1)}%)`,
+      r.over ? 'OVER BUDGET' : 'ok',
+    ]),
+    ['l', 'r', 'r', 'r', 'l'],
+  ),
+);
+const first = rows.filter((row) => row.firstVisit).map((row) => row.file);
+console.log(`\nfirst visit = ${first.join(', ')}`);
+if (failed.length) {
+  console.error(
+    `\nFAIL: ${failed.map((r) => `${r.name} is ${fmt(r.size - r.limit)} B over`).join('; ')}.` +
+      '\nMake the build smaller, or raise budget.json in the same commit and say why.',
+  );
+  process.exit(1);
+}
+console.log('\nok: every size is within budget.json');

@@ -1,0 +1,137 @@
+// Sizes of a build folder, shared by scripts/bench and scripts/check-budget: every file's raw,
+// gzip -9 and brotli (quality 11) size, its kind, and whether a first visit needs it.
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative, extname, normalize } from 'node:path';
+
+const KINDS = {
+  '.wasm': 'wasm',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.css': 'css',
+  '.html': 'html',
+};
+const TEXT = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json', '.webmanifest', '.txt', '.xml']);
+
+export const kindOf = (path) => KINDS[extname(path)] ?? 'other';
+
+function walk(dir, root = dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name.startsWith('.')) return []; // trunk's .stage and the like
+    return statSync(path).isDirectory() ? walk(path, root) : [relative(root, path)];
+  });
+}
+
+export const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
+export const brotliSize = (bytes, path = '') =>
+  brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_MODE]: TEXT.has(extname(path))
+        ? constants.BROTLI_MODE_TEXT
+        : constants.BROTLI_MODE_GENERIC,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  }).length;
+
+/**
+ * The files a first visit needs for its first screen, as a browser fetches them: index.html;
+ * what its <link rel="stylesheet|icon|modulepreload|preload|manifest"> and <script src> name;
+ * the paths quoted in its inline scripts (trunk's init imports the JS glue and the wasm); and
+ * what those stylesheets name with url(). Not counted: files fetched only on install or by the
+ * service worker's precache (manifest icons, apple-touch-icon, the worker itself, which the
+ * app registers after it starts).
+ */
+const FETCHED_RELS = new Set(['stylesheet', 'icon', 'modulepreload', 'preload', 'manifest']);
+
+function firstVisitFiles(dir, files) {
+  const present = new Set(files);
+  const needed = new Set();
+  const add = (from, reference) => {
+    if (!reference || /^(data:|[a-z]+:\/\/|#)/i.test(reference)) return;
+    const base = from.includes('/') ? from.slice(0, from.lastIndexOf('/') + 1) : '';
+    const path = reference.split(/[?#]/)[0];
+    const candidates = [normalize(join(base, path)), path.replace(/^(\.?\/)+/, '')];
+    const file = candidates.find((c) => present.has(c));
+    if (file && !needed.has(file)) {
+      needed.add(file);
+      if (extname(file) === '.css') scanCss(file);
+    }
+  };
+  const attr = (tag, name) => tag.match(new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))?.slice(1).find((v) => v !== undefined);
+  const scanCss = (file) => {
+    const css = readFileSync(join(dir, file), 'utf8');
+    for (const m of css.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)/g)) add(file, m[1] ?? m[2] ?? m[3]);
+    for (const m of css.matchAll(/@import\s+(?:"([^"]*)"|'([^']*)')/g)) add(file, m[1] ?? m[2]);
+  };
+  if (!present.has('index.html')) return needed;
+  needed.add('index.html');
+  const html = readFileSync(join(dir, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
+    const rels = (attr(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
+    if (rels.some((rel) => FETCHED_RELS.has(rel))) add('index.html', attr(tag, 'href'));
+  }
+  for (const [, open, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const src = attr(open, 'src');
+    if (src) add('index.html', src);
+    else for (const m of body.matchAll(/(["'`])([^"'`\s]+)\1/g)) add('index.html', m[2]);
+  }
+  return needed;
+}
+
+/** Every file of the build (pre-compressed .gz/.br siblings left out), sorted by kind. */
+export function measureBuild(dir) {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`${dir}/index.html not found: build first (trunk build --release --offline)`);
+  }
+  const all = walk(dir);
+  const present = new Set(all);
+  const files = all.filter((file) => {
+    const m = file.match(/^(.*)\.(gz|br)$/);
+    return !(m && present.has(m[1]));
+  });
+  const needed = firstVisitFiles(dir, files);
+  const order = ['html', 'css', 'js', 'wasm', 'other'];
+  return files
+    .map((file) => {
+      const bytes = readFileSync(join(dir, file));
+      return {
+        file,
+        kind: kindOf(file),
+        raw: bytes.length,
+        gzip: gzipSize(bytes),
+        brotli: brotliSize(bytes, file),
+        firstVisit: needed.has(file),
+      };
+    })
+    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.file.localeCompare(b.file));
+}
+
+/** gzip bytes per kind, and the first-visit total, as budget.json names them. */
+export function totals(rows) {
+  const sum = (list, key) => list.reduce((total, row) => total + row[key], 0);
+  const byKind = {};
+  for (const kind of ['wasm', 'js', 'css', 'html', 'other']) {
+    byKind[kind] = sum(rows.filter((row) => row.kind === kind), 'gzip');
+  }
+  const first = rows.filter((row) => row.firstVisit);
+  return {
+    gzip: { ...byKind, first_visit: sum(first, 'gzip'), all: sum(rows, 'gzip') },
+    raw: { first_visit: sum(first, 'raw'), all: sum(rows, 'raw') },
+    brotli: { first_visit: sum(first, 'brotli'), all: sum(rows, 'brotli') },
+  };
+}
+
+export const fmt = (n) => n.toLocaleString('en-US');
+export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** A Markdown table with right-aligned numeric columns. */
+export function table(header, rows, align = []) {
+  const cells = [header, ...rows].map((row) => row.map(String));
+  const widths = header.map((_, i) => Math.max(3, ...cells.map((row) => (row[i] ?? '').length)));
+  const line = (row) =>
+    `| ${row.map((cell, i) => (align[i] === 'r' ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (align[i] === 'r' ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(cells[0]), rule, ...cells.slice(1).map(line)].join('\n');
+}

@@ -1,0 +1,289 @@
+// The installable, offline-first app: installability (at / and under a sub-path), offline
+// use, safe updates, the Content-Security-Policy, a phone journey, and the storage line.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, deck, QuizPage } from './support.mjs';
+import { writeServiceWorker } from '../../scripts/pwa/post-build.mjs';
+
+const total = deck.questions.length;
+const subPath = 'http://127.0.0.1:4174/quizdeck/'; // the second web server (playwright.config.mjs)
+const sites = [
+  ['at /', './'],
+  ['under /quizdeck/', subPath],
+];
+
+/** Resolves once a service worker controls the page (it claims the page on first install). */
+async function controlledByWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+  });
+}
+
+/** Serves `dir` over HTTP on `port` for one test (a deploy target the test can swap files in). */
+async function serve(dir, port) {
+  const server = spawn(process.execPath, ['tests/e2e/serve.mjs', dir, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    server.stdout.once('data', resolve);
+    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return server;
+}
+
+/** Console errors of a page other than the fixture's own (which support.mjs already guards). */
+function guard(page) {
+  const problems = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}
+
+for (const [where, url] of sites) {
+  test(`installable ${where}: no installability errors`, async ({}, testInfo) => {
+    // A persistent (non-incognito) profile, as a real browser that can install apps has.
+    const profile = await mkdtemp(join(tmpdir(), 'quizdeck-profile-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      ...testInfo.project.use.launchOptions,
+      headless: true,
+      baseURL: testInfo.project.use.baseURL,
+    });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const problems = guard(page);
+      await page.goto(url);
+      await expect(page.locator('main')).toBeVisible();
+      await controlledByWorker(page);
+      const cdp = await context.newCDPSession(page);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors).toEqual([]);
+      const { url: manifestUrl, errors } = await cdp.send('Page.getAppManifest');
+      expect(errors).toEqual([]);
+      expect(manifestUrl).toBe(new URL('manifest.webmanifest', page.url()).href);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+
+  test(`offline ${where}: reload and a fresh tab work without the network`, async ({
+    quiz,
+    page,
+    context,
+  }) => {
+    await quiz.open(url);
+    await controlledByWorker(page);
+    await context.setOffline(true);
+
+    await page.reload();
+    await quiz.button('Start').click();
+    await expect(quiz.questionHeading).toHaveText(`Question 1 of ${total}`);
+    const first = await quiz.answer(true);
+    expect((await quiz.storedProgress()).progress.history.map((a) => a.question)).toEqual([
+      first.id,
+    ]);
+
+    const tab = await context.newPage();
+    const problems = guard(tab);
+    await tab.goto(url);
+    const other = new QuizPage(tab);
+    await expect(other.feedback).toContainText('Correct');
+    await other.next();
+    await expect(other.questionHeading).toHaveText(`Question 2 of ${total}`);
+    await other.answer(false);
+    expect((await other.storedProgress()).progress.history).toHaveLength(2);
+    expect(problems).toEqual([]);
+  });
+}
+
+test('update: a new version is offered, never forced, and keeps progress', async ({
+  quiz,
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const site = await mkdtemp(join(tmpdir(), 'quizdeck-site-'));
+  const port = 4180 + testInfo.workerIndex;
+  await cp('dist', site, { recursive: true });
+  const server = await serve(site, port);
+  /** Deploys a "new version": a changed index.html and the worker regenerated for it. */
+  const deploy = async (version) => {
+    const index = join(site, 'index.html');
+    const html = (await readFile(index, 'utf8')).replace(/<meta name="quizdeck-version"[^>]*>\n?/, '');
+    const marker = `<meta name="quizdeck-version" content="${version}" />\n`;
+    await writeFile(index, html.replace('</head>', `${marker}</head>`));
+    await writeServiceWorker(site);
+  };
+  const version = () =>
+    page.locator('meta[name=quizdeck-version]').getAttribute('content', { timeout: 1000 }).catch(() => null);
+  const prompt = page.getByTestId('update-prompt');
+
+  try {
+    // Version A: answer two questions, then choose (but do not check) an option on the third.
+    await quiz.open(`http://127.0.0.1:${port}/`);
+    await controlledByWorker(page);
+    await quiz.button('Start').click();
+    for (const right of [true, false]) {
+      await quiz.answer(right);
+      await quiz.next();
+    }
+    await expect(quiz.questionHeading).toHaveText(`Question 3 of ${total}`);
+    const third = await quiz.currentQuestion();
+    await quiz.radio(third.answer).check();
+    const before = await quiz.storedProgress();
+    expect(before.progress.history).toHaveLength(2);
+    await page.evaluate(() => (window.stillTheSamePage = true));
+
+    // B is deployed while the learner is mid-question; the app looks when the tab is shown.
+    await deploy('B');
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect(prompt).toContainText('A new version of quizdeck is ready.');
+    await expect(page.getByRole('status').filter({ has: prompt })).toBeVisible();
+    // Nothing reloaded: same page, same question, the choice still made.
+    expect(await page.evaluate(() => window.stillTheSamePage)).toBe(true);
+    await expect(quiz.questionHeading).toHaveText(`Question 3 of ${total}`);
+    await expect(quiz.radio(third.answer)).toBeChecked();
+    expect(await version()).toBeNull();
+
+    // Accepting it reloads into B with the answers, the round and the choice intact.
+    await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
+    await expect(quiz.questionHeading).toHaveText(`Question 3 of ${total}`);
+    expect(await version()).toBe('B');
+    expect(await page.evaluate(() => window.stillTheSamePage)).toBeUndefined();
+    await expect(quiz.radio(third.answer)).toBeChecked();
+    await expect(prompt).toHaveCount(0);
+    expect(await quiz.storedProgress()).toEqual(before);
+
+    // C is deployed; a plain reload still shows B (from the cache) and offers C.
+    await deploy('C');
+    await page.reload();
+    await expect(prompt).toBeVisible();
+    expect(await version()).toBe('B');
+    await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
+    await expect(quiz.questionHeading).toHaveText(`Question 3 of ${total}`);
+    expect(await version()).toBe('C');
+    expect(await quiz.storedProgress()).toEqual(before);
+    // Only the current version's cache is left.
+    const caches = await page.evaluate(() => caches.keys());
+    expect(caches.filter((name) => name.includes('precache'))).toHaveLength(1);
+  } finally {
+    server.kill();
+    await rm(site, { recursive: true, force: true });
+  }
+});
+
+test.describe('content security policy', () => {
+  test.use({ bypassCSP: false });
+
+  test('a full journey: no CSP violation, every request to the own origin', async ({
+    quiz,
+    page,
+    context,
+  }) => {
+    await page.addInitScript(() => {
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) =>
+        window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    const requests = [];
+    context.on('request', (request) => requests.push(request.url()));
+
+    await quiz.open();
+    const policy = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(policy).not.toContain('unsafe-inline');
+    // Trunk's subresource integrity survives the post-build step (a mismatch would block loading).
+    expect(await page.locator('link[integrity]').count()).toBeGreaterThanOrEqual(3);
+
+    await controlledByWorker(page);
+    await quiz.button('Start').click();
+    for (const right of [true, false, true, true, false]) {
+      await quiz.answer(right, { hint: !right });
+      await quiz.next();
+    }
+    await expect(quiz.score).toHaveText(`You got 3 of ${total} right.`);
+    await quiz.button('Retry missed questions').click();
+    await quiz.answer(true);
+    await page.reload();
+    await expect(quiz.feedback).toContainText('Correct');
+
+    expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
+    const origin = new URL(page.url()).origin;
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+  });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('a round by touch, with a screenshot kept as an artefact', async ({ quiz, page }, testInfo) => {
+    await quiz.open();
+    await quiz.button('Start').tap();
+    for (let index = 0; index < total; index++) {
+      const q = await quiz.currentQuestion();
+      await page.locator(`label:has(input[value="${q.answer}"])`).tap();
+      await quiz.checkButton.tap();
+      await expect(quiz.feedback).toContainText('Correct');
+      if (index === 2) {
+        await page.screenshot({ path: testInfo.outputPath('phone-feedback.png'), fullPage: true });
+        await testInfo.attach('phone-feedback', {
+          path: testInfo.outputPath('phone-feedback.png'),
+          contentType: 'image/png',
+        });
+      }
+      await quiz.feedback.getByRole('button').tap();
+    }
+    await expect(quiz.score).toHaveText(`You got ${total} of ${total} right.`);
+    expect(await quiz.fitsWidth()).toBe(true);
+  });
+});
+
+test.describe('storage line', () => {
+  test('says whether storage is persistent, and asks after the first answer', async ({ quiz, page }) => {
+    await page.addInitScript(() => {
+      window.persistCalls = 0;
+      const persist = navigator.storage.persist.bind(navigator.storage);
+      navigator.storage.persist = () => {
+        window.persistCalls += 1;
+        return persist();
+      };
+    });
+    await quiz.open();
+    await expect(page.getByTestId('storage-status')).toHaveText(
+      /^Storage: (persistent|may be cleared by the browser)/,
+    );
+    await expect(page.getByTestId('storage-status')).not.toContainText('Safari');
+    expect(await page.evaluate(() => window.persistCalls)).toBe(0);
+    await quiz.button('Start').click();
+    await quiz.answer(true);
+    await expect.poll(() => page.evaluate(() => window.persistCalls)).toBe(1);
+    await quiz.next();
+    await quiz.answer(false);
+    expect(await page.evaluate(() => window.persistCalls)).toBe(1);
+  });
+
+  test.describe('in Safari on an iPhone', () => {
+    test.use({
+      userAgent:
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 ' +
+        '(KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1',
+    });
+
+    test('warns that Safari deletes data after 7 days unless installed', async ({ quiz, page }) => {
+      await quiz.open();
+      await expect(page.getByTestId('storage-status')).toContainText('after 7 days without a visit');
+      await expect(page.getByTestId('storage-status')).toContainText('Add to Home Screen');
+    });
+  });
+});

@@ -1,0 +1,325 @@
+//! Learning beyond one pass: multi-select grading, topic rounds, spaced-repetition review,
+//! statistics, merging and export/import.
+
+mod common;
+
+use common::{DECK, RIGHT, TOPIC_DECK, WRONG};
+use quizdeck::progress::{export, import, ImportError, Progress, Unreadable, MAX_IMPORT_BYTES};
+use quizdeck::quiz::{Attempt, LocalTime, Rating, ReviewCard, RoundKind, Session};
+
+const DAY: u64 = 24 * 60 * 60 * 1000;
+const START: u64 = 1_764_000_000_000; // 2025-11-24, a fixed clock
+
+fn answer(session: &mut Session, choices: &[&str], with_hint: bool, at: u64) {
+    if with_hint {
+        session.show_hint();
+    }
+    for choice in choices {
+        assert!(session.select(choice), "select {choice}");
+    }
+    assert!(session.check(at));
+    assert!(session.next());
+}
+
+#[test]
+fn multi_select_is_all_or_nothing_and_selecting_twice_unselects() {
+    let mut session = Session::new(&TOPIC_DECK, Progress::default());
+    assert!(session.start_topic("multi", 1));
+    assert!(session.select("a"));
+    assert!(session.select("c"));
+    assert!(session.select("b"));
+    assert!(session.select("b"), "a second click clears a checkbox");
+    assert_eq!(session.draft().unwrap().selected, ["a", "c"]);
+    assert!(session.check(START));
+    assert!(session.feedback().unwrap().correct);
+
+    for (picked, right) in [
+        (&["a"][..], false),
+        (&["a", "c", "d"][..], false),
+        (&["c", "a"][..], true),
+    ] {
+        let mut session = Session::new(&TOPIC_DECK, Progress::default());
+        session.start_topic("multi", 1);
+        for id in picked {
+            session.select(id);
+        }
+        session.check(START);
+        assert_eq!(session.feedback().unwrap().correct, right, "{picked:?}");
+    }
+}
+
+#[test]
+fn single_choice_keeps_one_selection() {
+    let mut session = Session::new(&TOPIC_DECK, Progress::default());
+    session.start_topic("basics", 1);
+    session.select("b");
+    session.select("a");
+    assert!(
+        !session.select("a"),
+        "choosing the chosen option again changes nothing"
+    );
+    assert_eq!(session.draft().unwrap().selected, ["a"]);
+}
+
+#[test]
+fn a_topic_round_asks_only_that_topic_and_the_overview_counts_per_topic() {
+    let mut session = Session::new(&TOPIC_DECK, Progress::default());
+    assert!(!session.start_topic("no-such-topic", 1));
+    assert!(session.start_topic("basics", 1));
+    assert_eq!(session.card().unwrap().total, 2);
+    answer(&mut session, &["a"], false, START);
+    answer(&mut session, &["a"], false, START + 1);
+    assert_eq!(
+        session.summary().unwrap().kind,
+        RoundKind::Topic("basics".into())
+    );
+    let overview = session.overview(START + 2);
+    let topics: Vec<(&str, usize, usize)> = overview
+        .topics
+        .iter()
+        .map(|(topic, c)| (topic.id, c.answered, c.right_last_time))
+        .collect();
+    assert_eq!(topics, [("basics", 2, 1), ("multi", 0, 0)]);
+}
+
+fn attempt(correct: bool, hint_used: bool) -> Attempt {
+    Attempt {
+        question_id: "one".into(),
+        question_hash: "h1".into(),
+        choice_ids: vec!["a".into()],
+        correct,
+        hint_used,
+        answered_at: START,
+    }
+}
+
+#[test]
+fn answers_map_to_ratings() {
+    assert_eq!(Rating::of(&attempt(false, false)), Rating::Again);
+    assert_eq!(Rating::of(&attempt(false, true)), Rating::Again);
+    assert_eq!(Rating::of(&attempt(true, true)), Rating::Hard);
+    assert_eq!(Rating::of(&attempt(true, false)), Rating::Good);
+}
+
+#[test]
+fn intervals_grow_after_good_and_reset_after_again() {
+    let mut card = ReviewCard::after(None, Rating::Good, START);
+    let mut now = START;
+    let mut intervals = Vec::new();
+    for _ in 0..5 {
+        now = card.due.max(now);
+        card = ReviewCard::after(Some(&card), Rating::Good, now);
+        intervals.push(card.due - now);
+    }
+    assert!(
+        intervals.windows(2).all(|pair| pair[1] > pair[0]),
+        "intervals must grow: {intervals:?}"
+    );
+    assert!(*intervals.last().unwrap() > 7 * DAY, "{intervals:?}");
+
+    let last_interval = *intervals.last().unwrap();
+    let forgotten = ReviewCard::after(Some(&card), Rating::Again, card.due);
+    let relearn = forgotten.due - card.due;
+    assert!(
+        relearn * 4 < last_interval,
+        "Again resets: {relearn} vs {last_interval}"
+    );
+    assert_eq!(forgotten.lapses, card.lapses + 1);
+    // Same inputs, same schedule: no hidden randomness.
+    assert_eq!(
+        ReviewCard::after(Some(&card), Rating::Hard, now),
+        ReviewCard::after(Some(&card), Rating::Hard, now)
+    );
+}
+
+#[test]
+fn review_asks_the_due_questions_most_overdue_first() {
+    let mut session = Session::new(&DECK, Progress::default());
+    session.start_over(1);
+    answer(&mut session, &[WRONG[0]], false, START); // Again: due tomorrow
+    answer(&mut session, &[RIGHT[1]], false, START + 1_000); // Good: due in days
+    answer(&mut session, &[WRONG[2]], false, START + 2_000); // Again, a little later
+    assert!(
+        session.due(START + DAY / 2).is_empty(),
+        "nothing is due the same day"
+    );
+
+    let later = START + DAY + 5_000;
+    let due: Vec<&str> = session.due(later).iter().map(|q| q.id).collect();
+    assert_eq!(
+        due,
+        ["one", "three"],
+        "the two missed ones, oldest due first"
+    );
+    assert_eq!(session.overview(later).due, 2);
+    assert!(session.start_review(7, later));
+    assert_eq!(session.card().unwrap().question.id, "one");
+    assert_eq!(session.card().unwrap().total, 2);
+
+    let much_later = START + 30 * DAY;
+    assert_eq!(session.due(much_later).len(), 3);
+}
+
+#[test]
+fn review_respects_the_daily_limit() {
+    let mut session = Session::new(&DECK, Progress::default());
+    session.start_over(1);
+    for (index, id) in WRONG.iter().enumerate() {
+        answer(&mut session, &[id], false, START + index as u64);
+    }
+    session.update_settings(|settings| settings.daily_review_limit = 2);
+    assert_eq!(session.due(START + 2 * DAY).len(), 3);
+    session.start_review(1, START + 2 * DAY);
+    assert_eq!(session.card().unwrap().total, 2);
+}
+
+#[test]
+fn stats_count_first_tries_streaks_and_days() {
+    let mut session = Session::new(&DECK, Progress::default());
+    // Day 0: one right, one wrong. Day 1: the wrong one right. Day 3: nothing. Day 4: one.
+    session.start_over(1);
+    answer(&mut session, &[RIGHT[0]], false, START);
+    answer(&mut session, &[WRONG[1]], false, START + 60_000);
+    session.start_over(2);
+    answer(&mut session, &[RIGHT[0]], false, START + DAY);
+    answer(&mut session, &[RIGHT[1]], true, START + DAY + 1);
+    session.start_over(3);
+    answer(&mut session, &[RIGHT[0]], false, START + 4 * DAY);
+
+    let time = LocalTime {
+        now: START + 4 * DAY + 10,
+        utc_offset_minutes: 0,
+    };
+    let stats = session.stats(time);
+    assert_eq!(stats.overall.questions, 3);
+    assert_eq!(stats.overall.answered, 2);
+    assert_eq!(stats.overall.right_first_time, 1);
+    assert_eq!(stats.overall.attempts, 5);
+    assert_eq!(stats.streak_days, 1);
+    let days: Vec<(usize, usize)> = stats.days.iter().map(|d| (d.answered, d.right)).collect();
+    assert_eq!(days, [(2, 1), (2, 2), (1, 1)]);
+
+    let yesterday_too = LocalTime {
+        now: START + 2 * DAY,
+        utc_offset_minutes: 0,
+    };
+    assert_eq!(
+        session.stats(yesterday_too).streak_days,
+        2,
+        "a streak ending yesterday still counts"
+    );
+    let question = &DECK.questions[1];
+    let history: Vec<bool> = session
+        .question_history(question)
+        .iter()
+        .map(|a| a.correct)
+        .collect();
+    assert_eq!(history, [false, true]);
+}
+
+#[test]
+fn local_days_follow_the_utc_offset() {
+    let just_before_midnight_utc = 1_764_028_799_000; // 23:59:59 UTC
+    let utc = LocalTime {
+        now: 0,
+        utc_offset_minutes: 0,
+    };
+    let paris = LocalTime {
+        now: 0,
+        utc_offset_minutes: 60,
+    };
+    assert_eq!(
+        paris.day_of(just_before_midnight_utc),
+        utc.day_of(just_before_midnight_utc) + 1
+    );
+}
+
+#[test]
+fn merging_adds_missing_answers_and_reports_per_question() {
+    let mut here = Session::new(&DECK, Progress::default());
+    here.start_over(1);
+    answer(&mut here, &[RIGHT[0]], false, START);
+
+    let mut there = Session::new(&DECK, Progress::default());
+    there.start_over(2);
+    answer(&mut there, &[WRONG[0]], false, START + 10);
+    answer(&mut there, &[RIGHT[1]], false, START + 20);
+
+    let round_here = here.progress().round.clone();
+    let report = here.merge_history(&there.progress().history);
+    assert_eq!((report.added, report.updated), (1, 1));
+    let times: Vec<u64> = here
+        .progress()
+        .history
+        .iter()
+        .map(|a| a.answered_at)
+        .collect();
+    assert_eq!(
+        times,
+        [START, START + 10, START + 20],
+        "one history, in time order"
+    );
+    assert_eq!(
+        here.progress().round,
+        round_here,
+        "the round here is untouched"
+    );
+
+    let again = here.merge_history(&there.progress().history);
+    assert_eq!(
+        (again.added, again.updated),
+        (0, 0),
+        "merging twice changes nothing"
+    );
+    assert_eq!(here.progress().history.len(), 3);
+}
+
+#[test]
+fn export_then_import_gives_back_the_same_history() {
+    let mut session = Session::new(&DECK, Progress::default());
+    session.start_over(1);
+    answer(&mut session, &[RIGHT[0]], true, START);
+    let file = export(session.progress(), &DECK, START + 5);
+    assert!(file.contains("\"exported_at\": 1764000000005"));
+    let imported = import(&file, &DECK).unwrap();
+    assert_eq!(&imported, session.progress());
+}
+
+#[test]
+fn every_bad_import_is_refused_with_its_reason() {
+    let mut good = Session::new(&DECK, Progress::default());
+    good.start_over(1);
+    let file = export(good.progress(), &DECK, START);
+    let cases: Vec<(String, ImportError, &str)> = vec![
+        (
+            "this is a text file".into(),
+            ImportError::Unreadable(Unreadable::NotJson),
+            "not JSON",
+        ),
+        (
+            "{\"todos\":[]}".into(),
+            ImportError::Unreadable(Unreadable::Foreign),
+            "not written by quizdeck",
+        ),
+        (
+            file.replace("\"schema\": 2", "\"schema\": 9"),
+            ImportError::Unreadable(Unreadable::FutureSchema(9)),
+            "newer version",
+        ),
+        (
+            file.replace("\"deck\": \"test-deck\"", "\"deck\": \"rust\""),
+            ImportError::Unreadable(Unreadable::OtherDeck("rust".into())),
+            "another deck",
+        ),
+        (
+            " ".repeat(MAX_IMPORT_BYTES + 1),
+            ImportError::TooLarge(MAX_IMPORT_BYTES + 1),
+            "more than a progress file can be",
+        ),
+    ];
+    for (raw, expected, message) in cases {
+        let error = import(&raw, &DECK).unwrap_err();
+        assert_eq!(error, expected);
+        assert!(error.to_string().contains(message), "{error}");
+    }
+}

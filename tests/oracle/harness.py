@@ -1,0 +1,354 @@
+"""Runs a deck check's code against real Django and reports what happened.
+
+A check's code is executed as a fresh module named `case`, after PRELUDE (the imports every
+question takes for granted) and the check's `setup`. What the oracle observes is a dict with
+some of these keys (the same keys a choice's `expect` may use):
+
+- compile_error: the exception class name when the code does not compile (`SyntaxError`);
+- status, json, body: the HTTP response (`json` when it is JSON, else `body` as text); under
+  `run = "server"` each is a list, one per request, in request order;
+- exception, message: the uncaught exception (class name and text) in the view or in `main`;
+- returns: what `main()` returned (`run = "script"`);
+- events: the module-level `events` list the code appended to.
+
+Runs:
+- view:   the module's `my_view` (or `MyView.as_view()`) is mounted at `/` and requested once
+          through Django's AsyncClient, that is through the ASGI handler (`PATH`, default "/").
+- server: the same, served by a real uvicorn on 127.0.0.1; the paths in `REQUESTS` (default
+          ["/?n=1", "/?n=2"]) are sent at the same time, each `STAGGER` s (default 0.2) after
+          the previous one.
+- script: `main()` is called: awaited in a fresh event loop when it is `async def`, else called
+          in the plain main thread.
+The module may set `MIDDLEWARE` (dotted paths, e.g. "case.my_middleware"), and for `view`
+`LOGIN` (a username: that user is created and logged in with AsyncClient.aforce_login).
+"""
+
+import asyncio
+import http.client
+import json
+import os
+import socket
+import sys
+import threading
+import time
+import types
+
+ORACLE_DIR = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, ORACLE_DIR)
+
+import django  # noqa: E402
+from django.conf import settings  # noqa: E402
+
+settings.configure(
+    DEBUG=False,
+    SECRET_KEY="oracle-not-secret",
+    ALLOWED_HOSTS=["*"],
+    INSTALLED_APPS=[
+        "django.contrib.contenttypes",
+        "django.contrib.auth",
+        "django.contrib.sessions",
+        "oracleapp.apps.OracleAppConfig",
+    ],
+    # Shared-cache in-memory SQLite: every thread (sync_to_async, request threads) sees one DB.
+    DATABASES={
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": "file:oracle?mode=memory&cache=shared",
+        }
+    },
+    CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+    PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    ROOT_URLCONF="case",
+    MIDDLEWARE=[],
+    USE_TZ=True,
+    LOGGING_CONFIG=None,
+)
+django.setup()
+
+import logging  # noqa: E402
+
+logging.disable(logging.CRITICAL)  # Django logs every 500; the oracle reports them itself.
+
+import warnings  # noqa: E402
+
+# Some wrong choices forget an `await` on purpose; their outcome is checked, the warning is noise.
+warnings.filterwarnings("ignore", message="coroutine .* was never awaited", category=RuntimeWarning)
+
+from django.core import signals  # noqa: E402
+from django.core.handlers.asgi import ASGIHandler  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import close_old_connections, connection  # noqa: E402
+from django.test import AsyncClient  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
+from django.urls import clear_url_caches, path  # noqa: E402
+
+# The in-memory DB lives while a connection to it is open: keep Django from closing them.
+signals.request_started.disconnect(close_old_connections)
+signals.request_finished.disconnect(close_old_connections)
+
+PRELUDE = """\
+import asyncio, json, os, threading, time
+from asgiref.sync import async_to_sync, sync_to_async
+from django.db import transaction
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.views import View
+from oracleapp.models import MyModel
+"""
+
+SEED = [("first", True), ("second", True), ("third", False)]
+
+
+def setup_database():
+    call_command("migrate", run_syncdb=True, verbosity=0)
+    reset_database()
+
+
+def reset_database():
+    """The same rows before every run: ids 1 and 2 active, 3 inactive."""
+    from django.contrib.auth.models import User
+    from oracleapp.models import MyModel
+
+    from django.core.cache import cache
+
+    cache.clear()
+    MyModel.objects.all().delete()
+    User.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM sqlite_sequence")
+    for name, active in SEED:
+        MyModel.objects.create(name=name, active=active)
+
+
+def load(code, setup=""):
+    """The module `case` made from PRELUDE + setup + code, or the compile error's class name."""
+    try:
+        compile(code, "<case>", "exec")
+    except SyntaxError as error:
+        return None, type(error).__name__
+    module = types.ModuleType("case")
+    module.events = []
+    sys.modules["case"] = module
+    exec(compile(PRELUDE + setup + "\n" + code, "<case>", "exec"), module.__dict__)
+    return module, None
+
+
+def mount(module):
+    """Routes `/` to the module's `my_view`, or to `MyView.as_view()`."""
+    view = getattr(module, "my_view", None)
+    if view is None and hasattr(module, "MyView"):
+        view = module.MyView.as_view()
+    if not hasattr(module, "urlpatterns"):
+        module.urlpatterns = [path("", view)] if view is not None else []
+
+
+def run(kind, code, setup="", env=None):
+    """Runs `code` the way `kind` says; returns the observed outcome (see the module doc)."""
+    reset_database()
+    saved_env = {name: os.environ.get(name) for name in (env or {})}
+    os.environ.update(env or {})
+    try:
+        module, compile_error = load(code, setup)
+        if compile_error:
+            return {"compile_error": compile_error}
+        middleware = getattr(module, "MIDDLEWARE", [])
+        with override_settings(ROOT_URLCONF="case", MIDDLEWARE=middleware):
+            clear_url_caches()
+            try:
+                mount(module)
+            except Exception as error:  # e.g. ImproperlyConfigured from as_view()
+                observed = {"exception": type(error).__name__, "message": str(error)}
+            else:
+                observed = None
+            if observed is not None:
+                pass
+            elif kind == "view":
+                observed = run_in_thread(lambda: asyncio.run(request_view(module)))
+            elif kind == "server":
+                observed = serve_requests(module)
+            elif kind == "script":
+                observed = run_script(module)
+            else:
+                raise ValueError(f"unknown run {kind!r}")
+        observed["events"] = list(module.events)
+        return observed
+    finally:
+        for name, value in saved_env.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        sys.modules.pop("case", None)
+
+
+def run_in_thread(function):
+    """Runs `function` in a fresh thread (so no event loop or async context leaks between runs)."""
+    result = {}
+
+    def target():
+        try:
+            result["value"] = function()
+        except BaseException as error:  # reported to the caller
+            result["error"] = error
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(60)
+    if thread.is_alive():
+        raise TimeoutError("the case did not finish within 60 s")
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
+
+
+class ExceptionCatcher:
+    """Records the exception Django turned into a 500 (via `got_request_exception`)."""
+
+    def __init__(self):
+        self.errors = []
+
+    def __enter__(self):
+        signals.got_request_exception.connect(self.record)
+        return self
+
+    def __exit__(self, *exc):
+        signals.got_request_exception.disconnect(self.record)
+
+    def record(self, sender, **kwargs):
+        error = sys.exc_info()[1]
+        if error is not None:
+            self.errors.append(error)
+
+    def describe(self, observed):
+        if self.errors:
+            observed["exception"] = type(self.errors[0]).__name__
+            observed["message"] = str(self.errors[0])
+
+
+def describe_response(status, content_type, content):
+    observed = {"status": status}
+    text = content.decode("utf-8", "replace")
+    if content_type.startswith("application/json"):
+        observed["json"] = json.loads(text)
+    else:
+        observed["body"] = text
+    return observed
+
+
+async def request_view(module):
+    client = AsyncClient(raise_request_exception=False)
+    if hasattr(module, "LOGIN"):
+        from django.contrib.auth.models import User
+
+        user = await User.objects.acreate_user(module.LOGIN, password="secret")
+        await client.aforce_login(user)
+    with ExceptionCatcher() as catcher:
+        response = await client.get(getattr(module, "PATH", "/"))
+        if getattr(response, "streaming", False):
+            if response.is_async:
+                content = b"".join([chunk async for chunk in response.streaming_content])
+            else:
+                content = b"".join(response.streaming_content)
+        else:
+            content = response.content
+    observed = describe_response(
+        response.status_code, response.headers.get("Content-Type", ""), content
+    )
+    catcher.describe(observed)
+    return observed
+
+
+class Server:
+    """One uvicorn on 127.0.0.1 for the whole run; each case gets a fresh ASGIHandler."""
+
+    handler = None
+    _started = None
+
+    @classmethod
+    def port(cls):
+        if cls._started is None:
+            import uvicorn
+
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                port = probe.getsockname()[1]
+
+            async def app(scope, receive, send):
+                await cls.handler(scope, receive, send)
+
+            config = uvicorn.Config(
+                app, host="127.0.0.1", port=port, lifespan="off", log_level="critical"
+            )
+            server = uvicorn.Server(config)
+            thread = threading.Thread(target=server.run, daemon=True)
+            thread.start()
+            deadline = time.monotonic() + 10
+            while not server.started:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("uvicorn did not start")
+                time.sleep(0.02)
+            cls._started = port
+        return cls._started
+
+
+def serve_requests(module):
+    port = Server.port()
+    Server.handler = ASGIHandler()
+    paths = getattr(module, "REQUESTS", ["/?n=1", "/?n=2"])
+    stagger = getattr(module, "STAGGER", 0.2)
+    results = [None] * len(paths)
+
+    def fetch(index, target):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", target)
+        response = connection.getresponse()
+        results[index] = describe_response(
+            response.status, response.getheader("Content-Type", ""), response.read()
+        )
+        connection.close()
+
+    with ExceptionCatcher() as catcher:
+        threads = []
+        for index, target in enumerate(paths):
+            if index:
+                time.sleep(stagger)
+            thread = threading.Thread(target=fetch, args=(index, target))
+            thread.start()
+            threads.append(thread)
+        for thread in threads:
+            thread.join(60)
+    observed = {
+        "status": [r["status"] for r in results],
+        "json": [r.get("json") for r in results],
+        "body": [r.get("body") for r in results],
+    }
+    catcher.describe(observed)
+    return observed
+
+
+def run_script(module):
+    main = module.main
+    try:
+        if asyncio.iscoroutinefunction(main):
+            value = run_in_thread(lambda: asyncio.run(main()))
+        else:
+            value = main()
+    except Exception as error:
+        return {"exception": type(error).__name__, "message": str(error)}
+    return {"returns": json.loads(json.dumps(value, default=repr))}
+
+
+def matches(expected, observed):
+    """Which keys of `expected` the observation contradicts (empty: it matches)."""
+    wrong = []
+    for key, want in expected.items():
+        if key not in observed:
+            wrong.append(key)
+        elif key == "message":
+            if want not in observed[key]:
+                wrong.append(key)
+        elif key == "exception":
+            if observed[key] != want.rsplit(".", 1)[-1]:
+                wrong.append(key)
+        elif observed[key] != want:
+            wrong.append(key)
+    return wrong
