@@ -9,13 +9,16 @@ mod common;
 use std::collections::BTreeMap;
 use std::io::Write as _;
 
-use common::{DECK, EDITED_DECK};
+use common::{DECK, EDITED_DECK, TOPIC_DECK};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{RngAlgorithm, RngSeed};
-use quizdeck::deck::Deck;
-use quizdeck::progress::{decode, encode, Loaded, Progress, Unreadable, SCHEMA_VERSION};
-use quizdeck::quiz::Session;
+use quizdeck::deck::{Deck, QuestionKind};
+use quizdeck::progress::{
+    decode, encode, import, ImportError, Loaded, Progress, Theme, Unreadable, MAX_IMPORT_BYTES,
+    SCHEMA_VERSION,
+};
+use quizdeck::quiz::{Screen, Session};
 use quizdeck::storage::{Backend, Fault, LoadNotice, MemoryBackend, Store};
 use serde_json::{json, Value};
 
@@ -23,6 +26,8 @@ use serde_json::{json, Value};
 static REAL_DECK: &Deck = &quizdeck::deck::DECK;
 
 const PROPERTY_CASES: u32 = 512;
+/// "Now" for the views that depend on the clock (reviews due).
+const NOW: u64 = 1_766_000_000_000;
 const PROPERTY_SEED: u64 = 0x7175_697a_6465_636b; // "quizdeck"
 
 fn key(deck: &'static Deck) -> String {
@@ -48,19 +53,27 @@ fn preview(raw: &str) -> String {
     format!("{cut:?} ({} bytes)", raw.len())
 }
 
-/// Answers `question` rightly or wrongly with whatever choice the deck says is so.
+/// Answers the question on screen rightly (every right choice) or wrongly (one wrong choice).
 fn answer(session: &mut Session, right: bool, hint: bool, now: u64) {
-    let card = session.card().expect("a question on screen");
-    let choice = card
-        .question
-        .choices
-        .iter()
-        .find(|choice| choice.correct == right)
-        .expect("a right and a wrong choice");
+    let question = session.card().expect("a question on screen").question;
     if hint {
         session.show_hint();
     }
-    assert!(session.select(choice.id));
+    if question.kind == QuestionKind::Multiple {
+        // Start from nothing selected: selecting toggles on these.
+        for id in session.draft().unwrap().selected.clone() {
+            session.select(&id);
+        }
+    }
+    let wrong = question.choices.iter().find(|choice| !choice.correct);
+    let picks: Vec<&str> = match right {
+        true => question.correct_choices().map(|choice| choice.id).collect(),
+        false => wrong.map(|choice| choice.id).into_iter().collect(),
+    };
+    for id in picks {
+        // False when it is already the selected one.
+        session.select(id);
+    }
     assert!(session.check(now));
 }
 
@@ -95,6 +108,16 @@ fn sample_progress(deck: &'static Deck) -> Vec<Progress> {
     }
     session.go_to_start();
     samples.push(session.progress().clone());
+    session.update_settings(|settings| {
+        settings.theme = Theme::Dark;
+        settings.shuffle = false;
+        settings.daily_review_limit = 3;
+    });
+    session.show(Screen::Settings);
+    samples.push(session.progress().clone());
+    if session.start_review(11, now + 40 * 86_400_000) {
+        samples.push(session.progress().clone());
+    }
     samples
 }
 
@@ -121,7 +144,7 @@ fn fixtures() -> Vec<(String, String)> {
 }
 
 fn deck_named(id: &str) -> &'static Deck {
-    [&DECK, REAL_DECK]
+    [&DECK, &TOPIC_DECK, REAL_DECK]
         .into_iter()
         .find(|deck| deck.id == id)
         .unwrap_or_else(|| panic!("a fixture for an unknown deck {id:?}"))
@@ -135,7 +158,34 @@ fn check_value(raw: &str, deck: &'static Deck) -> Result<Loaded, Unreadable> {
         check_usable(loaded, deck, raw);
     }
     check_store(raw, deck, &decoded);
+    check_other_entries(raw, deck, &decoded);
     decoded
+}
+
+/// The other ways a stored or kept string comes in: another tab's save (a `storage` event)
+/// and an imported file.
+fn check_other_entries(raw: &str, deck: &'static Deck, decoded: &Result<Loaded, Unreadable>) {
+    let store = Store::new(Ok(MemoryBackend::default()), deck);
+    let elsewhere = store.saved_elsewhere(Some(&store.key()), Some(raw));
+    let expected = decoded.as_ref().ok().map(|loaded| &loaded.progress);
+    assert_eq!(
+        elsewhere.as_ref(),
+        expected,
+        "another tab's {}",
+        preview(raw)
+    );
+    assert_eq!(store.saved_elsewhere(Some("other-key"), Some(raw)), None);
+    match import(raw, deck) {
+        Ok(progress) => assert_eq!(Some(&progress), expected),
+        Err(ImportError::TooLarge(size)) => {
+            assert!(size > MAX_IMPORT_BYTES && raw.len() > MAX_IMPORT_BYTES)
+        }
+        Err(ImportError::Unreadable(reason)) => {
+            assert!(raw.len() <= MAX_IMPORT_BYTES);
+            assert_eq!(decoded.as_ref().err(), Some(&reason));
+        }
+        Err(other) => panic!("import of {}: {other:?}", preview(raw)),
+    }
 }
 
 /// Progress that decodes must be safe to use: every screen renders from it and it round-trips.
@@ -158,9 +208,10 @@ fn check_usable(loaded: &Loaded, deck: &'static Deck, raw: &str) {
         assert!(summary.score <= summary.total, "{}", preview(raw));
     }
     let _ = (session.draft(), session.feedback(), session.screen());
-    let overview = session.overview();
-    assert!(overview.right_last_time <= overview.answered);
-    assert!(overview.answered <= overview.question_count);
+    let overview = session.overview(NOW);
+    assert!(overview.deck.right_last_time <= overview.deck.answered);
+    assert!(overview.deck.answered <= overview.deck.total);
+    assert!(overview.due <= overview.deck.answered);
     if let Some((number, total)) = overview.in_progress {
         assert!((1..=total).contains(&number), "{}", preview(raw));
     }
@@ -287,6 +338,22 @@ fn cuts(raw: &str) -> impl Iterator<Item = &str> {
     raw.char_indices().map(move |(at, _)| &raw[..at])
 }
 
+/// At most about `limit` prefixes of `raw`: every cut near either end, evenly spaced between.
+fn some_cuts(raw: &str, limit: usize) -> Vec<&str> {
+    let all: Vec<&str> = cuts(raw).collect();
+    if all.len() <= limit {
+        return all;
+    }
+    let ends = limit / 4;
+    let stride = all.len() / (limit - 2 * ends);
+    let middle = (ends..all.len() - ends).step_by(stride.max(1));
+    (0..ends)
+        .chain(middle)
+        .chain(all.len() - ends..all.len())
+        .map(|i| all[i])
+        .collect()
+}
+
 /// JSON pointers to every node of `value`, the root excluded.
 fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
     let children: Vec<(String, &Value)> = match value {
@@ -343,11 +410,17 @@ fn without(value: &Value, pointer: &str) -> Value {
 /// Valid JSON of the wrong shape: every node of `raw` deleted, or replaced by every kind of
 /// JSON value.
 fn wrong_shapes(raw: &str) -> Vec<String> {
+    some_wrong_shapes(raw, usize::MAX)
+}
+
+/// The same for about `limit` of the nodes, evenly spread.
+fn some_wrong_shapes(raw: &str, limit: usize) -> Vec<String> {
     let value: Value = serde_json::from_str(raw).expect("a valid sample");
     let mut all = Vec::new();
     pointers(&value, String::new(), &mut all);
+    let stride = all.len().div_ceil(limit).max(1);
     let mut out = Vec::new();
-    for pointer in &all {
+    for pointer in all.iter().step_by(stride) {
         out.push(without(&value, pointer).to_string());
         for replacement in replacements() {
             let mut copy = value.clone();
@@ -450,20 +523,27 @@ fn a_corpus_of_stored_values_never_panics_and_never_loses_the_saved_value() {
     let mut tally = Tally::default();
     let mut rng = Rng(PROPERTY_SEED);
 
-    for deck in [&DECK, REAL_DECK] {
+    // Every cut and every node of the small decks' values; a spread of them on the shipped
+    // deck, whose values are ten times longer (the whole lot would take minutes).
+    let decks: [(&'static Deck, usize, usize); 3] = [
+        (&DECK, usize::MAX, usize::MAX),
+        (&TOPIC_DECK, usize::MAX, usize::MAX),
+        (REAL_DECK, 400, 40),
+    ];
+    for (deck, cut_limit, node_limit) in decks {
         for progress in sample_progress(deck) {
             let raw = encode(&progress, deck);
             let loaded = tally
                 .check("valid", &raw, deck)
                 .expect("our own value loads");
             assert_eq!(loaded.progress, progress);
-            for cut in cuts(&raw) {
+            for cut in some_cuts(&raw, cut_limit) {
                 assert_eq!(
                     tally.check("truncated", cut, deck).err(),
                     Some(Unreadable::NotJson)
                 );
             }
-            for shape in wrong_shapes(&raw) {
+            for shape in some_wrong_shapes(&raw, node_limit) {
                 let _ = tally.check("wrong shape", &shape, deck);
             }
             for schema in (SCHEMA_VERSION + 1..SCHEMA_VERSION + 6).chain([1 << 53, u64::MAX]) {

@@ -1,54 +1,93 @@
 //! The session under any sequence of user actions, sensible or not (choosing any id, bogus ones
-//! too, the hint, check, next, retry, start over, going to the start screen and back, and
-//! reloads through the real store and codec): the rules always hold and no answer is ever
-//! lost. Deterministic: proptest from a fixed seed.
+//! too, the hint, check, next, retry, start over, topic and review rounds, other screens,
+//! settings, forgetting everything, time passing, and reloads through the real store and
+//! codec): the rules always hold and no answer is ever lost. Also two tabs acting in turn and
+//! hearing of each other's saves: every answer either makes is saved. Deterministic: proptest
+//! from a fixed seed.
 
 mod common;
 
 use std::io::Write as _;
 
-use common::DECK;
+use common::{DECK, TOPIC_DECK};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{RngAlgorithm, RngSeed};
 use quizdeck::deck::Deck;
-use quizdeck::quiz::{Screen, Session};
+use quizdeck::progress::{MergeReport, Theme};
+use quizdeck::quiz::{Attempt, Screen, Session};
 use quizdeck::storage::{MemoryBackend, Store};
 
 static REAL_DECK: &Deck = &quizdeck::deck::DECK;
 
 const SEED: u64 = 0x7365_7373_696f_6e21; // "session!"
-const FIXTURE_DECK_CASES: u32 = 384;
-const REAL_DECK_CASES: u32 = 128;
+const FIXTURE_DECK_CASES: u32 = 160;
+const TOPIC_DECK_CASES: u32 = 160;
+const REAL_DECK_CASES: u32 = 96;
+const TWO_TAB_CASES: u32 = 96;
 const MAX_ACTIONS: usize = 160;
+const DAY: u64 = 86_400_000;
 
 #[derive(Clone, Debug)]
 enum Action {
-    /// Chooses an id from the deck's choice ids and some bogus ones.
+    /// Chooses one of the deck's choice ids (not necessarily one of the current question's).
     Select(Index),
+    /// Chooses an id no question has.
+    SelectBogus(Index),
     ShowHint,
     Check,
     Next,
     RetryMissed(u64),
     StartOver(u64),
+    /// One of the deck's topics, or a topic that does not exist.
+    StartTopic(Index, u64),
+    StartReview(u64),
     GoToStart,
     Resume,
+    Show(Screen),
+    Settings {
+        shuffle: bool,
+        limit: u32,
+        theme: Theme,
+    },
+    /// "Forget everything".
+    Reset,
+    /// Time passes (days), so reviews fall due.
+    Wait(u64),
     /// Save, then a new page: the store loads what was saved into a new session.
     Reload,
 }
 
-fn action() -> impl Strategy<Value = Action> {
-    prop_oneof![
-        8 => any::<Index>().prop_map(Action::Select),
-        2 => Just(Action::ShowHint),
-        5 => Just(Action::Check),
-        5 => Just(Action::Next),
-        1 => any::<u64>().prop_map(Action::RetryMissed),
-        1 => any::<u64>().prop_map(Action::StartOver),
-        1 => Just(Action::GoToStart),
-        2 => Just(Action::Resume),
-        1 => Just(Action::Reload),
-    ]
+fn action(with_reset: bool) -> BoxedStrategy<Action> {
+    let screen = prop::sample::select(vec![
+        Screen::Start,
+        Screen::Round,
+        Screen::Stats,
+        Screen::Settings,
+    ]);
+    let theme = prop::sample::select(vec![Theme::System, Theme::Light, Theme::Dark]);
+    let others = prop_oneof![
+        16 => any::<Index>().prop_map(Action::Select),
+        2 => any::<Index>().prop_map(Action::SelectBogus),
+        4 => Just(Action::ShowHint),
+        10 => Just(Action::Check),
+        10 => Just(Action::Next),
+        2 => any::<u64>().prop_map(Action::RetryMissed),
+        2 => any::<u64>().prop_map(Action::StartOver),
+        1 => (any::<Index>(), any::<u64>()).prop_map(|(i, seed)| Action::StartTopic(i, seed)),
+        2 => any::<u64>().prop_map(Action::StartReview),
+        2 => Just(Action::GoToStart),
+        4 => Just(Action::Resume),
+        2 => screen.prop_map(Action::Show),
+        1 => (any::<bool>(), 0u32..25, theme)
+            .prop_map(|(shuffle, limit, theme)| Action::Settings { shuffle, limit, theme }),
+        2 => (0u64..60).prop_map(Action::Wait),
+        2 => Just(Action::Reload),
+    ];
+    match with_reset {
+        true => prop_oneof![60 => others, 1 => Just(Action::Reset)].boxed(),
+        false => others.boxed(),
+    }
 }
 
 fn choice_ids(deck: &'static Deck) -> Vec<&'static str> {
@@ -59,12 +98,19 @@ fn choice_ids(deck: &'static Deck) -> Vec<&'static str> {
         .collect();
     ids.sort_unstable();
     ids.dedup();
-    ids.extend(["", "z", "A", "a ", "one", "<script>", "\u{0}"]);
     ids
 }
 
+fn topic_ids(deck: &'static Deck) -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = deck.topics.iter().map(|topic| topic.id).collect();
+    ids.push("no-such-topic");
+    ids
+}
+
+const BOGUS_IDS: &[&str] = &["", "z", "A", "a ", "one", "<script>", "\u{0}"];
+
 /// What must hold after every action.
-fn check_invariants(session: &Session, deck: &'static Deck) -> Result<(), TestCaseError> {
+fn check_invariants(session: &Session, deck: &'static Deck, now: u64) -> Result<(), TestCaseError> {
     let progress = session.progress();
     let (card, draft, feedback, summary) = (
         session.card(),
@@ -83,13 +129,9 @@ fn check_invariants(session: &Session, deck: &'static Deck) -> Result<(), TestCa
             prop_assert!(round.score() <= round.attempts.len());
             prop_assert!(round.attempts.len() <= round.len());
         }
-        None => prop_assert_eq!(session.screen(), Screen::Start),
+        None => prop_assert_ne!(session.screen(), Screen::Round),
     }
     match session.screen() {
-        Screen::Start => {
-            prop_assert!(card.is_none() && draft.is_none() && feedback.is_none());
-            prop_assert!(summary.is_none(), "a summary on the start screen");
-        }
         Screen::Round => {
             let round = progress.round.as_ref().unwrap();
             // The summary exists iff the round is finished and on screen.
@@ -98,6 +140,10 @@ fn check_invariants(session: &Session, deck: &'static Deck) -> Result<(), TestCa
             // One thing at a time: a question being answered, its feedback, or the summary.
             let shown = [draft.is_some(), feedback.is_some(), summary.is_some()];
             prop_assert_eq!(shown.iter().filter(|shown| **shown).count(), 1);
+        }
+        _ => {
+            prop_assert!(card.is_none() && draft.is_none() && feedback.is_none());
+            prop_assert!(summary.is_none(), "a summary off the round screen");
         }
     }
     if let Some(card) = &card {
@@ -112,20 +158,25 @@ fn check_invariants(session: &Session, deck: &'static Deck) -> Result<(), TestCa
         prop_assert_eq!(shown, all, "the shown choices are not the question's");
     }
     if let Some(feedback) = feedback {
-        prop_assert_eq!(
-            Some(feedback),
-            progress.history.last(),
-            "the answer on screen is not the last one saved"
+        prop_assert!(
+            progress.history.contains(feedback),
+            "the answer on screen is not saved"
         );
     }
     if let Some(summary) = &summary {
         prop_assert!(summary.score <= summary.total);
         prop_assert_eq!(summary.missed.len(), summary.total - summary.score);
     }
-    let overview = session.overview();
-    prop_assert_eq!(overview.question_count, deck.questions.len());
-    prop_assert!(overview.right_last_time <= overview.answered);
-    prop_assert!(overview.answered <= overview.question_count);
+    let overview = session.overview(now);
+    prop_assert_eq!(overview.deck.total, deck.questions.len());
+    prop_assert!(overview.deck.right_last_time <= overview.deck.answered);
+    prop_assert!(overview.deck.answered <= overview.deck.total);
+    prop_assert!(
+        overview.due <= overview.deck.answered,
+        "unanswered questions due"
+    );
+    let topic_total: usize = overview.topics.iter().map(|(_, c)| c.total).sum();
+    prop_assert!(topic_total <= overview.deck.total);
     match (&progress.round, overview.in_progress) {
         (Some(round), Some((number, total))) => {
             prop_assert!(!round.is_finished());
@@ -137,62 +188,201 @@ fn check_invariants(session: &Session, deck: &'static Deck) -> Result<(), TestCa
     Ok(())
 }
 
-fn run(deck: &'static Deck, actions: &[Action]) -> Result<(), TestCaseError> {
-    let ids = choice_ids(deck);
-    let backend = MemoryBackend::default();
-    let mut store = Store::new(Ok(&backend), deck);
-    let (progress, notice) = store.load();
-    prop_assert_eq!(notice, None);
-    let mut session = Session::new(deck, progress);
-    let mut now = 1_764_000_000_000u64;
-    let mut checks = 0usize;
+/// One tab: its session and its store over the shared backend.
+struct Tab<'a> {
+    session: Session,
+    store: Store<&'a MemoryBackend>,
+}
 
-    for action in actions {
-        now += 1_000;
-        let before = session.clone();
-        let changed = match action {
-            Action::Select(index) => session.select(*index.get(&ids)),
-            Action::ShowHint => session.show_hint(),
-            Action::Check => session.check(now),
-            Action::Next => session.next(),
-            Action::RetryMissed(seed) => session.retry_missed(*seed),
-            Action::StartOver(seed) => session.start_over(*seed),
-            Action::GoToStart => session.go_to_start(),
-            Action::Resume => session.resume(),
-            Action::Reload => {
-                store = Store::new(Ok(&backend), deck);
-                let (progress, notice) = store.load();
-                prop_assert_eq!(notice, None, "our own save could not be read back");
-                session = Session::new(deck, progress);
-                // No answer, selection, hint, screen or round lost.
-                prop_assert_eq!(&session, &before, "the reload changed the session");
-                false
+impl<'a> Tab<'a> {
+    fn open(backend: &'a MemoryBackend, deck: &'static Deck) -> Result<Self, TestCaseError> {
+        let store = Store::new(Ok(backend), deck);
+        let (progress, notice) = store.load();
+        prop_assert_eq!(notice, None, "our own save could not be read back");
+        Ok(Tab {
+            session: Session::new(deck, progress),
+            store,
+        })
+    }
+
+    fn save(&self) -> Result<(), TestCaseError> {
+        prop_assert_eq!(self.store.save(self.session.progress()), Ok(()));
+        Ok(())
+    }
+}
+
+/// Applies `action` as the app would (saving after any change) and checks what it may do to
+/// the history. Returns the attempt it made, if it checked an answer.
+/// `alone`: no other tab saves meanwhile, so a reload must give back exactly this session.
+fn apply<'a>(
+    tab: &mut Tab<'a>,
+    backend: &'a MemoryBackend,
+    action: &Action,
+    now: &mut u64,
+    alone: bool,
+) -> Result<Option<Attempt>, TestCaseError> {
+    let deck = tab.session.deck();
+    *now += 1_000;
+    let before = tab.session.clone();
+    if let Action::Reload = action {
+        *tab = Tab::open(backend, deck)?;
+        let history = &tab.session.progress().history;
+        if alone {
+            // No answer, selection, hint, screen, setting or round lost.
+            prop_assert_eq!(&tab.session, &before, "the reload changed the session");
+        } else {
+            for attempt in &before.progress().history {
+                prop_assert!(history.contains(attempt), "the reload lost {:?}", attempt);
             }
-        };
-        if !changed {
+        }
+        check_invariants(&tab.session, deck, *now)?;
+        return Ok(None);
+    }
+    let session = &mut tab.session;
+    let changed = match action {
+        Action::Select(index) => {
+            let ids = choice_ids(deck);
+            session.select(ids[index.index(ids.len())])
+        }
+        Action::SelectBogus(index) => session.select(BOGUS_IDS[index.index(BOGUS_IDS.len())]),
+        Action::ShowHint => session.show_hint(),
+        Action::Check => session.check(*now),
+        Action::Next => session.next(),
+        Action::RetryMissed(seed) => session.retry_missed(*seed),
+        Action::StartOver(seed) => session.start_over(*seed),
+        Action::StartTopic(index, seed) => {
+            let ids = topic_ids(deck);
+            session.start_topic(ids[index.index(ids.len())], *seed)
+        }
+        Action::StartReview(seed) => session.start_review(*seed, *now),
+        Action::GoToStart => session.go_to_start(),
+        Action::Resume => session.resume(),
+        Action::Show(screen) => session.show(*screen),
+        Action::Settings {
+            shuffle,
+            limit,
+            theme,
+        } => session.update_settings(|settings| {
+            settings.shuffle = *shuffle;
+            settings.daily_review_limit = *limit;
+            settings.theme = *theme;
+        }),
+        Action::Reset => session.reset(),
+        Action::Wait(days) => {
+            *now += days * DAY;
+            false
+        }
+        Action::Reload => unreachable!("handled above"),
+    };
+    let session = &tab.session;
+    if changed {
+        tab.save()?;
+    } else {
+        prop_assert_eq!(
+            session,
+            &before,
+            "{:?} said it changed nothing but did",
+            action
+        );
+    }
+    let (old, new) = (&before.progress().history, &session.progress().history);
+    let checked = matches!(action, Action::Check) && changed;
+    match action {
+        Action::Reset if changed => {
+            prop_assert!(new.is_empty(), "reset kept answers");
             prop_assert_eq!(
-                &session,
-                &before,
-                "{:?} said it changed nothing but did",
-                action
+                session.settings(),
+                before.settings(),
+                "reset lost the settings"
+            );
+            prop_assert_eq!(session.progress().round.as_ref(), None);
+        }
+        _ => {
+            prop_assert!(new.starts_with(old), "{:?} rewrote the history", action);
+            prop_assert_eq!(new.len(), old.len() + usize::from(checked), "{:?}", action);
+        }
+    }
+    check_invariants(session, deck, *now)?;
+    if !checked {
+        return Ok(None);
+    }
+    let attempt = new.last().unwrap().clone();
+    let draft = before.draft().unwrap();
+    prop_assert_eq!(attempt.hint_used, draft.hint_shown);
+    prop_assert_eq!(attempt.answered_at, *now);
+    let (mut selected, mut graded) = (draft.selected.clone(), attempt.choice_ids.clone());
+    selected.sort_unstable();
+    graded.sort_unstable();
+    prop_assert_eq!(
+        selected,
+        graded,
+        "the graded answer is not the one selected"
+    );
+    Ok(Some(attempt))
+}
+
+fn run(deck: &'static Deck, actions: &[Action]) -> Result<(), TestCaseError> {
+    let backend = MemoryBackend::default();
+    let mut tab = Tab::open(&backend, deck)?;
+    let mut now = 1_764_000_000_000u64;
+    let mut answers = 0usize;
+    for action in actions {
+        if apply(&mut tab, &backend, action, &mut now, true)?.is_some() {
+            answers += 1;
+        }
+        if matches!(action, Action::Reset) {
+            answers = tab.session.progress().history.len();
+        }
+        prop_assert_eq!(
+            tab.session.progress().history.len(),
+            answers,
+            "answers lost"
+        );
+    }
+    Ok(())
+}
+
+/// Two tabs of the same deck, acting in turn. A tab hears of the other's save as a browser
+/// `storage` event ([`Store::saved_elsewhere`]) and merges its history ([`Session::merge_history`]),
+/// saving again when that brought anything new. ("Forget everything" is left out: across tabs
+/// it needs a rule of its own.)
+fn run_two_tabs(deck: &'static Deck, actions: &[(bool, Action)]) -> Result<(), TestCaseError> {
+    let backend = MemoryBackend::default();
+    let mut tabs = [Tab::open(&backend, deck)?, Tab::open(&backend, deck)?];
+    let mut now = 1_764_000_000_000u64;
+    let mut made: Vec<Attempt> = Vec::new();
+    for (second, action) in actions {
+        let (acting, other) = if *second { (1, 0) } else { (0, 1) };
+        let saved_before = backend.value(&tabs[acting].store.key());
+        if let Some(attempt) = apply(&mut tabs[acting], &backend, action, &mut now, false)? {
+            made.push(attempt);
+        }
+        // Deliver storage events until neither tab has anything new.
+        let mut to = other;
+        for _ in 0..4 {
+            let key = tabs[to].store.key();
+            let value = backend.value(&key);
+            if value == saved_before && to == other {
+                break;
+            }
+            let Some(theirs) = tabs[to].store.saved_elsewhere(Some(&key), value.as_deref()) else {
+                break;
+            };
+            if tabs[to].session.merge_history(&theirs.history) == MergeReport::default() {
+                break;
+            }
+            tabs[to].save()?;
+            check_invariants(&tabs[to].session, deck, now)?;
+            to = 1 - to;
+        }
+        let stored = Store::new(Ok(&backend), deck).load().0;
+        for attempt in &made {
+            prop_assert!(
+                stored.history.contains(attempt),
+                "an answer made in one tab is not saved: {:?}",
+                attempt
             );
         }
-        // The app saves after every change.
-        if changed {
-            prop_assert_eq!(store.save(session.progress()), Ok(()));
-        }
-        let (old, new) = (&before.progress().history, &session.progress().history);
-        prop_assert!(new.starts_with(old), "{:?} rewrote the history", action);
-        let checked = matches!(action, Action::Check) && changed;
-        prop_assert_eq!(new.len(), old.len() + usize::from(checked), "{:?}", action);
-        if checked {
-            checks += 1;
-            let draft = before.draft().unwrap();
-            prop_assert_eq!(new.last().unwrap().hint_used, draft.hint_shown);
-            prop_assert_eq!(new.last().unwrap().answered_at, now);
-        }
-        prop_assert_eq!(new.len(), checks, "answers lost");
-        check_invariants(&session, deck)?;
     }
     Ok(())
 }
@@ -212,9 +402,20 @@ proptest! {
 
     #[test]
     fn any_sequence_of_actions_keeps_the_rules_on_the_fixture_deck(
-        actions in prop::collection::vec(action(), 0..MAX_ACTIONS)
+        actions in prop::collection::vec(action(true), 0..MAX_ACTIONS)
     ) {
         run(&DECK, &actions)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(config(TOPIC_DECK_CASES))]
+
+    #[test]
+    fn any_sequence_of_actions_keeps_the_rules_on_a_deck_with_topics_and_multi_select(
+        actions in prop::collection::vec(action(true), 0..MAX_ACTIONS)
+    ) {
+        run(&TOPIC_DECK, &actions)?;
     }
 }
 
@@ -223,19 +424,30 @@ proptest! {
 
     #[test]
     fn any_sequence_of_actions_keeps_the_rules_on_the_shipped_deck(
-        actions in prop::collection::vec(action(), 0..MAX_ACTIONS)
+        actions in prop::collection::vec(action(true), 0..MAX_ACTIONS)
     ) {
         run(REAL_DECK, &actions)?;
     }
 }
 
+proptest! {
+    #![proptest_config(config(TWO_TAB_CASES))]
+
+    #[test]
+    fn two_tabs_acting_in_turn_never_lose_an_answer(
+        actions in prop::collection::vec((any::<bool>(), action(false)), 0..MAX_ACTIONS)
+    ) {
+        run_two_tabs(&TOPIC_DECK, &actions)?;
+    }
+}
+
 #[test]
 fn property_case_counts_are_reported() {
+    let cases = FIXTURE_DECK_CASES + TOPIC_DECK_CASES + REAL_DECK_CASES + TWO_TAB_CASES;
     let _ = writeln!(
         std::io::stderr(),
-        "session_properties: {} cases of up to {MAX_ACTIONS} actions \
-         ({FIXTURE_DECK_CASES} on the fixture deck, {REAL_DECK_CASES} on the shipped deck; \
-         ChaCha, seed {SEED:#x})",
-        FIXTURE_DECK_CASES + REAL_DECK_CASES
+        "session_properties: {cases} cases of up to {MAX_ACTIONS} actions \
+         ({FIXTURE_DECK_CASES} fixture deck, {TOPIC_DECK_CASES} topic/multi-select deck, \
+         {REAL_DECK_CASES} shipped deck, {TWO_TAB_CASES} two tabs; ChaCha, seed {SEED:#x})"
     );
 }

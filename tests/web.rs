@@ -108,7 +108,7 @@ async fn the_mounted_app_runs_a_question_and_saves_it() {
     assert!(check.disabled(), "nothing chosen yet");
 
     let radio: web_sys::HtmlInputElement = container
-        .query_selector("input[type=radio]")
+        .query_selector("fieldset.choices input")
         .unwrap()
         .unwrap()
         .unchecked_into();
@@ -125,7 +125,7 @@ async fn the_mounted_app_runs_a_question_and_saves_it() {
     );
     let saved = Store::new(LocalStorage::open(), &DECK).load().0;
     assert_eq!(saved.history.len(), 1);
-    assert_eq!(saved.history[0].choice_id, radio.value());
+    assert_eq!(saved.history[0].choice_ids, [radio.value()]);
 }
 
 #[wasm_bindgen_test]

@@ -88,7 +88,7 @@ export async function addContentSecurityPolicy(dir) {
 }
 
 /** Trunk's content-hashed names (`app-35d625ffa795a2e9.css`, `…_bg.wasm`) need no revision. */
-const hashedName = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const hashedName = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 
 /**
  * Generates `sw.js` precaching every file in `dir` (itself excepted), with the Workbox runtime

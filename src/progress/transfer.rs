@@ -22,6 +22,8 @@ pub fn export(progress: &Progress, deck: &Deck, now: u64) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     TooLarge(usize),
+    /// The browser could not read the file at all.
+    CouldNotRead,
     Unreadable(Unreadable),
 }
 
@@ -34,6 +36,7 @@ impl fmt::Display for ImportError {
                 bytes.div_ceil(1024),
                 MAX_IMPORT_BYTES / 1024
             ),
+            ImportError::CouldNotRead => f.write_str("the file could not be read"),
             ImportError::Unreadable(Unreadable::NotJson) => {
                 f.write_str("the file is not a quizdeck progress file (not JSON)")
             }

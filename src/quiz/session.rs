@@ -14,6 +14,8 @@ pub enum Screen {
     Start,
     /// The current round: its question, or its summary once finished.
     Round,
+    Stats,
+    Settings,
 }
 
 /// A learner's progress on one deck, with one method per user action. Actions that make no
@@ -51,10 +53,19 @@ impl Session {
     }
 
     pub fn screen(&self) -> Screen {
-        match self.progress.round {
-            Some(_) => self.progress.screen,
-            None => Screen::Start,
+        match (self.progress.screen, &self.progress.round) {
+            (Screen::Round, None) => Screen::Start,
+            (screen, _) => screen,
         }
+    }
+
+    /// Moves to another screen; the round screen only while there is a round.
+    pub fn show(&mut self, screen: Screen) -> bool {
+        if self.screen() == screen || (screen == Screen::Round && self.progress.round.is_none()) {
+            return false;
+        }
+        self.progress.screen = screen;
+        true
     }
 
     /// Begins a new round over the whole deck, abandoning any unfinished one (its answers stay
@@ -116,25 +127,19 @@ impl Session {
         true
     }
 
-    /// Goes back to the current round from the start screen.
+    /// Goes back to the current round.
     pub fn resume(&mut self) -> bool {
-        if self.progress.round.is_none() || self.progress.screen == Screen::Round {
-            return false;
-        }
-        self.progress.screen = Screen::Round;
-        true
+        self.show(Screen::Round)
     }
 
     pub fn go_to_start(&mut self) -> bool {
-        let changed = self.progress.screen != Screen::Start;
-        self.progress.screen = Screen::Start;
-        changed
+        self.show(Screen::Start)
     }
 
     fn active_round(&mut self) -> Option<&mut Round> {
         match self.progress.screen {
             Screen::Round => self.progress.round.as_mut(),
-            Screen::Start => None,
+            _ => None,
         }
     }
 
@@ -224,7 +229,7 @@ impl Session {
     pub(super) fn round_on_screen(&self) -> Option<&Round> {
         match self.screen() {
             Screen::Round => self.progress.round.as_ref(),
-            Screen::Start => None,
+            _ => None,
         }
     }
 

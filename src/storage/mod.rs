@@ -113,6 +113,17 @@ impl<B: Backend> Store<B> {
         }
     }
 
+    /// The progress another tab just saved, when a `storage` event concerns our key and
+    /// holds something readable.
+    pub fn saved_elsewhere(&self, key: Option<&str>, new_value: Option<&str>) -> Option<Progress> {
+        if key != Some(self.key().as_str()) {
+            return None;
+        }
+        decode(new_value?, self.deck)
+            .ok()
+            .map(|loaded| loaded.progress)
+    }
+
     pub fn save(&self, progress: &Progress) -> Result<(), Fault> {
         if self.protect_saved_value.get() {
             return Err(Fault::Protected);

@@ -1,8 +1,12 @@
+use std::rc::Rc;
+
+use leptos::ev;
 use leptos::prelude::*;
 
-use super::components::{AppBar, LiveRegion, StorageNotices, UpdatePrompt};
-use super::pages::{RoundPage, StartPage};
+use super::components::{AppBar, LiveRegion, ShortcutsHelp, StorageNotices, UpdatePrompt};
+use super::pages::{RoundPage, SettingsPage, StartPage, StatsPage};
 use crate::deck::DECK;
+use crate::progress::{MergeReport, Theme};
 use crate::quiz::{Screen, Session};
 use crate::storage::{Fault, LoadNotice, LocalStorage, Store};
 
@@ -36,24 +40,40 @@ impl Quiz {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let store = Store::new(LocalStorage::open(), &DECK);
+    let store = Rc::new(Store::new(LocalStorage::open(), &DECK));
     let (progress, load_notice) = store.load();
     let session = RwSignal::new(Session::new(&DECK, progress));
     let (save_fault, set_save_fault) = signal(None::<Fault>);
+    let quiz = Quiz {
+        session,
+        save_fault,
+        load_notice: RwSignal::new(load_notice),
+    };
+    provide_context(quiz);
 
     // One effect saves after every change of the session, so no action can forget to.
+    let saving = Rc::clone(&store);
     Effect::new(move |_| {
-        let outcome = session.with(|session| store.save(session.progress())).err();
+        let outcome = session
+            .with(|session| saving.save(session.progress()))
+            .err();
         if save_fault.get_untracked() != outcome {
             set_save_fault.set(outcome);
         }
     });
 
-    provide_context(Quiz {
-        session,
-        save_fault,
-        load_notice: RwSignal::new(load_notice),
+    // Another tab saved: take in its answers, so two tabs never lose one. The merged record
+    // is saved back by the effect above, which the other tab merges in turn (a no-op).
+    let merge_from_other_tab = window_event_listener(ev::storage, move |event| {
+        if let Some(other) =
+            store.saved_elsewhere(event.key().as_deref(), event.new_value().as_deref())
+        {
+            quiz.act(|session| session.merge_history(&other.history) != MergeReport::default());
+        }
     });
+    on_cleanup(move || merge_from_other_tab.remove());
+
+    Effect::new(move |_| apply_theme(session.with(|session| session.settings().theme)));
 
     let screen = Memo::new(move |_| session.with(Session::screen));
     view! {
@@ -64,8 +84,24 @@ pub fn App() -> impl IntoView {
             {move || match screen.get() {
                 Screen::Start => view! { <StartPage /> }.into_any(),
                 Screen::Round => view! { <RoundPage /> }.into_any(),
+                Screen::Stats => view! { <StatsPage /> }.into_any(),
+                Screen::Settings => view! { <SettingsPage /> }.into_any(),
             }}
         </main>
         <LiveRegion />
+        <ShortcutsHelp />
     }
+}
+
+/// A forced theme sets `data-theme` on the root element; the stylesheet follows the system
+/// otherwise.
+fn apply_theme(theme: Theme) {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let _ = match theme {
+        Theme::System => root.remove_attribute("data-theme"),
+        Theme::Light => root.set_attribute("data-theme", "light"),
+        Theme::Dark => root.set_attribute("data-theme", "dark"),
+    };
 }

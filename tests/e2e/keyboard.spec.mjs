@@ -1,11 +1,19 @@
 // The whole quiz without a mouse: Tab, arrows, digits, H and Enter.
-import { test, expect, deck } from './support.mjs';
+import { test, expect, deck, rightChoicesOf } from './support.mjs';
+
+/** Presses Tab until `locator` has focus (at most `limit` times). */
+async function tabTo(page, locator, limit = 12) {
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press('Tab');
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+  }
+  await expect(locator).toBeFocused();
+}
 
 test('a full round by keyboard only', async ({ quiz, page }) => {
   const total = deck.questions.length;
   await quiz.open();
-  await page.keyboard.press('Tab');
-  await expect(quiz.button('Start')).toBeFocused();
+  await tabTo(page, quiz.button('Start'));
   await page.keyboard.press('Enter');
   await expect(quiz.questionHeading).toBeFocused();
 
@@ -25,9 +33,11 @@ test('a full round by keyboard only', async ({ quiz, page }) => {
     await page.keyboard.press('h');
     await expect(quiz.hint).toBeVisible();
     const q = await quiz.currentQuestion();
-    const position = (await quiz.choiceOrder()).indexOf(q.answer) + 1;
-    await page.keyboard.press(String(position));
-    await expect(quiz.radio(q.answer)).toBeChecked();
+    const order = await quiz.choiceOrder();
+    for (const id of rightChoicesOf(q)) {
+      await page.keyboard.press(String(order.indexOf(id) + 1));
+      await expect(quiz.radio(id)).toBeChecked();
+    }
     await page.keyboard.press('Enter');
     await expect(quiz.feedback).toBeFocused();
     await expect(quiz.feedback).toContainText('Correct (with the hint)');
@@ -40,18 +50,24 @@ test('a full round by keyboard only', async ({ quiz, page }) => {
   const target = (await quiz.score.innerText()).includes(`${total} of ${total}`)
     ? 'Start over'
     : 'Retry missed questions';
-  for (let presses = 0; presses < 10; presses++) {
-    await page.keyboard.press('Tab');
-    if (await quiz.button(target).evaluate((el) => el === document.activeElement)) break;
-  }
-  await expect(quiz.button(target)).toBeFocused();
+  await tabTo(page, quiz.button(target), 40);
   await page.keyboard.press('Enter');
   await expect(quiz.questionHeading).toBeFocused();
 });
 
 test('focus is visible on every control', async ({ quiz, page }) => {
   await quiz.open();
-  await page.keyboard.press('Tab');
+  await tabTo(page, quiz.button('Start'));
   const outline = await quiz.button('Start').evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');
+});
+
+test('"?" lists the keyboard shortcuts and Escape closes the list', async ({ quiz, page }) => {
+  await quiz.open();
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await page.keyboard.press('?');
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('Show the hint');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
 });

@@ -16,20 +16,20 @@ async function everyScreen(quiz, page, visit) {
   await quiz.open();
   await visit('start');
   await quiz.button('Start').click();
-  for (let index = 0; index < 2; index++) {
-    await quiz.answer(true);
-    await quiz.next();
-  }
-  await quiz.hintButton.click(); // question 3: four code blocks as options
+  await quiz.skipTo('correct-async-view'); // four code blocks as options
+  await quiz.hintButton.click();
   await visit('question with code and hint');
   await quiz.answer(false);
   await visit('feedback');
   await quiz.next();
-  await quiz.answer(true);
-  await quiz.next();
-  await quiz.answer(false);
-  await quiz.next();
+  await quiz.finishRound();
   await visit('summary');
+  await quiz.navigation('Stats').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
+  await visit('stats');
+  await quiz.navigation('Settings').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await visit('settings');
 }
 
 test('at 320 px wide nothing scrolls sideways and touch targets are 44 px', async ({ quiz, page }) => {
@@ -59,10 +59,7 @@ test('screenshot of the question screen for the README', async ({ quiz, page }) 
   await page.setViewportSize({ width: 420, height: 900 });
   await quiz.open();
   await quiz.button('Start').click();
-  await quiz.answer(true);
-  await quiz.next();
-  await quiz.answer(true);
-  await quiz.next();
+  await quiz.skipTo('correct-async-view');
   const q = await quiz.currentQuestion();
   await quiz.radio(q.answer).check();
   await page.screenshot({ path: 'docs/question-screen.png', fullPage: true });

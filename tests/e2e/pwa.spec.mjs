@@ -87,10 +87,8 @@ for (const [where, url] of sites) {
     await page.reload();
     await quiz.button('Start').click();
     await expect(quiz.questionHeading).toHaveText(`Question 1 of ${total}`);
-    const first = await quiz.answer(true);
-    expect((await quiz.storedProgress()).progress.history.map((a) => a.question)).toEqual([
-      first.id,
-    ]);
+    await quiz.answer(true);
+    expect((await quiz.storedProgress()).progress.history).toHaveLength(1);
 
     const tab = await context.newPage();
     const problems = guard(tab);
@@ -136,8 +134,9 @@ test('update: a new version is offered, never forced, and keeps progress', async
       await quiz.next();
     }
     await expect(quiz.questionHeading).toHaveText(`Question 3 of ${total}`);
-    const third = await quiz.currentQuestion();
-    await quiz.radio(third.answer).check();
+    const choice = page.locator('fieldset.choices input').first();
+    const chosen = page.locator(`fieldset.choices input[value="${await choice.getAttribute('value')}"]`);
+    await choice.check();
     const before = await quiz.storedProgress();
     expect(before.progress.history).toHaveLength(2);
     await page.evaluate(() => (window.stillTheSamePage = true));
@@ -150,7 +149,7 @@ test('update: a new version is offered, never forced, and keeps progress', async
     // Nothing reloaded: same page, same question, the choice still made.
     expect(await page.evaluate(() => window.stillTheSamePage)).toBe(true);
     await expect(quiz.questionHeading).toHaveText(`Question 3 of ${total}`);
-    await expect(quiz.radio(third.answer)).toBeChecked();
+    await expect(chosen).toBeChecked();
     expect(await version()).toBeNull();
 
     // Accepting it reloads into B with the answers, the round and the choice intact.
@@ -158,7 +157,7 @@ test('update: a new version is offered, never forced, and keeps progress', async
     await expect(quiz.questionHeading).toHaveText(`Question 3 of ${total}`);
     expect(await version()).toBe('B');
     expect(await page.evaluate(() => window.stillTheSamePage)).toBeUndefined();
-    await expect(quiz.radio(third.answer)).toBeChecked();
+    await expect(chosen).toBeChecked();
     await expect(prompt).toHaveCount(0);
     expect(await quiz.storedProgress()).toEqual(before);
 
@@ -207,11 +206,13 @@ test.describe('content security policy', () => {
 
     await controlledByWorker(page);
     await quiz.button('Start').click();
-    for (const right of [true, false, true, true, false]) {
+    const plan = deck.questions.map((_, index) => index % 3 !== 1); // every third one wrong
+    for (const right of plan) {
       await quiz.answer(right, { hint: !right });
       await quiz.next();
     }
-    await expect(quiz.score).toHaveText(`You got 3 of ${total} right.`);
+    const rights = plan.filter(Boolean).length;
+    await expect(quiz.score).toHaveText(`You got ${rights} of ${total} right.`);
     await quiz.button('Retry missed questions').click();
     await quiz.answer(true);
     await page.reload();
@@ -227,12 +228,15 @@ test.describe('content security policy', () => {
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  test('a round by touch, with a screenshot kept as an artefact', async ({ quiz, page }, testInfo) => {
+  test('questions by touch, with a screenshot kept as an artefact', async ({ quiz, page }, testInfo) => {
     await quiz.open();
     await quiz.button('Start').tap();
-    for (let index = 0; index < total; index++) {
+    for (let index = 0; index < 3; index++) {
+      await expect(quiz.questionHeading).toHaveText(`Question ${index + 1} of ${total}`);
       const q = await quiz.currentQuestion();
-      await page.locator(`label:has(input[value="${q.answer}"])`).tap();
+      for (const id of [q.answer].flat()) {
+        await page.locator(`fieldset.choices label:has(input[value="${id}"])`).tap();
+      }
       await quiz.checkButton.tap();
       await expect(quiz.feedback).toContainText('Correct');
       if (index === 2) {
@@ -242,10 +246,10 @@ test.describe('on a phone', () => {
           contentType: 'image/png',
         });
       }
+      expect(await quiz.fitsWidth()).toBe(true);
       await quiz.feedback.getByRole('button').tap();
     }
-    await expect(quiz.score).toHaveText(`You got ${total} of ${total} right.`);
-    expect(await quiz.fitsWidth()).toBe(true);
+    await expect(quiz.questionHeading).toHaveText(`Question 4 of ${total}`);
   });
 });
 

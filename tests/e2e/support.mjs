@@ -5,13 +5,18 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
 
 const deckFile = parse(readFileSync(new URL('../../decks/django-async.toml', import.meta.url), 'utf8'));
-export const deck = { ...deckFile.deck, questions: deckFile.question };
+export const deck = { ...deckFile.deck, topics: deckFile.topic, questions: deckFile.question };
 export const storageKey = `quizdeck:${deck.id}:progress`;
 export const backupKey = `quizdeck:${deck.id}:unreadable`;
 
 const questionById = new Map(deck.questions.map((question) => [question.id, question]));
 export const question = (id) => questionById.get(id);
-export const wrongChoiceOf = (q) => q.choice.find((choice) => choice.id !== q.answer).id;
+/** The ids of the right choices (one for a single-choice question). */
+export const rightChoicesOf = (q) => [q.answer].flat();
+export const isMultiple = (q) => Array.isArray(q.answer);
+export const wrongChoiceOf = (q) => q.choice.find((choice) => !rightChoicesOf(q).includes(choice.id)).id;
+/** The choices to pick for a right or a wrong answer. */
+export const answerOf = (q, right) => (right ? rightChoicesOf(q) : [wrongChoiceOf(q)]);
 
 export class QuizPage {
   constructor(page) {
@@ -36,12 +41,13 @@ export class QuizPage {
     return this.page.getByRole('button', { name, exact: true });
   }
 
+  /** The options' inputs: radio buttons, or checkboxes on "select all that apply". */
   radios() {
-    return this.page.locator('fieldset.choices input[type=radio]');
+    return this.page.locator('fieldset.choices input');
   }
 
   radio(choiceId) {
-    return this.page.locator(`fieldset.choices input[type=radio][value="${choiceId}"]`);
+    return this.page.locator(`fieldset.choices input[value="${choiceId}"]`);
   }
 
   /** The deck question on screen (from the deck file). */
@@ -59,7 +65,7 @@ export class QuizPage {
   async answer(right, { hint = false } = {}) {
     const q = await this.currentQuestion();
     if (hint) await this.hintButton.click();
-    await this.radio(right ? q.answer : wrongChoiceOf(q)).check();
+    for (const id of answerOf(q, right)) await this.radio(id).check();
     await this.checkButton.click();
     await expect(this.feedback).toContainText(right ? 'Correct' : 'Incorrect');
     return q;
@@ -67,6 +73,27 @@ export class QuizPage {
 
   async next() {
     await this.feedback.getByRole('button').click();
+    await expect(this.feedback).toHaveCount(0);
+  }
+
+  /** Answers rightly until the round's summary is on screen. */
+  async finishRound() {
+    while ((await this.page.locator('article.question').count()) > 0) {
+      await this.answer(true);
+      await this.next();
+    }
+  }
+
+  /** Answers rightly until the question with `id` is on screen. */
+  async skipTo(id) {
+    while ((await this.currentQuestion()).id !== id) {
+      await this.answer(true);
+      await this.next();
+    }
+  }
+
+  navigation(name) {
+    return this.page.getByRole('navigation').getByRole('button', { name, exact: true });
   }
 
   async storedProgress() {

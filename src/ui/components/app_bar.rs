@@ -3,26 +3,33 @@ use leptos::prelude::*;
 use crate::quiz::{Screen, Session};
 use crate::ui::Quiz;
 
-/// The top bar: the app's name, and a way back to the start screen from a round.
+/// The top bar: the app's name and the way to each screen.
 #[component]
 pub fn AppBar() -> impl IntoView {
     let quiz = Quiz::get();
-    let in_round = Memo::new(move |_| quiz.session.with(Session::screen) == Screen::Round);
+    let screen = Memo::new(move |_| quiz.session.with(Session::screen));
+    let link = move |target: Screen, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="nav-link"
+                aria-current=move || (screen.get() == target).then_some("page")
+                on:click=move |_| {
+                    quiz.act(|session| session.show(target));
+                }
+            >
+                {label}
+            </button>
+        }
+    };
     view! {
         <header class="app-bar">
             <span class="brand">"quizdeck"</span>
-            <Show when=move || in_round.get()>
-                <button
-                    type="button"
-                    class="quiet"
-                    on:click=move |_| {
-                        quiz.act(Session::go_to_start);
-                    }
-                >
-                    <span aria-hidden="true">"← "</span>
-                    "Back to start"
-                </button>
-            </Show>
+            <nav aria-label="Main">
+                {link(Screen::Start, "Home")}
+                {link(Screen::Stats, "Stats")}
+                {link(Screen::Settings, "Settings")}
+            </nav>
         </header>
     }
 }

@@ -2,8 +2,12 @@
 
 mod question;
 mod round;
+mod settings;
 mod start;
+mod stats;
 mod summary;
 
 pub use round::RoundPage;
+pub use settings::SettingsPage;
 pub use start::StartPage;
+pub use stats::StatsPage;
