@@ -2,7 +2,8 @@
 // Chromium (Playwright's own browser download is not available here).
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// QUIZDECK_E2E_PORT lets a second run go on beside another (pwa.spec.mjs uses port + 1 and more).
+const port = Number(process.env.QUIZDECK_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -71,6 +71,8 @@ setup_build() {
 # What testing needs on top: browsers and their drivers.
 setup_tests() {
   setup_debian_packages chromium chromium-driver
+  # The deck's oracle makes a virtualenv; Debian's own Python needs python3-venv for that.
+  python3 -c 'import ensurepip' 2>/dev/null || setup_debian_packages python3-venv
   setup_build
   export CHROMEDRIVER=/usr/bin/chromedriver
 }

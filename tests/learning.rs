@@ -323,3 +323,22 @@ fn every_bad_import_is_refused_with_its_reason() {
         assert!(error.to_string().contains(message), "{error}");
     }
 }
+
+#[test]
+fn reset_forgets_answers_but_keeps_settings_and_screen() {
+    let mut session = Session::new(&DECK, Progress::default());
+    session.start_over(1);
+    answer(&mut session, &[RIGHT[0]], false, START);
+    session.update_settings(|settings| settings.shuffle = false);
+    session.show(quizdeck::quiz::Screen::Settings);
+    assert!(session.reset());
+    assert!(session.progress().history.is_empty());
+    assert!(session.progress().round.is_none());
+    assert!(!session.settings().shuffle);
+    assert_eq!(session.screen(), quizdeck::quiz::Screen::Settings);
+    assert!(
+        session.due(START + 365 * DAY).is_empty(),
+        "no review cards survive a reset"
+    );
+    assert!(!session.reset(), "nothing left to reset");
+}

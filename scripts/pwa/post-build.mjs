@@ -67,6 +67,9 @@ export async function addContentSecurityPolicy(dir) {
   const file = join(dir, 'index.html');
   const html = await readFile(file, 'utf8');
   if (html.includes('http-equiv="Content-Security-Policy"')) throw new Error(`${file} already has a CSP`);
+  // `trunk serve` fills its live-reload script in while serving, after this hook: no hash can
+  // match it, so development servers go without the policy (release builds always have it).
+  if (html.includes('{{__TRUNK_ADDRESS__}}')) return null;
   const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)];
   const policy = [
     "default-src 'self'",
@@ -142,7 +145,8 @@ export async function postBuild(dir, profile) {
     console.log(`[pwa] sw.js precaches ${count} files, ${(size / 1024).toFixed(1)} KiB`);
   } else {
     await writeDevelopmentWorker(dir);
-    console.log(`[pwa] ${icons.length} icons; CSP set; development worker (no precache)`);
+    const csp = policy ? 'CSP set' : 'no CSP under trunk serve';
+    console.log(`[pwa] ${icons.length} icons; ${csp}; development worker (no precache)`);
   }
 }
 

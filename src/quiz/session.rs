@@ -176,9 +176,14 @@ impl Session {
         self.progress.settings != before
     }
 
-    /// Forgets every answer and the current round; the settings stay.
+    /// Forgets every answer and the current round; the settings and the screen stay.
     pub fn reset(&mut self) -> bool {
+        let screen = match self.screen() {
+            Screen::Round => Screen::Start,
+            other => other,
+        };
         let fresh = Progress {
+            screen,
             settings: self.progress.settings.clone(),
             ..Progress::default()
         };

@@ -9,7 +9,8 @@ import { test, expect, deck, QuizPage } from './support.mjs';
 import { writeServiceWorker } from '../../scripts/pwa/post-build.mjs';
 
 const total = deck.questions.length;
-const subPath = 'http://127.0.0.1:4174/quizdeck/'; // the second web server (playwright.config.mjs)
+const port = Number(process.env.QUIZDECK_E2E_PORT ?? 4173); // as in playwright.config.mjs
+const subPath = `http://127.0.0.1:${port + 1}/quizdeck/`; // its second web server
 const sites = [
   ['at /', './'],
   ['under /quizdeck/', subPath],
@@ -109,9 +110,9 @@ test('update: a new version is offered, never forced, and keeps progress', async
 }, testInfo) => {
   test.setTimeout(120_000);
   const site = await mkdtemp(join(tmpdir(), 'quizdeck-site-'));
-  const port = 4180 + testInfo.workerIndex;
+  const sitePort = port + 10 + testInfo.workerIndex;
   await cp('dist', site, { recursive: true });
-  const server = await serve(site, port);
+  const server = await serve(site, sitePort);
   /** Deploys a "new version": a changed index.html and the worker regenerated for it. */
   const deploy = async (version) => {
     const index = join(site, 'index.html');
@@ -126,7 +127,7 @@ test('update: a new version is offered, never forced, and keeps progress', async
 
   try {
     // Version A: answer two questions, then choose (but do not check) an option on the third.
-    await quiz.open(`http://127.0.0.1:${port}/`);
+    await quiz.open(`http://127.0.0.1:${sitePort}/`);
     await controlledByWorker(page);
     await quiz.button('Start').click();
     for (const right of [true, false]) {

@@ -1,0 +1,125 @@
+// Learning beyond one pass: topics, spaced-repetition review on a controlled clock,
+// settings, export/import, and two tabs at once.
+import { readFile } from 'node:fs/promises';
+import { test, expect, deck, storageKey } from './support.mjs';
+
+const DAY = 24 * 60 * 60 * 1000;
+const T0 = new Date('2026-03-02T09:00:00Z');
+
+test('a topic round asks only that topic', async ({ quiz, page }) => {
+  const topic = deck.topics[1];
+  const size = deck.questions.filter((q) => q.topic === topic.id).length;
+  await quiz.open();
+  await page.getByRole('button', { name: `Take the topic ${topic.title}` }).click();
+  await expect(quiz.questionHeading).toHaveText(`Question 1 of ${size}`);
+  await quiz.finishRound();
+  await expect(quiz.score).toHaveText(`You got ${size} of ${size} right.`);
+});
+
+test('missed questions come back for review when they are due', async ({ quiz, page }) => {
+  await page.clock.install({ time: T0 });
+  await quiz.open();
+  await expect(page.getByTestId('due')).toContainText('come back here');
+  await quiz.button('Start').click();
+  await quiz.answer(false);
+  await quiz.next();
+  await quiz.answer(true);
+  await quiz.navigation('Home').click();
+  await expect(page.getByTestId('due')).toHaveText('Nothing is due for review right now.');
+
+  await page.clock.setSystemTime(T0.getTime() + 2 * DAY);
+  await page.reload();
+  await expect(page.getByTestId('due')).toHaveText('1 question is due for review.');
+  await quiz.button('Review').click();
+  await expect(quiz.questionHeading).toHaveText('Question 1 of 1');
+  await quiz.answer(true);
+  await quiz.next();
+  await expect(page.getByRole('heading', { name: 'Review complete' })).toBeVisible();
+
+  await quiz.navigation('Stats').click();
+  await expect(page.getByTestId('streak')).toHaveText('1 day');
+});
+
+test('the theme setting is applied and kept', async ({ quiz, page }) => {
+  await quiz.open();
+  await quiz.navigation('Settings').click();
+  await page.getByLabel('Dark').check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByLabel('Same as the system').check();
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.*/);
+});
+
+test('export, reset, import: progress comes back, and a bad file changes nothing', async ({ quiz, page }, testInfo) => {
+  await quiz.open();
+  await quiz.button('Start').click();
+  for (const right of [true, false, true]) {
+    await quiz.answer(right);
+    await quiz.next();
+  }
+  await quiz.navigation('Settings').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    quiz.button('Export progress').click(),
+  ]);
+  const exported = testInfo.outputPath('progress.json');
+  await download.saveAs(exported);
+  const file = JSON.parse(await readFile(exported, 'utf8'));
+  expect(file).toMatchObject({ app: 'quizdeck', schema: 2, deck: deck.id });
+  expect(file.exported_at).toBeGreaterThan(0);
+  expect(file.progress.history).toHaveLength(3);
+
+  await quiz.button('Reset progress…').click();
+  const confirm = page.getByRole('dialog', { name: 'Reset all progress?' });
+  await confirm.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(confirm).toBeHidden();
+  await expect.poll(async () => (await quiz.storedProgress()).progress.history.length).toBe(0);
+
+  const picker = page.getByLabel('Import progress');
+  await picker.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await expect(page.getByTestId('transfer-message')).toHaveText(
+    'Nothing was imported: the file is not a quizdeck progress file (not JSON). Your progress is unchanged.',
+  );
+  await picker.setInputFiles({
+    name: 'other.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...file, deck: 'rust-basics' })),
+  });
+  await expect(page.getByTestId('transfer-message')).toContainText('it belongs to another deck (rust-basics)');
+  await picker.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(1024 * 1024 + 1, ' ') });
+  await expect(page.getByTestId('transfer-message')).toContainText('more than a progress file can be');
+  expect((await quiz.storedProgress()).progress.history).toHaveLength(0);
+
+  await picker.setInputFiles(exported);
+  await expect(page.getByTestId('transfer-message')).toHaveText(
+    'Imported: 0 questions updated, 3 added. Your own answers were kept.',
+  );
+  await expect.poll(async () => (await quiz.storedProgress()).progress.history.length).toBe(3);
+  await quiz.navigation('Home').click();
+  await expect(page.getByTestId('done-so-far')).toContainText(`You have answered 3 of ${deck.questions.length}`);
+});
+
+test('two tabs answering in turn never lose an answer', async ({ context, quiz, page }) => {
+  await quiz.open();
+  await quiz.button('Start').click();
+  const other = await context.newPage();
+  const { QuizPage } = await import('./support.mjs');
+  const second = new QuizPage(other);
+  await second.open(); // lands on the round the first tab saved
+  await expect(second.questionHeading).toHaveText(/^Question 1 of/);
+
+  // Interleaved: each tab answers the question it shows.
+  for (let turn = 0; turn < 4; turn++) {
+    const tab = turn % 2 === 0 ? quiz : second;
+    await tab.answer(turn !== 2);
+    await tab.next();
+  }
+  await expect
+    .poll(async () => (await quiz.storedProgress()).progress.history.length)
+    .toBe(4);
+  const history = await other.evaluate((key) => JSON.parse(localStorage.getItem(key)).progress.history, storageKey);
+  expect(history).toHaveLength(4);
+  await quiz.navigation('Home').click();
+  await expect(page.getByTestId('done-so-far')).toContainText('You have answered');
+});
