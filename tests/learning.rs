@@ -342,3 +342,51 @@ fn reset_forgets_answers_but_keeps_settings_and_screen() {
     );
     assert!(!session.reset(), "nothing left to reset");
 }
+
+mod import_properties {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::RngSeed;
+
+    /// A valid export with one byte range replaced: most are broken, some still valid.
+    fn mutated_export() -> impl Strategy<Value = String> {
+        let mut session = Session::new(&DECK, Progress::default());
+        session.start_over(1);
+        answer(&mut session, &[RIGHT[0]], false, START);
+        let file = export(session.progress(), &DECK, START);
+        let len = file.len();
+        (0..len, 0..len, ".{0,12}").prop_map(move |(a, b, junk)| {
+            let (from, to) = (a.min(b), a.max(b));
+            let mut bytes = file.clone().into_bytes();
+            bytes.splice(from..to, junk.into_bytes());
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    }
+
+    proptest! {
+        // A fixed seed: the same 400 cases on every run.
+        #![proptest_config(ProptestConfig {
+            cases: 400,
+            rng_seed: RngSeed::Fixed(0x5eed_1e4e),
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        /// The settings page's import: read, then merge. When the read fails, nothing changed.
+        #[test]
+        fn a_failed_import_never_changes_progress(raw in prop_oneof![mutated_export(), ".*"]) {
+            let mut session = Session::new(&DECK, Progress::default());
+            session.start_over(2);
+            answer(&mut session, &[WRONG[0]], true, START + 7);
+            let before = session.clone();
+            match import(&raw, &DECK) {
+                Ok(imported) => {
+                    session.merge_history(&imported.history);
+                    prop_assert!(session.progress().history.len() >= before.progress().history.len());
+                    prop_assert_eq!(&session.progress().round, &before.progress().round);
+                }
+                Err(_) => prop_assert_eq!(session, before),
+            }
+        }
+    }
+}
