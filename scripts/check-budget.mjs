@@ -10,8 +10,14 @@ import { measureBuild, totals, table, fmt } from './sizes.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [dir = resolve(root, 'dist'), budgetFile = resolve(root, 'budget.json')] = process.argv.slice(2);
 
-const budget = JSON.parse(readFileSync(budgetFile, 'utf8')).gzip_bytes;
-const rows = measureBuild(dir);
+let budget, rows;
+try {
+  budget = JSON.parse(readFileSync(budgetFile, 'utf8')).gzip_bytes;
+  rows = measureBuild(dir);
+} catch (error) {
+  console.error(`check-budget: ${error.message}`);
+  process.exit(1);
+}
 const measured = totals(rows).gzip;
 
 const results = Object.entries(budget).map(([name, limit]) => {

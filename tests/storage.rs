@@ -109,3 +109,29 @@ fn a_full_storage_fails_the_save_and_saving_resumes_when_there_is_room() {
     store.save(&some_progress()).unwrap();
     assert_eq!(store.load().0, some_progress());
 }
+
+/// A backend whose reads fail, as a browser's may for a moment.
+struct FailingReads(MemoryBackend);
+
+impl quizdeck::storage::Backend for FailingReads {
+    fn get(&self, _key: &str) -> Result<Option<String>, Fault> {
+        Err(Fault::Blocked)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), Fault> {
+        self.0.set(key, value)
+    }
+}
+
+#[test]
+fn a_failed_read_is_reported_and_the_saved_value_is_not_saved_over() {
+    let saved = quizdeck::progress::encode(&some_progress(), &DECK);
+    let backend = FailingReads(MemoryBackend::with(KEY, &saved));
+    let store = Store::new(Ok(&backend), &DECK);
+    assert_eq!(
+        store.load(),
+        (Progress::default(), Some(LoadNotice::ReadFailed))
+    );
+    assert_eq!(store.save(&Progress::default()), Err(Fault::Protected));
+    assert_eq!(backend.0.value(KEY), Some(saved));
+}

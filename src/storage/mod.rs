@@ -42,13 +42,16 @@ pub enum LoadNotice {
     LeftInPlace { reason: Unreadable },
     /// The deck changed since the last visit.
     DeckChanged,
+    /// The browser refused to read the saved value this time: it is left untouched and this
+    /// visit's progress is not saved over it.
+    ReadFailed,
 }
 
 /// The progress store of one deck.
 pub struct Store<B> {
     backend: Result<B, Fault>,
     deck: &'static Deck,
-    /// Set when an unreadable value could not be backed up: saving would destroy it.
+    /// Set when the saved value could not be read or backed up: saving would destroy it.
     protect_saved_value: std::cell::Cell<bool>,
 }
 
@@ -77,7 +80,11 @@ impl<B: Backend> Store<B> {
         };
         let raw = match backend.get(&self.key()) {
             Ok(Some(raw)) => raw,
-            Ok(None) | Err(_) => return (Progress::default(), None),
+            Ok(None) => return (Progress::default(), None),
+            Err(_) => {
+                self.protect_saved_value.set(true);
+                return (Progress::default(), Some(LoadNotice::ReadFailed));
+            }
         };
         match decode(&raw, self.deck) {
             Ok(loaded) => {

@@ -83,3 +83,32 @@ test('full storage: the learner is told, and saving resumes when there is room',
   await expect(quiz.saveNotice).toHaveCount(0);
   expect((await quiz.storedProgress()).progress.history).toHaveLength(2);
 });
+
+test('progress saved by the first release (schema 1) is migrated, not lost', async ({ quiz, page }) => {
+  await quiz.open();
+  await quiz.button('Start').click();
+  await quiz.answer(true);
+  await quiz.next();
+  const q = await quiz.currentQuestion();
+  const pick = [q.answer].flat()[0];
+  await quiz.radio(pick).check();
+  const current = await quiz.storedProgress();
+
+  // Rewrite it as release 1 wrote it: one choice_id per attempt, `selected` a string.
+  const v1 = structuredClone(current);
+  v1.schema = 1;
+  delete v1.progress.settings;
+  for (const attempt of [...v1.progress.history, ...v1.progress.round.attempts]) {
+    attempt.choice_id = attempt.choice_ids[0];
+    delete attempt.choice_ids;
+  }
+  v1.progress.round.step.answering.selected = pick;
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [storageKey, JSON.stringify(v1)]);
+
+  await page.reload();
+  await expect(quiz.questionHeading).toHaveText(/^Question 2 of/);
+  await expect(quiz.radio(pick)).toBeChecked();
+  await expect(quiz.loadNotice).toHaveCount(0);
+  await expect.poll(async () => (await quiz.storedProgress()).schema).toBe(2);
+  expect((await quiz.storedProgress()).progress.history).toEqual(current.progress.history);
+});

@@ -16,6 +16,10 @@ fn load_message(notice: &LoadNotice) -> String {
         LoadNotice::DeckChanged => "This deck has been updated: your unfinished round was \
              closed, and your answers to unchanged questions are kept."
             .to_owned(),
+        LoadNotice::ReadFailed => "The browser would not let your saved progress be read just \
+             now. It is left untouched, and this visit will not be saved over it; reload the \
+             page to try again."
+            .to_owned(),
     }
 }
 
