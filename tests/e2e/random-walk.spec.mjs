@@ -6,6 +6,7 @@
 // Replay a run with the seed it printed:  QUIZDECK_WALK_SEED=<seed> npx playwright test random-walk
 // A fresh seed each run:                  QUIZDECK_WALK_SEED=random …
 // Longer or shorter:                      QUIZDECK_WALK_ACTIONS=<n> …
+import assert from 'node:assert/strict';
 import { test, expect, deck, storageKey } from './support.mjs';
 
 const DEFAULT_SEED = 20261125;
@@ -188,11 +189,13 @@ test('a seeded random walk of user actions keeps the page alive and the progress
       }
       const next = random.weighted(ACTION_KINDS);
       const after = await probe(page, next === 'click' ? random.next() : null);
-      expect(after.main, 'the page went blank').toBe(true);
+      // Plain assertions inside the loop: Playwright's expect records a report step per call,
+      // which over thousands of steps costs more than the walk itself.
+      assert.ok(after.main, 'the page went blank');
       if (navigated) {
         // A reload or a return lands on the same screen, the same question, the same verdict.
         const keep = ({ question, heading, verdict }) => ({ question, heading, verdict });
-        expect(keep(after), 'a reload changed the screen').toEqual(keep(state));
+        assert.deepEqual(keep(after), keep(state), 'a reload changed the screen');
       } else if (
         state.question &&
         state.verdict === null &&
@@ -207,7 +210,7 @@ test('a seeded random walk of user actions keeps the page alive and the progress
         seen.length = 0;
         counts.resets += 1;
       }
-      expect(after.history, 'the saved history is not the answers seen being checked').toEqual(seen);
+      assert.deepEqual(after.history, seen, 'the saved history is not the answers seen being checked');
       state = after;
       kind = next;
     } catch (error) {
