@@ -1,6 +1,7 @@
 // End-to-end tests: the release build in `dist/` served over HTTP, driven in Debian's
 // Chromium (Playwright's own browser download is not available here).
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './tests/e2e/chromium.mjs';
 
 // QUIZDECK_E2E_PORT lets a second run go on beside another (pwa.spec.mjs uses port + 1 and more).
 const port = Number(process.env.QUIZDECK_E2E_PORT ?? 4173);
@@ -21,19 +22,7 @@ export default defineConfig({
     // index.html has a Content-Security-Policy <meta>; the axe audit injects an inline script.
     // pwa.spec.mjs turns this off again to prove a whole journey runs under the policy.
     bypassCSP: true,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      // As root, Chromium needs --no-sandbox; the rest keep it off the (closed) network.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS },
   },
   webServer: [
     {

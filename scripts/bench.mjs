@@ -12,6 +12,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
 import { measureBuild, totals, table, fmt } from './sizes.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE, CONTENT_TYPES as TYPES } from '../tests/e2e/chromium.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -27,33 +28,11 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 const CPU_SLOWDOWN = 4;
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const GOALS = { firstVisitBytes: 64 * 1024, optionMs: 1200, repeatMs: 250, checkMs: 16 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // ---------------------------------------------------------------------------------------------
 // A static server that compresses like a real host would (the e2e server sends raw bytes,
 // which would make the slow-4G figures about a slow network, not about the app).
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt']);
 
 function serve(root) {
@@ -323,7 +302,7 @@ async function main() {
   const sums = totals(rows);
   const server = await serve(DIST);
   const url = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
   const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
   try {

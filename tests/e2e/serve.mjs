@@ -4,24 +4,12 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { CONTENT_TYPES as types } from './chromium.mjs';
 
 const [root = 'dist', port = '4173', base = '/'] = process.argv.slice(2);
 const rootDir = resolve(root);
 const prefix = base.endsWith('/') ? base : `${base}/`;
 
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 async function fileFor(urlPath) {
   if (!urlPath.startsWith(prefix)) return null;
