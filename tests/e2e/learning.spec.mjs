@@ -51,7 +51,7 @@ test('the theme setting is applied and kept', async ({ quiz, page }) => {
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.*/);
 });
 
-test('export, reset, import: progress comes back, and a bad file changes nothing', async ({ quiz, page }, testInfo) => {
+test('export, reset, import: progress comes back, and a bad file changes nothing', async ({ quiz, page, browser }, testInfo) => {
   await quiz.open();
   await quiz.button('Start').click();
   for (const right of [true, false, true]) {
@@ -69,6 +69,22 @@ test('export, reset, import: progress comes back, and a bad file changes nothing
   expect(file).toMatchObject({ app: 'quizdeck', schema: 2, deck: deck.id });
   expect(file.exported_at).toBeGreaterThan(0);
   expect(file.progress.history).toHaveLength(3);
+
+  // The file re-imports in a fresh profile to the same stats.
+  await quiz.navigation('Stats').click();
+  const stats = await page.locator('.stats table').first().innerText();
+  const fresh = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const elsewhere = await fresh.newPage();
+  await elsewhere.goto('./');
+  await elsewhere.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await elsewhere.getByLabel('Import progress').setInputFiles(exported);
+  await expect(elsewhere.getByTestId('transfer-message')).toHaveText(
+    'Imported: 0 questions updated, 3 added. Your own answers were kept.',
+  );
+  await elsewhere.getByRole('navigation').getByRole('button', { name: 'Stats' }).click();
+  await expect.poll(() => elsewhere.locator('.stats table').first().innerText()).toBe(stats);
+  await fresh.close();
+  await quiz.navigation('Settings').click();
 
   await quiz.button('Reset progress…').click();
   const confirm = page.getByRole('dialog', { name: 'Reset all progress?' });
