@@ -331,7 +331,7 @@ fn reset_forgets_answers_but_keeps_settings_and_screen() {
     answer(&mut session, &[RIGHT[0]], false, START);
     session.update_settings(|settings| settings.shuffle = false);
     session.show(quizdeck::quiz::Screen::Settings);
-    assert!(session.reset());
+    assert!(session.reset(START + 10));
     assert!(session.progress().history.is_empty());
     assert!(session.progress().round.is_none());
     assert!(!session.settings().shuffle);
@@ -340,7 +340,7 @@ fn reset_forgets_answers_but_keeps_settings_and_screen() {
         session.due(START + 365 * DAY).is_empty(),
         "no review cards survive a reset"
     );
-    assert!(!session.reset(), "nothing left to reset");
+    assert!(!session.reset(START + 11), "nothing left to reset");
 }
 
 mod import_properties {
@@ -389,4 +389,38 @@ mod import_properties {
             }
         }
     }
+}
+
+#[test]
+fn a_reset_in_another_tab_is_not_undone_here() {
+    let mut here = Session::new(&DECK, Progress::default());
+    here.start_over(1);
+    answer(&mut here, &[RIGHT[0]], false, START);
+    let mut there = here.clone();
+
+    assert!(there.reset(START + 100));
+    assert!(here.merge_from_other_tab(there.progress()));
+    assert!(
+        here.progress().history.is_empty(),
+        "the reset reached this tab"
+    );
+    assert!(here.due(START + 365 * DAY).is_empty());
+
+    // This tab's next answer is kept; the other tab takes it in, without the old ones.
+    answer(&mut here, &[RIGHT[1]], false, START + 200);
+    assert!(there.merge_from_other_tab(here.progress()));
+    let times: Vec<u64> = there
+        .progress()
+        .history
+        .iter()
+        .map(|a| a.answered_at)
+        .collect();
+    assert_eq!(times, [START + 200]);
+
+    // A copy saved before the reset brings nothing back.
+    let mut stale = Session::new(&DECK, Progress::default());
+    stale.start_over(1);
+    answer(&mut stale, &[WRONG[0]], false, START + 50);
+    assert!(!there.merge_from_other_tab(stale.progress()));
+    assert_eq!(there.progress().history.len(), 1);
 }

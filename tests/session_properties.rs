@@ -267,7 +267,7 @@ fn apply<'a>(
             settings.daily_review_limit = *limit;
             settings.theme = *theme;
         }),
-        Action::Reset => session.reset(),
+        Action::Reset => session.reset(*now),
         Action::Wait(days) => {
             *now += days * DAY;
             false

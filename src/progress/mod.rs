@@ -23,6 +23,10 @@ pub struct Progress {
     pub history: Vec<Attempt>,
     #[serde(default)]
     pub settings: Settings,
+    /// When the learner last reset their progress (ms since the epoch): another tab's copy
+    /// must not bring back answers from before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reset_at: Option<u64>,
 }
 
 /// What a merge brought in, per question.

@@ -176,26 +176,49 @@ impl Session {
         self.progress.settings != before
     }
 
-    /// Forgets every answer and the current round; the settings and the screen stay.
-    pub fn reset(&mut self) -> bool {
+    /// Forgets every answer and the current round at `now`; the settings and the screen stay.
+    pub fn reset(&mut self, now: u64) -> bool {
+        if self.progress.history.is_empty() && self.progress.round.is_none() {
+            return false;
+        }
         let screen = match self.screen() {
             Screen::Round => Screen::Start,
             other => other,
         };
-        let fresh = Progress {
+        self.progress = Progress {
             screen,
             settings: self.progress.settings.clone(),
+            reset_at: Some(now),
             ..Progress::default()
         };
-        if self.progress == fresh {
-            return false;
-        }
-        self.progress = fresh;
         self.cards.clear();
         true
     }
 
-    /// Takes in answers made elsewhere (another tab, an imported file). The round and the
+    /// Takes in what another tab saved: a reset made there also forgets the answers here that
+    /// came before it, and its newer answers are added. The round and the settings here stay.
+    pub fn merge_from_other_tab(&mut self, other: &Progress) -> bool {
+        let mut changed = false;
+        if other.reset_at > self.progress.reset_at {
+            let reset_at = other.reset_at.unwrap_or_default();
+            self.progress.reset_at = other.reset_at;
+            self.progress
+                .history
+                .retain(|attempt| attempt.answered_at > reset_at);
+            self.rebuild_cards();
+            changed = true;
+        }
+        let cutoff = self.progress.reset_at.unwrap_or_default();
+        let newer: Vec<Attempt> = other
+            .history
+            .iter()
+            .filter(|attempt| self.progress.reset_at.is_none() || attempt.answered_at > cutoff)
+            .cloned()
+            .collect();
+        self.merge_history(&newer) != MergeReport::default() || changed
+    }
+
+    /// Takes in answers made elsewhere (an imported file, another tab). The round and the
     /// settings here stay as they are.
     pub fn merge_history(&mut self, other: &[Attempt]) -> MergeReport {
         let report = self.progress.merge_history(other);

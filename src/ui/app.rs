@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::components::{AppBar, LiveRegion, ShortcutsHelp, StorageNotices, UpdatePrompt};
 use super::pages::{RoundPage, SettingsPage, StartPage, StatsPage};
 use crate::deck::DECK;
-use crate::progress::{MergeReport, Theme};
+use crate::progress::Theme;
 use crate::quiz::{Screen, Session};
 use crate::storage::{Fault, LoadNotice, LocalStorage, Store};
 
@@ -68,7 +68,7 @@ pub fn App() -> impl IntoView {
         if let Some(other) =
             store.saved_elsewhere(event.key().as_deref(), event.new_value().as_deref())
         {
-            quiz.act(|session| session.merge_history(&other.history) != MergeReport::default());
+            quiz.act(|session| session.merge_from_other_tab(&other));
         }
     });
     on_cleanup(move || merge_from_other_tab.remove());

@@ -17,10 +17,14 @@ const SHORTCUTS: &[(&str, &str)] = &[
 pub fn ShortcutsHelp() -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let open = move || {
-        if let Some(dialog) = dialog.get_untracked() {
-            if !dialog.open() {
-                let _ = dialog.show_modal();
-            }
+        // Never stacked on another open dialog (the reset confirmation, say).
+        let any_open = document()
+            .query_selector("dialog[open]")
+            .ok()
+            .flatten()
+            .is_some();
+        if let Some(dialog) = dialog.get_untracked().filter(|_| !any_open) {
+            let _ = dialog.show_modal();
         }
     };
     let on_question_mark = window_event_listener(ev::keydown, move |event| {

@@ -72,7 +72,7 @@ pub fn SettingsPage() -> impl IntoView {
         }
     };
     let reset = move |_| {
-        quiz.act(Session::reset);
+        quiz.act(|session| session.reset(now()));
         close_confirm();
         set_transfer_message.set(Some("Your progress was reset.".to_owned()));
     };
