@@ -198,24 +198,28 @@ impl Session {
     /// Takes in what another tab saved: a reset made there also forgets the answers here that
     /// came before it, and its newer answers are added. The round and the settings here stay.
     pub fn merge_from_other_tab(&mut self, other: &Progress) -> bool {
-        let mut changed = false;
+        let mut forgot = false;
         if other.reset_at > self.progress.reset_at {
             let reset_at = other.reset_at.unwrap_or_default();
             self.progress.reset_at = other.reset_at;
             self.progress
                 .history
                 .retain(|attempt| attempt.answered_at > reset_at);
-            self.rebuild_cards();
-            changed = true;
+            forgot = true;
         }
-        let cutoff = self.progress.reset_at.unwrap_or_default();
+        let reset_at = self.progress.reset_at;
         let newer: Vec<Attempt> = other
             .history
             .iter()
-            .filter(|attempt| self.progress.reset_at.is_none() || attempt.answered_at > cutoff)
+            .filter(|attempt| reset_at.is_none_or(|reset| attempt.answered_at > reset))
             .cloned()
             .collect();
-        self.merge_history(&newer) != MergeReport::default() || changed
+        let report = self.progress.merge_history(&newer);
+        let changed = forgot || report != MergeReport::default();
+        if changed {
+            self.rebuild_cards();
+        }
+        changed
     }
 
     /// Takes in answers made elsewhere (an imported file, another tab). The round and the

@@ -60,13 +60,6 @@ pub struct Stats {
 }
 
 impl Session {
-    fn attempts_on(&self, question: &'static Question) -> impl Iterator<Item = &Attempt> {
-        self.progress
-            .history
-            .iter()
-            .filter(move |attempt| attempt.matches(question))
-    }
-
     fn tally(&self, questions: impl Iterator<Item = &'static Question>) -> Tally {
         let mut tally = Tally::default();
         for question in questions {

@@ -88,17 +88,21 @@ impl Session {
         })
     }
 
-    /// The latest attempt on `question` as it is now worded.
-    pub fn latest_attempt(&self, question: &Question) -> Option<&Attempt> {
+    /// Every attempt on `question` as it is now worded, oldest first.
+    pub(super) fn attempts_on(
+        &self,
+        question: &'static Question,
+    ) -> impl DoubleEndedIterator<Item = &Attempt> {
         self.progress
             .history
             .iter()
-            .rev()
-            .find(|attempt| attempt.matches(question))
+            .filter(move |attempt| attempt.matches(question))
     }
 
-    fn coverage<'a>(&self, questions: impl Iterator<Item = &'a Question>) -> Coverage {
-        let latest: Vec<Option<&Attempt>> = questions.map(|q| self.latest_attempt(q)).collect();
+    fn coverage(&self, questions: impl Iterator<Item = &'static Question>) -> Coverage {
+        let latest: Vec<Option<&Attempt>> = questions
+            .map(|question| self.attempts_on(question).next_back())
+            .collect();
         Coverage {
             total: latest.len(),
             answered: latest.iter().flatten().count(),
