@@ -15,7 +15,7 @@ mod validate;
 use std::path::Path;
 
 pub use error::{DeckError, DeckErrors, Subject};
-pub use markdown::{render, Layout, CLASS_PREFIX};
+pub use markdown::{render, Layout, TOKEN_CLASSES};
 pub use validate::{is_slug, CHECK_RUNS, EXPECT_KEYS, MIN_CHOICES};
 
 /// The oracle's pinned environment, `tests/oracle/requirements.txt` (see [`OraclePin::read`]).

@@ -6,9 +6,9 @@ use common::{assert_contains, compile, errors, valid_with};
 use deck_compiler::{render, Layout};
 
 #[test]
-fn python_code_is_highlighted_with_hl_classes() {
+fn python_code_gets_one_span_per_coloured_token() {
     let html = render(
-        "```python\nasync def f():\n    return await g(\"x\")  # done\n```",
+        "```python\nasync def f():\n    return await g(\"x\\n\", None)  # done\n```",
         Layout::Block,
     )
     .unwrap();
@@ -17,20 +17,30 @@ fn python_code_is_highlighted_with_hl_classes() {
         "{html}"
     );
     assert!(html.ends_with("</code></pre>"), "{html}");
-    for class in [
-        "hl-source hl-python",
-        "hl-storage hl-modifier hl-async",
-        "hl-storage hl-type hl-function",
-        "hl-entity hl-name hl-function",
-        "hl-keyword hl-control hl-flow hl-return",
-        "hl-keyword hl-other hl-await",
-        "hl-string hl-quoted hl-double",
-        "hl-comment hl-line hl-number-sign",
+    for span in [
+        "<span class=\"hl-keyword\">async</span> <span class=\"hl-keyword\">def</span>",
+        "<span class=\"hl-function\">f</span>():",
+        "<span class=\"hl-keyword\">return</span> <span class=\"hl-keyword\">await</span> g(",
+        // The escape inside the string is the more specific scope; the quote and the text
+        // next to it are one run.
+        "<span class=\"hl-string\">&quot;x</span><span class=\"hl-constant\">\\n</span>",
+        "<span class=\"hl-constant\">None</span>",
+        "<span class=\"hl-comment\"># done",
     ] {
-        assert_contains(&html, &format!("<span class=\"{class}"));
+        assert_contains(&html, span);
     }
-    // No inline styles: the app's CSS does the colouring.
+    // Text no rule colours stays bare, and no inline styles: the app's CSS does the colouring.
+    assert!(!html.contains("hl-python") && !html.contains("hl-meta"), "{html}");
     assert!(!html.contains("style="), "{html}");
+}
+
+#[test]
+fn every_token_class_has_a_rule_in_the_stylesheet() {
+    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/app.css"))
+        .unwrap();
+    for (_, class) in deck_compiler::TOKEN_CLASSES {
+        assert_contains(&css, &format!(".{class} {{"));
+    }
 }
 
 #[test]
