@@ -280,7 +280,7 @@ fn export_then_import_gives_back_the_same_history() {
     session.start_over(1);
     answer(&mut session, &[RIGHT[0]], true, START);
     let file = export(session.progress(), &DECK, START + 5);
-    assert!(file.contains("\"exported_at\": 1764000000005"));
+    assert!(file.contains("\"exported_at\":1764000000005"));
     let imported = import(&file, &DECK).unwrap();
     assert_eq!(&imported, session.progress());
 }
@@ -302,12 +302,12 @@ fn every_bad_import_is_refused_with_its_reason() {
             "not written by quizdeck",
         ),
         (
-            file.replace("\"schema\": 2", "\"schema\": 9"),
+            file.replace("\"schema\":2", "\"schema\":9"),
             ImportError::Unreadable(Unreadable::FutureSchema(9)),
             "newer version",
         ),
         (
-            file.replace("\"deck\": \"test-deck\"", "\"deck\": \"rust\""),
+            file.replace("\"deck\":\"test-deck\"", "\"deck\":\"rust\""),
             ImportError::Unreadable(Unreadable::OtherDeck("rust".into())),
             "another deck",
         ),

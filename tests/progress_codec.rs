@@ -101,6 +101,16 @@ fn values_that_are_not_ours_are_refused_with_a_reason() {
         ("{\"todos\":[]}", Unreadable::Foreign),
         ("\"quizdeck\"", Unreadable::Foreign),
         ("null", Unreadable::Foreign),
+        ("{\"app\":[\"quizdeck\"],\"schema\":2}", Unreadable::Foreign),
+        ("{\"app\":{\"name\":\"quizdeck\"}}", Unreadable::Foreign),
+        (
+            "{\"app\":\"quizdeck\",\"schema\":\"2\"}",
+            Unreadable::Damaged("unknown schema".into()),
+        ),
+        (
+            "{\"schema\":2.5,\"app\":\"quizdeck\"}",
+            Unreadable::Damaged("unknown schema".into()),
+        ),
         (
             "{\"app\":\"quizdeck\",\"schema\":99,\"anything\":true}",
             Unreadable::FutureSchema(99),

@@ -4,18 +4,22 @@
 //! ```json
 //! {"app":"quizdeck","schema":1,"deck":"django-async","deck_hash":"…","progress":{…}}
 //! ```
-//! Every change to the stored shape bumps [`SCHEMA_VERSION`], adds a migration from the
-//! previous version (see [`migrate`]), and adds a fixture of the old format under
-//! `tests/fixtures/`.
+//! Every change to the stored shape bumps [`SCHEMA_VERSION`], keeps every older schema
+//! readable, and adds a fixture of the old format under `tests/fixtures/`.
 //!
 //! - 1: the first release (single-choice answers: `choice_id`, `selected` a string or null).
 //! - 2: multi-select answers (`choice_ids`, `selected` a list), topic and review rounds,
-//!   optional shuffle seed, settings.
+//!   optional shuffle seed, settings. Schema 1 is read by the same types: its two changed
+//!   fields are read by [`schema_1_one_or_many`], and everything it lacks has a default.
+//!
+//! The value is read straight into typed structs, twice: first only [`Header`] (is it ours,
+//! which schema), then the whole envelope. An untyped `serde_json::Value` in between would
+//! compile every `Deserialize` impl a second time into the wasm.
 
 use std::fmt;
 
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::Progress;
 use crate::deck::Deck;
@@ -92,17 +96,23 @@ pub fn encode(progress: &Progress, deck: &Deck) -> String {
 }
 
 pub fn decode(raw: &str, deck: &'static Deck) -> Result<Loaded, Unreadable> {
-    let mut value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
-    if value.get("app").and_then(Value::as_str) != Some(APP) {
+    let header: Header = serde_json::from_str(raw).map_err(|error| {
+        if error.is_data() {
+            Unreadable::Foreign
+        } else {
+            Unreadable::NotJson
+        }
+    })?;
+    if header.app.as_deref() != Some(APP) {
         return Err(Unreadable::Foreign);
     }
-    match value.get("schema").and_then(Value::as_u64) {
+    match header.schema {
         Some(newer) if newer > SCHEMA_VERSION => return Err(Unreadable::FutureSchema(newer)),
-        Some(version @ 1..) => migrate(&mut value, version),
+        Some(1..) => {}
         _ => return Err(Unreadable::Damaged("unknown schema".to_owned())),
     }
     let envelope: Envelope<Progress> =
-        serde_json::from_value(value).map_err(|error| Unreadable::Damaged(error.to_string()))?;
+        serde_json::from_str(raw).map_err(|error| Unreadable::Damaged(error.to_string()))?;
     if envelope.deck != deck.id {
         return Err(Unreadable::OtherDeck(envelope.deck));
     }
@@ -127,38 +137,109 @@ pub fn decode(raw: &str, deck: &'static Deck) -> Result<Loaded, Unreadable> {
     })
 }
 
-/// Brings a stored value of schema `from` up to [`SCHEMA_VERSION`], one version at a time.
-/// A value of the wrong shape is left as it is for deserialisation to reject.
-fn migrate(value: &mut Value, from: u64) {
-    if from < 2 {
-        v1_to_v2(value);
-    }
-    value["schema"] = SCHEMA_VERSION.into();
+/// What is read of a stored value before anything else. It must be a JSON object; `app` and
+/// `schema` are kept only when they are a string and a whole number, so that any other JSON
+/// still gets a reason (`Foreign`, `Damaged`) rather than "not JSON".
+#[derive(Default)]
+struct Header {
+    app: Option<String>,
+    schema: Option<u64>,
 }
 
-/// 1 → 2: a single `choice_id` becomes `choice_ids`, and a draft's `selected` becomes a list.
-fn v1_to_v2(value: &mut Value) {
-    fn attempts(list: Option<&mut Value>) {
-        for attempt in list.and_then(Value::as_array_mut).into_iter().flatten() {
-            if let Some(object) = attempt.as_object_mut() {
-                if let Some(choice) = object.remove("choice_id") {
-                    object.insert("choice_ids".to_owned(), Value::Array(vec![choice]));
+impl<'de> Deserialize<'de> for Header {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct HeaderVisitor;
+        impl<'de> Visitor<'de> for HeaderVisitor {
+            type Value = Header;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut fields: A) -> Result<Header, A::Error> {
+                let mut header = Header::default();
+                while let Some(key) = fields.next_key::<String>()? {
+                    match (key.as_str(), fields.next_value::<HeaderField>()?) {
+                        ("app", HeaderField::Text(app)) => header.app = Some(app),
+                        ("schema", HeaderField::Count(schema)) => header.schema = Some(schema),
+                        _ => {}
+                    }
                 }
+                Ok(header)
             }
         }
+        deserializer.deserialize_map(HeaderVisitor)
     }
-    let Some(progress) = value.get_mut("progress") else {
-        return;
-    };
-    attempts(progress.get_mut("history"));
-    let Some(round) = progress.get_mut("round").filter(|round| round.is_object()) else {
-        return;
-    };
-    attempts(round.get_mut("attempts"));
-    if let Some(selected) = round.pointer_mut("/step/answering/selected") {
-        *selected = match selected.take() {
-            Value::Null => Value::Array(Vec::new()),
-            single => Value::Array(vec![single]),
-        };
+}
+
+/// The value of one top-level field, as far as [`Header`] cares.
+enum HeaderField {
+    Text(String),
+    Count(u64),
+    Other,
+}
+
+impl<'de> Deserialize<'de> for HeaderField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldVisitor;
+        impl<'de> Visitor<'de> for FieldVisitor {
+            type Value = HeaderField;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<HeaderField, E> {
+                Ok(HeaderField::Text(text.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, count: u64) -> Result<HeaderField, E> {
+                Ok(HeaderField::Count(count))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<HeaderField, E> {
+                Ok(HeaderField::Other)
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<HeaderField, E> {
+                Ok(HeaderField::Other)
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<HeaderField, E> {
+                Ok(HeaderField::Other)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<HeaderField, E> {
+                Ok(HeaderField::Other)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<HeaderField, A::Error> {
+                while items.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(HeaderField::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut fields: A) -> Result<HeaderField, A::Error> {
+                while fields.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(HeaderField::Other)
+            }
+        }
+        deserializer.deserialize_any(FieldVisitor)
     }
+}
+
+/// Schema 1 stored a single choice (`choice_id`, or a draft's `selected` as a string or null)
+/// where schema 2 stores a list; this reads either into the list.
+pub(crate) fn schema_1_one_or_many<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<String>, D::Error> {
+    struct OneOrMany;
+    impl<'de> Visitor<'de> for OneOrMany {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a choice id, a list of them, or null")
+        }
+        fn visit_str<E: de::Error>(self, id: &str) -> Result<Vec<String>, E> {
+            Ok(vec![id.to_owned()])
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut ids: A) -> Result<Vec<String>, A::Error> {
+            let mut list = Vec::new();
+            while let Some(id) = ids.next_element()? {
+                list.push(id);
+            }
+            Ok(list)
+        }
+    }
+    deserializer.deserialize_any(OneOrMany)
 }

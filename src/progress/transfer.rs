@@ -15,8 +15,9 @@ pub fn export(progress: &Progress, deck: &Deck, now: u64) -> String {
         exported_at: Some(now),
         ..Envelope::new(deck, progress)
     };
-    // Serialising plain structs into a String cannot fail.
-    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+    // Serialising plain structs into a String cannot fail. Compact like the stored value: a
+    // pretty printer would compile every `Serialize` impl into the wasm a second time.
+    serde_json::to_string(&envelope).unwrap_or_default()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
