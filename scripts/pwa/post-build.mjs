@@ -60,7 +60,7 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 
 /**
  * Adds the CSP <meta> right after <meta charset>, allowing each inline script (trunk's wasm
- * init, and in `trunk serve` its live-reload client) by hash. A static host cannot send headers,
+ * init, and in `trunk serve` its live-reload client) and inline stylesheet (app.css) by hash. A static host cannot send headers,
  * and frame-ancestors/report-uri are ignored in a <meta>, so they are left out.
  */
 export async function addContentSecurityPolicy(dir) {
@@ -71,10 +71,11 @@ export async function addContentSecurityPolicy(dir) {
   // match it, so development servers go without the policy (release builds always have it).
   if (html.includes('{{__TRUNK_ADDRESS__}}')) return null;
   const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+  const inlineStyles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)];
   const policy = [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${inlineScripts.map((m) => sha256(m[1])).join(' ')}`.trim(),
-    "style-src 'self'",
+    `style-src 'self' ${inlineStyles.map((m) => sha256(m[1])).join(' ')}`.trim(),
     "img-src 'self'",
     "connect-src 'self'",
     "manifest-src 'self'",
