@@ -322,7 +322,7 @@ async function main() {
     const round = await fullRound(browser, url);
     let lighthouse = null;
     if (LIGHTHOUSE_RUNS > 0) {
-      log(`${LIGHTHOUSE_RUNS} Lighthouse runs (mobile preset; tests/e2e/serve.mjs --precompressed on port ${PORT})…`);
+      log(`${LIGHTHOUSE_RUNS} Lighthouse runs (mobile preset; tests/e2e/serve.mjs --precompressed, first free port from ${PORT})…`);
       lighthouse = await runLighthouse(DIST, { runs: LIGHTHOUSE_RUNS, port: PORT, log });
     }
 

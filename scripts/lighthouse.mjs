@@ -20,18 +20,23 @@ export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'se
 // chrome-launcher adds its own defaults (a fresh temporary profile, no default-browser check).
 const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
-/** Serves `dist` with tests/e2e/serve.mjs (pre-compressed siblings on) until `stop()`. */
-async function serve(dist, port) {
+/**
+ * Serves `dist` with tests/e2e/serve.mjs (pre-compressed siblings on) on the first free port
+ * from `port` on (other work on this machine may hold some), until `stop()`.
+ */
+async function serve(dist, port, tries = 10) {
   const script = fileURLToPath(new URL('../tests/e2e/serve.mjs', import.meta.url));
-  const server = spawn(process.execPath, [script, dist, String(port), '/', '--precompressed'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((done, fail) => {
-    server.stdout.once('data', done);
-    server.once('exit', (code) => fail(new Error(`serve.mjs exited with ${code} (port ${port} taken?)`)));
-  });
-  server.removeAllListeners('exit');
-  return { url: `http://127.0.0.1:${port}/`, stop: () => server.kill() };
+  for (let p = port; p < port + tries; p++) {
+    const server = spawn(process.execPath, [script, dist, String(p), '/', '--precompressed'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const listening = await new Promise((done) => {
+      server.stdout.once('data', () => done(true));
+      server.once('exit', () => done(false)); // EADDRINUSE: try the next port
+    });
+    if (listening) return { url: `http://127.0.0.1:${p}/`, stop: () => server.kill() };
+  }
+  throw new Error(`serve.mjs: no free port in ${port}–${port + tries - 1}`);
 }
 
 /** One Lighthouse run in a fresh Chromium; returns its report (lhr). */
@@ -88,6 +93,7 @@ function failing(lhr) {
  */
 export async function runLighthouse(dist, { runs = 3, port = 4190, log = () => {} } = {}) {
   const server = await serve(resolve(dist), port);
+  log(`  serving ${dist} at ${server.url}`);
   const reports = [];
   try {
     for (let i = 0; i < runs; i++) {
