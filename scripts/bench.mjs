@@ -206,17 +206,12 @@ async function repeatVisits(browser, url) {
   const { context, page, cdp } = await phonePage(browser, { network: null });
   await page.goto(url);
   await waitForOption(page);
+  // The app registers the worker once it has started; `ready` resolves when one is active.
   const worker = await page.evaluate(async () => {
     if (!('serviceWorker' in navigator)) return 'no serviceWorker API';
-    for (let i = 0; i < 50 && !(await navigator.serviceWorker.getRegistrations()).length; i++) {
-      await new Promise((done) => setTimeout(done, 100));
-    }
-    if (!(await navigator.serviceWorker.getRegistrations()).length) return null;
-    const ready = await Promise.race([
-      navigator.serviceWorker.ready,
-      new Promise((done) => setTimeout(done, 60_000)),
-    ]);
-    return ready?.active?.scriptURL ?? 'registered, never activated';
+    const timeout = new Promise((done) => setTimeout(done, 60_000, null));
+    const ready = await Promise.race([navigator.serviceWorker.ready, timeout]);
+    return ready?.active?.scriptURL ?? 'none active within 60 s';
   });
   if (!worker || !worker.startsWith('http')) {
     await context.close();
