@@ -1,17 +1,19 @@
-// The benchmark behind scripts/bench: sizes of a release build and how it loads and answers in
-// Chromium under phone conditions. Prints Markdown tables (paste them into the README).
+// The benchmark behind scripts/bench: sizes of a release build, how it loads and answers in
+// Chromium under phone conditions, and Lighthouse's scores (scripts/lighthouse.mjs). Prints
+// Markdown (paste it into the README); progress goes to stderr.
 // Usage: node scripts/bench.mjs [--dist DIR] [--runs N] [--encoding gzip|br|identity]
+//                               [--lighthouse-runs N] [--port P]
 //
 // Timings are medians with min and max over several runs on a shared, noisy machine: read
 // them as ratios and orders of magnitude, not as exact figures. Nothing here is asserted.
 import { chromium } from '@playwright/test';
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { cpus, totalmem } from 'node:os';
+import { extname, join, normalize, relative, resolve } from 'node:path';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
-import { measureBuild, totals, table, fmt } from './sizes.mjs';
+import { measureBuild, totals, table, fmt, gzip, brotli } from './sizes.mjs';
+import { runLighthouse, lighthouseMarkdown } from './lighthouse.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE, CONTENT_TYPES as TYPES } from '../tests/e2e/chromium.mjs';
 
 const args = process.argv.slice(2);
@@ -22,6 +24,8 @@ const option = (name, fallback) => {
 const DIST = resolve(option('dist', 'dist'));
 const RUNS = Number(option('runs', 5));
 const ENCODING = option('encoding', 'gzip');
+const LIGHTHOUSE_RUNS = Number(option('lighthouse-runs', 3)); // 0: no Lighthouse
+const PORT = Number(option('port', 4190)); // Lighthouse's server (4173/4174 are the tests')
 
 // The conditions (see issue 6): a phone, CPU 4× slower, slow 4G, cache disabled.
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
@@ -41,12 +45,7 @@ function serve(root) {
     const key = `${encoding}:${path}`;
     if (!cache.has(key)) {
       const raw = readFileSync(path);
-      const body =
-        encoding === 'gzip'
-          ? gzipSync(raw, { level: 9 })
-          : encoding === 'br'
-            ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-            : raw;
+      const body = encoding === 'gzip' ? gzip(raw) : encoding === 'br' ? brotli(raw, path) : raw;
       cache.set(key, body);
     }
     return cache.get(key);
@@ -207,17 +206,12 @@ async function repeatVisits(browser, url) {
   const { context, page, cdp } = await phonePage(browser, { network: null });
   await page.goto(url);
   await waitForOption(page);
+  // The app registers the worker once it has started; `ready` resolves when one is active.
   const worker = await page.evaluate(async () => {
     if (!('serviceWorker' in navigator)) return 'no serviceWorker API';
-    for (let i = 0; i < 50 && !(await navigator.serviceWorker.getRegistrations()).length; i++) {
-      await new Promise((done) => setTimeout(done, 100));
-    }
-    if (!(await navigator.serviceWorker.getRegistrations()).length) return null;
-    const ready = await Promise.race([
-      navigator.serviceWorker.ready,
-      new Promise((done) => setTimeout(done, 60_000)),
-    ]);
-    return ready?.active?.scriptURL ?? 'registered, never activated';
+    const timeout = new Promise((done) => setTimeout(done, 60_000, null));
+    const ready = await Promise.race([navigator.serviceWorker.ready, timeout]);
+    return ready?.active?.scriptURL ?? 'none active within 60 s';
   });
   if (!worker || !worker.startsWith('http')) {
     await context.close();
@@ -294,8 +288,12 @@ function machine() {
     }
   };
   const dirty = git('git status --porcelain -- src Cargo.toml Cargo.lock index.html assets decks') ? '+changes' : '';
-  return `${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB; commit ${git('git rev-parse --short HEAD')}${dirty}`;
+  const os = readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)/m)?.[1] ?? process.platform;
+  return `${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${os}; commit ${git('git rev-parse --short HEAD')}${dirty}`;
 }
+
+/** The 1, 5 and 15 minute load averages: how busy the (shared) machine was. */
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
 
 async function main() {
   const rows = measureBuild(DIST);
@@ -304,6 +302,7 @@ async function main() {
   const url = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
   const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+  const loadBefore = load();
 
   try {
     log(`${RUNS} cold loads (phone, ${CPU_SLOWDOWN}× CPU, slow 4G, no cache, ${ENCODING})…`);
@@ -316,12 +315,18 @@ async function main() {
     const repeat = await repeatVisits(browser, url);
     log('a full round, timing Check…');
     const round = await fullRound(browser, url);
+    let lighthouse = null;
+    if (LIGHTHOUSE_RUNS > 0) {
+      log(`${LIGHTHOUSE_RUNS} Lighthouse runs (mobile preset; tests/e2e/serve.mjs --precompressed, first free port from ${PORT})…`);
+      lighthouse = await runLighthouse(DIST, { runs: LIGHTHOUSE_RUNS, port: PORT, log });
+    }
 
     const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
-    console.log(`## quizdeck benchmark, ${date} UTC`);
-    console.log(`\nMachine: ${machine()}; ${browser.version()} (Debian), headless.`);
+    console.log(`### Benchmark of ${date} UTC`);
+    console.log(`\nMachine: ${machine()}; Chromium ${browser.version()} (Debian), headless.`);
+    console.log(`Load average (1 / 5 / 15 min): ${loadBefore} at the start, ${load()} at the end.`);
     console.log(
-      `Build: ${DIST}. Conditions: ${PHONE.viewport.width}×${PHONE.viewport.height} phone (isMobile, DPR ${PHONE.deviceScaleFactor}), ` +
+      `Build: ${relative(process.cwd(), DIST) || "."}. Conditions: ${PHONE.viewport.width}×${PHONE.viewport.height} phone (isMobile, DPR ${PHONE.deviceScaleFactor}), ` +
         `CPU ${CPU_SLOWDOWN}× slower, slow 4G (${SLOW_4G.latency} ms latency, 1.6 Mbit/s down, 750 kbit/s up), ` +
         `HTTP cache disabled, served with ${ENCODING}. Medians of ${RUNS} runs on a shared 2-core machine: noisy, compare ratios.\n`,
     );
@@ -400,6 +405,7 @@ async function main() {
         ['l', 'r', 'r', 'r', 'r', 'l'],
       ),
     );
+    if (lighthouse) console.log(`\n${lighthouseMarkdown(lighthouse)}`);
   } finally {
     await browser.close();
     server.close();

@@ -15,7 +15,8 @@ const TEXT = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json', '.webmani
 
 export const kindOf = (path) => KINDS[extname(path)] ?? 'other';
 
-function walk(dir, root = dir) {
+/** Every file under `dir` (relative paths), dot-files and dot-folders left out. */
+export function walk(dir, root = dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (name.startsWith('.')) return []; // trunk's .stage and the like
@@ -23,8 +24,9 @@ function walk(dir, root = dir) {
   });
 }
 
-export const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
-export const brotliSize = (bytes, path = '') =>
+/** gzip -9 and brotli quality 11 (text mode for text files), as the build's .gz/.br files are made. */
+export const gzip = (bytes) => gzipSync(bytes, { level: 9 });
+export const brotli = (bytes, path = '') =>
   brotliCompressSync(bytes, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: 11,
@@ -33,7 +35,9 @@ export const brotliSize = (bytes, path = '') =>
         : constants.BROTLI_MODE_GENERIC,
       [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
     },
-  }).length;
+  });
+export const gzipSize = (bytes) => gzip(bytes).length;
+export const brotliSize = (bytes, path = '') => brotli(bytes, path).length;
 
 /**
  * The files a first visit needs for its first screen, as a browser fetches them: index.html;

@@ -4,18 +4,22 @@
 //   2. Content-Security-Policy: a <meta> tag whose script-src allows trunk's inline init script
 //      by its sha256 hash (so no 'unsafe-inline');
 //   3. service worker: Workbox's generateSW over the files actually in the folder, so the
-//      precache list is never kept by hand and no stale name survives a rebuild.
-// The order matters: the worker's revisions are computed from the final files.
+//      precache list is never kept by hand and no stale name survives a rebuild;
+//   4. (release) pre-compressed copies, `<file>.br` and `<file>.gz`, of every text and wasm file,
+//      for hosts that serve them (nginx gzip_static/brotli_static, Caddy precompressed, …).
+// The order matters: the worker's revisions are computed from the final files, and sw.js is
+// compressed with the rest.
 //
 // Usage: run by trunk (TRUNK_STAGING_DIR, TRUNK_PROFILE), or by hand:
 //   node scripts/pwa/post-build.mjs <dir> [release|debug]
 // Tests import the functions, e.g. to regenerate the worker of a changed build.
 import { createHash } from 'node:crypto';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import { generateSW } from 'workbox-build';
+import { brotli, gzip, walk } from '../sizes.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const iconSource = join(root, 'assets/icon.svg');
@@ -105,7 +109,8 @@ export async function writeServiceWorker(dir) {
   const { count, size, warnings } = await generateSW({
     globDirectory: dir,
     globPatterns: ['**/*'],
-    globIgnores: ['sw.js', '**/*.map'],
+    // The .br/.gz copies are the same files for the host; the worker caches the originals.
+    globIgnores: ['sw.js', '**/*.map', '**/*.br', '**/*.gz'],
     swDest: join(dir, 'sw.js'),
     inlineWorkboxRuntime: true,
     mode: 'production',
@@ -137,6 +142,32 @@ self.addEventListener('activate', (event) => {
   );
 }
 
+/** What gets pre-compressed: text and wasm (PNGs are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.webmanifest', '.svg', '.json', '.txt', '.xml']);
+
+/**
+ * Writes `<file>.br` (brotli quality 11) and `<file>.gz` (gzip -9) next to every compressible
+ * file in `dir`, with the settings scripts/sizes.mjs measures with; a copy that would not be
+ * smaller than its original is not written (a host then sends the original). Returns the bytes
+ * of the originals and of each kind of copy.
+ */
+export async function writePrecompressed(dir) {
+  const totals = { files: 0, raw: 0, br: 0, gz: 0 };
+  for (const file of walk(dir)) {
+    if (!COMPRESSIBLE.has(extname(file))) continue;
+    const bytes = await readFile(join(dir, file));
+    totals.files += 1;
+    totals.raw += bytes.length;
+    for (const [suffix, compressed] of [['br', brotli(bytes, file)], ['gz', gzip(bytes)]]) {
+      const kept = compressed.length < bytes.length ? compressed : null;
+      const copy = join(dir, `${file}.${suffix}`);
+      await (kept ? writeFile(copy, kept) : rm(copy, { force: true }));
+      totals[suffix] += (kept ?? bytes).length;
+    }
+  }
+  return totals;
+}
+
 export async function postBuild(dir, profile) {
   const icons = await writeIcons(dir);
   const policy = await addContentSecurityPolicy(dir);
@@ -144,6 +175,9 @@ export async function postBuild(dir, profile) {
     const { count, size } = await writeServiceWorker(dir);
     console.log(`[pwa] ${icons.length} icons; CSP: ${policy}`);
     console.log(`[pwa] sw.js precaches ${count} files, ${(size / 1024).toFixed(1)} KiB`);
+    const { files, raw, br, gz } = await writePrecompressed(dir);
+    const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+    console.log(`[pwa] ${files} files pre-compressed: ${kib(raw)} raw, ${kib(gz)} as .gz, ${kib(br)} as .br`);
   } else {
     await writeDevelopmentWorker(dir);
     const csp = policy ? 'CSP set' : 'no CSP under trunk serve';

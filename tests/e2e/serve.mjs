@@ -1,15 +1,20 @@
 // A minimal static file server for the end-to-end tests: serves a build folder over HTTP,
 // optionally under a sub-path (like GitHub Pages serves a project), with the MIME types the
-// app needs. Usage: node tests/e2e/serve.mjs <dir> <port> [base-path]
+// app needs. Usage: node tests/e2e/serve.mjs <dir> <port> [base-path] [--precompressed]
+// With --precompressed (scripts/bench, for Lighthouse) it sends a file's pre-compressed sibling
+// (`app.js.br`, `app.js.gz`, written by scripts/pwa/post-build.mjs) with Content-Encoding when
+// the request accepts that encoding and the sibling is not older than the file (a file changed
+// after the build, as the update test does, is sent as it is). The tests serve plain files.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { CONTENT_TYPES as types } from './chromium.mjs';
 
-const [root = 'dist', port = '4173', base = '/'] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const precompressed = args.includes('--precompressed');
+const [root = 'dist', port = '4173', base = '/'] = args.filter((arg) => arg !== '--precompressed');
 const rootDir = resolve(root);
 const prefix = base.endsWith('/') ? base : `${base}/`;
-
 
 async function fileFor(urlPath) {
   if (!urlPath.startsWith(prefix)) return null;
@@ -21,9 +26,33 @@ async function fileFor(urlPath) {
   return info ? path : null;
 }
 
+/** The encodings a request accepts (`br`, `gzip`, …), those with q=0 left out. */
+const accepted = (header = '') =>
+  new Set(
+    header
+      .split(',')
+      .map((part) => part.trim().split(/\s*;\s*/))
+      .filter(([name, ...params]) => name && !params.some((p) => /^q=0(\.0*)?$/.test(p)))
+      .map(([name]) => name.toLowerCase()),
+  );
+
+/** A fresh pre-compressed sibling of `path` the request accepts: [encoding, its path], or []. */
+async function siblingFor(path, request) {
+  if (!precompressed) return [];
+  const accepts = accepted(request.headers['accept-encoding']);
+  const original = await stat(path);
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!accepts.has(encoding)) continue;
+    const sibling = await stat(path + suffix).catch(() => null);
+    if (sibling?.isFile() && sibling.mtimeMs >= original.mtimeMs) return [encoding, path + suffix];
+  }
+  return [];
+}
+
 createServer(async (request, response) => {
   const path = await fileFor(new URL(request.url, 'http://localhost').pathname);
-  const body = path && (await readFile(path).catch(() => null));
+  const [encoding, encodedPath] = path ? await siblingFor(path, request) : [];
+  const body = path && (await readFile(encodedPath ?? path).catch(() => null));
   if (!body) {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;
@@ -32,6 +61,8 @@ createServer(async (request, response) => {
     .writeHead(200, {
       'content-type': types[extname(path)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
+      ...(precompressed ? { vary: 'accept-encoding' } : {}),
+      ...(encoding ? { 'content-encoding': encoding } : {}),
     })
     .end(body);
 }).listen(Number(port), '127.0.0.1', () => {
