@@ -89,7 +89,8 @@ export async function addContentSecurityPolicy(dir) {
     "form-action 'self'",
   ].join('; ');
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-  const charset = /<meta charset="utf-8" \/>\n?/i;
+  // Trunk minifies release HTML: <meta charset=utf-8>.
+  const charset = /<meta charset="?utf-8"?\s*\/?>\n?/i;
   if (!charset.test(html)) throw new Error(`${file}: no <meta charset="utf-8" /> to put the CSP after`);
   await writeFile(file, html.replace(charset, (tag) => `${tag}    ${meta}\n`));
   return policy;

@@ -78,7 +78,7 @@ test('a reload on every screen gives back that screen as it was', async ({ quiz,
   const topic = deck.topics[0];
   const size = deck.questions.filter((q) => q.topic === topic.id).length;
   expect(size).toBeGreaterThan(1);
-  await page.getByRole('button', { name: `Take the topic ${topic.title}` }).click();
+  await page.getByRole('button', { name: `Take topic: ${topic.title}` }).click();
   await expect(quiz.questionHeading).toHaveText(`Question 1 of ${size}`);
   await expectReloadKeeps(page, 'a question, untouched');
 

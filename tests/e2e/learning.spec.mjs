@@ -10,7 +10,7 @@ test('a topic round asks only that topic', async ({ quiz, page }) => {
   const topic = deck.topics[1];
   const size = deck.questions.filter((q) => q.topic === topic.id).length;
   await quiz.open();
-  await page.getByRole('button', { name: `Take the topic ${topic.title}` }).click();
+  await page.getByRole('button', { name: `Take topic: ${topic.title}` }).click();
   await expect(quiz.questionHeading).toHaveText(`Question 1 of ${size}`);
   await quiz.finishRound();
   await expect(quiz.score).toHaveText(`You got ${size} of ${size} right.`);

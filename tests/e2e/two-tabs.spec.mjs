@@ -45,7 +45,7 @@ test('two tabs in different rounds, answering interleaved, reloading: every answ
   const other = await secondTab(context); // opened before anything was done: a stale tab
   await quiz.button('Start').click();
   const topic = deck.topics[2];
-  await other.page.getByRole('button', { name: `Take the topic ${topic.title}` }).click();
+  await other.page.getByRole('button', { name: `Take topic: ${topic.title}` }).click();
   await expect(other.quiz.questionHeading).toHaveText(/^Question 1 of \d+$/);
 
   const made = [];

@@ -74,7 +74,7 @@ pub fn StartPage() -> impl IntoView {
                         <button
                             type="button"
                             class="secondary"
-                            aria-label=format!("Take the topic {}", topic.title)
+                            aria-label=format!("Take topic: {}", topic.title)
                             on:click=take
                         >
                             "Take topic"
