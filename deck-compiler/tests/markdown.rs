@@ -30,14 +30,17 @@ fn python_code_gets_one_span_per_coloured_token() {
         assert_contains(&html, span);
     }
     // Text no rule colours stays bare, and no inline styles: the app's CSS does the colouring.
-    assert!(!html.contains("hl-python") && !html.contains("hl-meta"), "{html}");
+    assert!(
+        !html.contains("hl-python") && !html.contains("hl-meta"),
+        "{html}"
+    );
     assert!(!html.contains("style="), "{html}");
 }
 
 #[test]
 fn every_token_class_has_a_rule_in_the_stylesheet() {
-    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/app.css"))
-        .unwrap();
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/app.css")).unwrap();
     for (_, class) in deck_compiler::TOKEN_CLASSES {
         assert_contains(&css, &format!(".{class} {{"));
     }

@@ -5,8 +5,8 @@ mod codec;
 mod settings;
 mod transfer;
 
-pub use codec::{decode, encode, Loaded, Unreadable, SCHEMA_VERSION};
 pub(crate) use codec::schema_1_one_or_many;
+pub use codec::{decode, encode, Loaded, Unreadable, SCHEMA_VERSION};
 pub use settings::{Settings, Theme};
 pub use transfer::{export, import, ImportError, MAX_IMPORT_BYTES};
 

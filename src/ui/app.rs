@@ -1,9 +1,11 @@
 use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
 
 use super::components::{AppBar, LiveRegion, ShortcutsHelp, StorageNotices, UpdatePrompt};
+use super::device::now;
 use super::pages::{RoundPage, SettingsPage, StartPage, StatsPage};
 use crate::deck::DECK;
 use crate::progress::Theme;
@@ -18,6 +20,10 @@ pub struct Quiz {
     pub save_fault: ReadSignal<Option<Fault>>,
     /// What loading found wrong, until the learner dismisses it.
     pub load_notice: RwSignal<Option<LoadNotice>>,
+    /// The time screens count due reviews against (ms since the epoch). It moves on every
+    /// minute and whenever the page comes back into view, so a start screen left open
+    /// overnight, or an installed app resumed the next day, shows what has fallen due.
+    pub clock: ReadSignal<u64>,
 }
 
 impl Quiz {
@@ -48,6 +54,7 @@ pub fn App() -> impl IntoView {
         session,
         save_fault,
         load_notice: RwSignal::new(load_notice),
+        clock: minute_clock(),
     };
     provide_context(quiz);
 
@@ -91,6 +98,24 @@ pub fn App() -> impl IntoView {
         <LiveRegion />
         <ShortcutsHelp />
     }
+}
+
+fn minute_clock() -> ReadSignal<u64> {
+    let (clock, set_clock) = signal(now());
+    let every_minute =
+        set_interval_with_handle(move || set_clock.set(now()), Duration::from_secs(60));
+    let back_in_view = window_event_listener(ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            set_clock.set(now());
+        }
+    });
+    on_cleanup(move || {
+        if let Ok(every_minute) = every_minute {
+            every_minute.clear();
+        }
+        back_in_view.remove();
+    });
+    clock
 }
 
 /// A forced theme sets `data-theme` on the root element; the stylesheet follows the system

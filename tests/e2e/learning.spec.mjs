@@ -40,6 +40,18 @@ test('missed questions come back for review when they are due', async ({ quiz, p
   await expect(page.getByTestId('streak')).toHaveText('1 day');
 });
 
+test('a start screen left open shows what falls due, without a reload or a click', async ({ quiz, page }) => {
+  await page.clock.install({ time: T0 });
+  await quiz.open();
+  await quiz.button('Start').click();
+  await quiz.answer(false);
+  await quiz.navigation('Home').click();
+  await expect(page.getByTestId('due')).toHaveText('Nothing is due for review right now.');
+  // Two days pass with the page open (fastForward fires the app's minute timer once).
+  await page.clock.fastForward(2 * DAY);
+  await expect(page.getByTestId('due')).toHaveText('1 question is due for review.');
+});
+
 test('the theme setting is applied and kept', async ({ quiz, page }) => {
   await quiz.open();
   await quiz.navigation('Settings').click();

@@ -18,7 +18,10 @@ fn coverage_text(coverage: &Coverage) -> String {
 pub fn StartPage() -> impl IntoView {
     let quiz = Quiz::get();
     let deck = quiz.session.with_untracked(Session::deck);
-    let overview = Memo::new(move |_| quiz.session.with(|session| session.overview(now())));
+    let overview = Memo::new(move |_| {
+        let now = quiz.clock.get();
+        quiz.session.with(|session| session.overview(now))
+    });
     let has_results = Memo::new(move |_| {
         quiz.session.with(|session| {
             session
