@@ -29,19 +29,21 @@ export const BASE_PORT = { chromium: 4250, firefox: 4253, webkit: 4256 };
 /** A desktop-sized window for every journey but the phone's. */
 const DESKTOP = { width: 1280, height: 900 };
 
-function chromiumDriver() {
+function chromiumDriver({ userAgent }) {
   const options = new chrome.Options()
     .setChromeBinaryPath(CHROMIUM_EXECUTABLE)
     .addArguments('--headless=new', ...CHROMIUM_ARGS, `--window-size=${DESKTOP.width},${DESKTOP.height}`);
+  if (userAgent) options.addArguments(`--user-agent=${userAgent}`);
   const service = new chrome.ServiceBuilder(process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver');
   return new Builder().forBrowser('chrome').setChromeOptions(options).setChromeService(service).build();
 }
 
-function firefoxDriver() {
+function firefoxDriver({ userAgent }) {
   const options = new firefox.Options()
     .setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr')
     .addArguments('-headless')
     .windowSize(DESKTOP);
+  if (userAgent) options.setPreference('general.useragent.override', userAgent);
   const geckodriver = process.env.GECKODRIVER ?? `${process.env.HOME}/.cargo/bin/geckodriver`;
   const service = new firefox.ServiceBuilder(geckodriver);
   return new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
@@ -65,7 +67,7 @@ async function startXvfb() {
   return { display, stop: () => xvfb.kill() };
 }
 
-async function webkitDriver() {
+async function webkitDriver({ userAgent }) {
   const xvfb = await startXvfb();
   try {
     const port = await portprober.findFreePort('127.0.0.1');
@@ -83,7 +85,7 @@ async function webkitDriver() {
         browserName: 'MiniBrowser',
         'webkitgtk:browserOptions': {
           binary: process.env.MINIBROWSER ?? `${WEBKIT_LIB}/MiniBrowser`,
-          args: ['--automation'],
+          args: ['--automation', ...(userAgent ? [`--user-agent=${userAgent}`] : [])],
         },
       })
       .build();
@@ -104,11 +106,14 @@ async function webkitDriver() {
   }
 }
 
-/** A new browser session (a fresh profile: no storage, no service worker) in `engine`. */
-export async function startBrowser(engine) {
+/**
+ * A new browser session (a fresh profile: no storage, no service worker) in `engine`,
+ * optionally sending another `userAgent` (the engine stays what it is).
+ */
+export async function startBrowser(engine, { userAgent } = {}) {
   const start = { chromium: chromiumDriver, firefox: firefoxDriver, webkit: webkitDriver }[engine];
   if (!start) throw new Error(`unknown engine ${engine}; one of ${ENGINES.join(', ')}`);
-  const driver = await start();
+  const driver = await start({ userAgent });
   await driver.manage().setTimeouts({ script: 20_000, pageLoad: 30_000 });
   return driver;
 }

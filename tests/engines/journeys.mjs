@@ -21,6 +21,9 @@ import { Key, QuizPage } from './quiz-page.mjs';
 const total = deck.questions.length;
 const ARTEFACTS = 'test-results/engines';
 const PHONE = { width: 390, height: 844 };
+const IPHONE_SAFARI =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 ' +
+  '(KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1';
 
 /** Serves `dir` on `port` for one journey; `stop()` takes the site off the network. */
 async function site(dir, port) {
@@ -66,9 +69,9 @@ export function journeys(engine) {
     after(() => server?.kill());
 
     /** One journey: a fresh browser session, and no console error by its end. */
-    const journey = (name, body) =>
+    const journey = (name, body, browserOptions) =>
       it(name, { timeout: 240_000 }, async (t) => {
-        const driver = await startBrowser(engine);
+        const driver = await startBrowser(engine, browserOptions);
         try {
           const quiz = new QuizPage(driver, `http://127.0.0.1:${port}/`);
           await body(quiz, t);
@@ -88,6 +91,8 @@ export function journeys(engine) {
       assert.doesNotMatch(status, /Safari/);
       t.diagnostic(`storage line: ${status}`);
       t.diagnostic(`navigator.storage: ${await storageAnswers(quiz)}`);
+      const installPrompt = await quiz.run(() => 'onbeforeinstallprompt' in window);
+      t.diagnostic(`beforeinstallprompt: ${installPrompt ? 'supported' : 'absent'} (the app does not use it)`);
       const { app, schema, deck: deckId } = await quiz.storedProgress();
       assert.deepEqual({ app, schema, deckId }, { app: 'quizdeck', schema: 2, deckId: deck.id });
       await quiz.clickButton('Start');
@@ -310,5 +315,16 @@ export function journeys(engine) {
         await rm(dir, { recursive: true, force: true });
       }
     });
+
+    journey(
+      'with an iPhone\'s user agent: Safari\'s 7-day deletion and Add to Home Screen are explained',
+      async (quiz) => {
+        await quiz.open();
+        const status = await quiz.waitForText('[data-testid=storage-status]', 'after 7 days without a visit');
+        assert.match(status, /Add to Home Screen/);
+        assert.match(status, /Share/);
+      },
+      { userAgent: IPHONE_SAFARI },
+    );
   });
 }
