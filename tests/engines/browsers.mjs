@@ -64,7 +64,16 @@ async function startXvfb() {
     xvfb.stdio[3].once('data', (data) => resolve(`:${String(data).trim()}`));
     xvfb.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}: ${stderr}`)));
   });
-  return { display, stop: () => xvfb.kill() };
+  // Also when a journey times out and the test process ends without quitting the browser.
+  const stop = () => xvfb.kill();
+  process.once('exit', stop);
+  return {
+    display,
+    stop() {
+      process.off('exit', stop);
+      stop();
+    },
+  };
 }
 
 async function webkitDriver({ userAgent }) {
