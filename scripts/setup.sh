@@ -7,6 +7,7 @@ set -euo pipefail
 
 QUIZDECK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock, byte for byte.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$QUIZDECK_ROOT/Cargo.lock")"
 
@@ -68,11 +69,22 @@ setup_build() {
   setup_node
 }
 
+# The other two engines of the end-to-end journeys (tests/engines): Firefox, driven by
+# geckodriver (built from crates.io; Mozilla's prebuilt release is not an option here), and
+# WebKit, whose WebKitGTK WebDriver (webkit2gtk-driver) drives MiniBrowser (shipped in
+# libwebkit2gtk-4.1-0) on an Xvfb display, as it has no headless mode.
+setup_engines() {
+  setup_debian_packages firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb
+  cargo_install_pinned geckodriver geckodriver "$GECKODRIVER_VERSION" --locked
+  export GECKODRIVER="$HOME/.cargo/bin/geckodriver"
+}
+
 # What testing needs on top: browsers and their drivers.
 setup_tests() {
   setup_debian_packages chromium chromium-driver
   # The deck's oracle makes a virtualenv; Debian's own Python needs python3-venv for that.
   python3 -c 'import ensurepip' 2>/dev/null || setup_debian_packages python3-venv
   setup_build
+  setup_engines
   export CHROMEDRIVER=/usr/bin/chromedriver
 }

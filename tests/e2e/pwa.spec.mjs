@@ -1,11 +1,11 @@
 // The installable, offline-first app: installability (at / and under a sub-path), offline
 // use, safe updates, the Content-Security-Policy, a phone journey, and the storage line.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, deck, QuizPage } from './support.mjs';
+import { controlledByWorkerInPage, serve } from './shared.mjs';
 import { writeServiceWorker } from '../../scripts/pwa/post-build.mjs';
 
 const total = deck.questions.length;
@@ -18,26 +18,7 @@ const sites = [
 
 /** Resolves once a service worker controls the page (it claims the page on first install). */
 async function controlledByWorker(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-      );
-    }
-  });
-}
-
-/** Serves `dir` over HTTP on `port` for one test (a deploy target the test can swap files in). */
-async function serve(dir, port) {
-  const server = spawn(process.execPath, ['tests/e2e/serve.mjs', dir, String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    server.stdout.once('data', resolve);
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return server;
+  await page.evaluate(controlledByWorkerInPage);
 }
 
 /** Console errors of a page other than the fixture's own (which support.mjs already guards). */

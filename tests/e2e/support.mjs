@@ -1,22 +1,18 @@
-// Shared by every end-to-end test: the deck's answer key (read from the deck file itself),
-// a page object for the quiz, and a guard that fails a test on any console error.
+// Shared by every Playwright end-to-end test: the deck's answer key (from shared.mjs), a page
+// object for the quiz, and a guard that fails a test on any console error.
 import { test as base, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { parse } from 'smol-toml';
+import { answerOf, question, storageKey } from './shared.mjs';
 
-const deckFile = parse(readFileSync(new URL('../../decks/django-async.toml', import.meta.url), 'utf8'));
-export const deck = { ...deckFile.deck, topics: deckFile.topic, questions: deckFile.question };
-export const storageKey = `quizdeck:${deck.id}:progress`;
-export const backupKey = `quizdeck:${deck.id}:unreadable`;
-
-const questionById = new Map(deck.questions.map((question) => [question.id, question]));
-export const question = (id) => questionById.get(id);
-/** The ids of the right choices (one for a single-choice question). */
-export const rightChoicesOf = (q) => [q.answer].flat();
-export const isMultiple = (q) => Array.isArray(q.answer);
-export const wrongChoiceOf = (q) => q.choice.find((choice) => !rightChoicesOf(q).includes(choice.id)).id;
-/** The choices to pick for a right or a wrong answer. */
-export const answerOf = (q, right) => (right ? rightChoicesOf(q) : [wrongChoiceOf(q)]);
+export {
+  deck,
+  storageKey,
+  backupKey,
+  question,
+  rightChoicesOf,
+  isMultiple,
+  wrongChoiceOf,
+  answerOf,
+} from './shared.mjs';
 
 export class QuizPage {
   constructor(page) {

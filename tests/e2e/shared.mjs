@@ -1,0 +1,49 @@
+// What both end-to-end suites share, free of any test runner or browser driver: the deck's
+// answer key (read from the deck file itself), the test HTTP server, and scripts that run in
+// the page. tests/e2e (Playwright, Chromium) and tests/engines (WebDriver, three engines)
+// import it.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'smol-toml';
+
+const deckFile = parse(readFileSync(new URL('../../decks/django-async.toml', import.meta.url), 'utf8'));
+export const deck = { ...deckFile.deck, topics: deckFile.topic, questions: deckFile.question };
+export const storageKey = `quizdeck:${deck.id}:progress`;
+export const backupKey = `quizdeck:${deck.id}:unreadable`;
+
+const questionById = new Map(deck.questions.map((question) => [question.id, question]));
+export const question = (id) => questionById.get(id);
+/** The ids of the right choices (one for a single-choice question). */
+export const rightChoicesOf = (q) => [q.answer].flat();
+export const isMultiple = (q) => Array.isArray(q.answer);
+export const wrongChoiceOf = (q) => q.choice.find((choice) => !rightChoicesOf(q).includes(choice.id)).id;
+/** The choices to pick for a right or a wrong answer. */
+export const answerOf = (q, right) => (right ? rightChoicesOf(q) : [wrongChoiceOf(q)]);
+
+const serveScript = fileURLToPath(new URL('./serve.mjs', import.meta.url));
+
+/** Serves `dir` over HTTP on `port` (under `base`) until the returned process is killed. */
+export async function serve(dir, port, base = '/') {
+  const server = spawn(process.execPath, [serveScript, dir, String(port), base], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    server.stdout.once('data', resolve);
+    server.once('exit', (code) => reject(new Error(`server on port ${port} exited with ${code}`)));
+  });
+  return server;
+}
+
+/**
+ * Runs in the page: resolves once a service worker controls it (the worker claims the page on
+ * its first install, so this needs no reload).
+ */
+export async function controlledByWorkerInPage() {
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) {
+    await new Promise((resolve) =>
+      navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+    );
+  }
+}

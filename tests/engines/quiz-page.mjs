@@ -1,0 +1,295 @@
+// The quiz as a learner sees it, driven through WebDriver: one page object for every engine.
+// Every wait is on a condition (selenium's driver.wait), never a fixed sleep; conditions
+// re-query the DOM each time, since the app re-renders what they look at.
+import { By, Key, error } from 'selenium-webdriver';
+import { answerOf, question, storageKey } from '../e2e/shared.mjs';
+
+const TIMEOUT = 10_000;
+/** How often a condition is asked again (selenium's default, 200 ms, would add up to minutes). */
+const POLL = 25;
+
+const css = (selector) => By.css(selector);
+const QUESTION = 'article.question';
+const HEADING = 'main h1';
+const FEEDBACK = '[data-testid=feedback]';
+const CHOICE_INPUTS = 'fieldset.choices input';
+
+/** Records errors in the page from the moment it is called (see QuizPage.installErrorGuard). */
+function errorGuardInPage() {
+  if (window.quizdeckErrors) return;
+  window.quizdeckErrors = [];
+  const consoleError = console.error.bind(console);
+  console.error = (...args) => {
+    window.quizdeckErrors.push(args.map(String).join(' '));
+    consoleError(...args);
+  };
+  window.addEventListener('error', (event) => window.quizdeckErrors.push(String(event.message)));
+  window.addEventListener('unhandledrejection', (event) =>
+    window.quizdeckErrors.push(`unhandled rejection: ${event.reason}`),
+  );
+}
+
+export class QuizPage {
+  /** `url` is the app's address; every journey starts a fresh browser, so storage is empty. */
+  constructor(driver, url) {
+    this.driver = driver;
+    this.url = url;
+    this.errors = [];
+  }
+
+  /** Waits until `condition()` returns something truthy and returns it. */
+  async until(description, condition, timeout = TIMEOUT) {
+    let last;
+    return this.driver.wait(
+      async () => {
+        try {
+          last = await condition();
+          return last;
+        } catch (problem) {
+          // The app re-rendered under us, or the element is not there yet: ask again.
+          if (problem instanceof error.StaleElementReferenceError) return false;
+          if (problem instanceof error.NoSuchElementError) return false;
+          throw problem;
+        }
+      },
+      timeout,
+      `${description} (last seen: ${JSON.stringify(last)})`,
+      POLL,
+    );
+  }
+
+  run(script, ...args) {
+    return this.driver.executeScript(script, ...args);
+  }
+
+  /** The text of the first element matching `selector`, or null when there is none. */
+  textOf(selector) {
+    return this.run(
+      (s) => {
+        const element = document.querySelector(s);
+        return element ? element.innerText.trim() : null;
+      },
+      selector,
+    );
+  }
+
+  async count(selector) {
+    return (await this.driver.findElements(css(selector))).length;
+  }
+
+  async waitForText(selector, expected, description = selector) {
+    const matches = (text) =>
+      text !== null && (expected instanceof RegExp ? expected.test(text) : text.includes(expected));
+    return this.until(`${description} to show ${expected}`, async () => {
+      const text = await this.textOf(selector);
+      return matches(text) && text;
+    });
+  }
+
+  async waitForGone(selector) {
+    await this.until(`${selector} to be gone`, async () => (await this.count(selector)) === 0);
+  }
+
+  /** True when the element matching `selector` has focus. */
+  hasFocus(selector) {
+    return this.run((s) => document.activeElement === document.querySelector(s), selector);
+  }
+
+  async waitForFocus(selector) {
+    await this.until(`focus on ${selector}`, () => this.hasFocus(selector));
+  }
+
+  // --- loading ---------------------------------------------------------------------------
+
+  /** Starts recording console errors and uncaught exceptions in the page just loaded. */
+  async installErrorGuard() {
+    await this.run(errorGuardInPage);
+  }
+
+  /** Keeps the current page's recorded errors before it is left. */
+  async collectErrors() {
+    const errors = await this.run(() => window.quizdeckErrors ?? []).catch(() => []);
+    this.errors.push(...errors);
+  }
+
+  async waitForApp() {
+    await this.until('the app to render', async () => (await this.count('main h1')) > 0, 20_000);
+    await this.installErrorGuard();
+  }
+
+  /** Navigates to the app (the way a learner types the address or opens the home-screen icon). */
+  async open(url = this.url) {
+    await this.collectErrors();
+    await this.driver.get(url);
+    await this.waitForApp();
+  }
+
+  /** The browser's reload. */
+  async reload() {
+    await this.collectErrors();
+    await this.driver.navigate().refresh();
+    await this.waitForApp();
+  }
+
+  /** Every console error and uncaught exception seen since the journey began. */
+  async allErrors() {
+    await this.collectErrors();
+    await this.installErrorGuard();
+    return this.errors.splice(0);
+  }
+
+  // --- controls ----------------------------------------------------------------------------
+
+  /** A button by its exact text, e.g. "Start". */
+  buttonBy(name) {
+    return By.xpath(`//button[normalize-space(.)=${JSON.stringify(name)}]`);
+  }
+
+  async click(locator) {
+    const element = await this.until(`${locator} to be there`, () => this.driver.findElement(locator));
+    await element.click();
+  }
+
+  async clickButton(name) {
+    await this.click(this.buttonBy(name));
+  }
+
+  async clickNavigation(name) {
+    await this.click(By.xpath(`//nav//button[normalize-space(.)=${JSON.stringify(name)}]`));
+  }
+
+  // --- the question screen ---------------------------------------------------------------
+
+  heading() {
+    return this.textOf(HEADING);
+  }
+
+  async waitForHeading(expected) {
+    await this.waitForText(HEADING, expected, 'the heading');
+  }
+
+  async onQuestion() {
+    return (await this.count(QUESTION)) > 0;
+  }
+
+  /** The deck question on screen (from the deck file). */
+  async currentQuestion() {
+    const id = await this.until('a question on screen', () =>
+      this.run((s) => document.querySelector(s)?.dataset.question, QUESTION),
+    );
+    return question(id);
+  }
+
+  /** Choice ids in the order they are shown. */
+  choiceOrder() {
+    return this.run((s) => [...document.querySelectorAll(s)].map((input) => input.value), CHOICE_INPUTS);
+  }
+
+  /** The ids of the options that are ticked. */
+  checkedChoices() {
+    return this.run(
+      (s) => [...document.querySelectorAll(s)].filter((input) => input.checked).map((input) => input.value),
+      CHOICE_INPUTS,
+    );
+  }
+
+  choiceInput(id) {
+    return css(`${CHOICE_INPUTS}[value="${id}"]`);
+  }
+
+  async choose(id) {
+    await this.click(this.choiceInput(id));
+    await this.until(`option ${id} to be ticked`, async () => (await this.checkedChoices()).includes(id));
+  }
+
+  async showHint() {
+    await this.clickButton('Show hint');
+    await this.until('the hint', () => this.count('aside.hint'));
+  }
+
+  async check(expectedVerdict) {
+    await this.clickButton('Check');
+    return this.waitForText(FEEDBACK, expectedVerdict, 'the feedback');
+  }
+
+  feedbackText() {
+    return this.textOf(FEEDBACK);
+  }
+
+  /** Answers the question on screen rightly or wrongly, and checks. */
+  async answer(right, { hint = false } = {}) {
+    const q = await this.currentQuestion();
+    if (hint) await this.showHint();
+    for (const id of answerOf(q, right)) await this.choose(id);
+    await this.check(right ? 'Correct' : 'Incorrect');
+    return q;
+  }
+
+  async next() {
+    await this.click(css(`${FEEDBACK} button`));
+    await this.waitForGone(FEEDBACK);
+  }
+
+  /** Answers rightly until the round's summary is on screen. */
+  async finishRound() {
+    while (await this.onQuestion()) {
+      await this.answer(true);
+      await this.next();
+    }
+  }
+
+  // --- keyboard ----------------------------------------------------------------------------
+
+  /** Presses one key on whatever has focus, as a learner's keyboard does. */
+  async press(key) {
+    await this.driver.actions().sendKeys(key).perform();
+  }
+
+  /** Presses Tab until `selector`'s element has focus (at most `limit` times). */
+  async tabTo(selectorOrButton, limit = 12) {
+    const isFocused = () =>
+      this.run(
+        (target) => {
+          const active = document.activeElement;
+          if (target.button !== undefined) {
+            return active?.tagName === 'BUTTON' && active.innerText.trim() === target.button;
+          }
+          return active === document.querySelector(target.selector);
+        },
+        selectorOrButton,
+      );
+    for (let presses = 0; presses < limit; presses++) {
+      await this.press(Key.TAB);
+      if (await isFocused()) return;
+    }
+    throw new Error(`Tab never reached ${JSON.stringify(selectorOrButton)} in ${limit} presses`);
+  }
+
+  // --- storage and layout -----------------------------------------------------------------
+
+  storedProgress() {
+    return this.run((key) => JSON.parse(localStorage.getItem(key)), storageKey);
+  }
+
+  stored(key) {
+    return this.run((k) => localStorage.getItem(k), key);
+  }
+
+  /** True when the page itself never scrolls sideways. */
+  fitsWidth() {
+    return this.run(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  }
+
+  /** Buttons and options smaller than a 44 px touch target, as "WxH". */
+  smallTargets() {
+    return this.run(() =>
+      [...document.querySelectorAll('button, label.choice')]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => el.getBoundingClientRect())
+        .filter((box) => box.height < 44 || box.width < 44)
+        .map((box) => `${box.width}x${box.height}`),
+    );
+  }
+}
+
+export { Key };
