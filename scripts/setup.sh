@@ -56,10 +56,15 @@ setup_rust() {
 }
 
 setup_node() {
-  local stamp="$QUIZDECK_ROOT/node_modules/.package-lock.json"
-  if [ ! -f "$stamp" ] || [ "$QUIZDECK_ROOT/package-lock.json" -nt "$stamp" ]; then
+  # Decided by the lock file's content, not by file dates (a checkout or a second worktree
+  # gives package-lock.json a newer date without changing what it pins).
+  local stamp="$QUIZDECK_ROOT/node_modules/.quizdeck-lock.sha256"
+  local wanted
+  wanted="$(sha256sum "$QUIZDECK_ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
     log "installing npm packages (package-lock.json)"
     (cd "$QUIZDECK_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$wanted" >"$stamp"
   fi
 }
 
