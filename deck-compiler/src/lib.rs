@@ -180,7 +180,7 @@ pub fn compile_str(file: &str, text: &str, oracle: &OraclePin) -> Result<Compile
                 html: render(
                     &format!("choice {:?} text", choice.id),
                     &choice.text,
-                    Layout::Inline,
+                    Layout::Choice,
                 ),
                 correct: question.answer.contains(&choice.id),
                 reason_html: choice.why.as_deref().map_or(String::new(), |why| {

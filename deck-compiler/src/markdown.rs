@@ -41,11 +41,15 @@ const PLAIN_LANGUAGES: &[&str] = &["", "text", "plain", "txt"];
 pub enum Layout {
     /// Block content (prompt, explanation): paragraphs stay paragraphs.
     Block,
-    /// Short text shown inline (choice text, hint): a single paragraph loses its `<p>` wrapper;
+    /// Short text shown inline (a hint): a single paragraph loses its `<p>` wrapper;
     /// anything larger (a code block, two paragraphs) stays block HTML.
     Inline,
     /// Like `Inline`, but it must be a single paragraph (a wrong choice's one-line `why`).
     OneParagraph,
+    /// An option's text, shown inside its `<label>`, where HTML allows phrasing content only:
+    /// one paragraph (without its `<p>`) or one code block, which becomes
+    /// `<code class="code-block">` (styled like `<pre>`) instead of `<pre><code>`.
+    Choice,
 }
 
 /// Renders `markdown` to HTML, or says what in it is not allowed.
@@ -57,7 +61,8 @@ pub fn render(markdown: &str, layout: Layout) -> Result<String, String> {
             match event {
                 Event::Text(part) => text.push_str(&part),
                 Event::End(TagEnd::CodeBlock) => {
-                    events.push(Event::Html(CowStr::from(code_block(language, text)?)));
+                    let html = code_block(language, text, layout == Layout::Choice)?;
+                    events.push(Event::Html(CowStr::from(html)));
                     code = None;
                 }
                 _ => {}
@@ -102,6 +107,14 @@ pub fn render(markdown: &str, layout: Layout) -> Result<String, String> {
             "must be a single line of text (one paragraph, no code block or list)".to_owned(),
         );
     }
+    let single_code_block = matches!(events.as_slice(), [Event::Html(_)]);
+    if layout == Layout::Choice && !single_paragraph && !single_code_block {
+        return Err(
+            "must be one paragraph or one code block (it is shown inside the \
+             option's label, where HTML allows no lists or several paragraphs)"
+                .to_owned(),
+        );
+    }
     if layout != Layout::Block && single_paragraph {
         events.remove(0);
         events.pop();
@@ -122,17 +135,27 @@ fn is_safe_link(url: &str) -> bool {
     }
 }
 
-fn code_block(language: &str, code: &str) -> Result<String, String> {
-    let class = if language.is_empty() {
+/// `<pre><code>`, or a `<code class="code-block">` where block content is not allowed.
+fn code_block(language: &str, code: &str, phrasing: bool) -> Result<String, String> {
+    let classes: Vec<String> = phrasing
+        .then(|| "code-block".to_owned())
+        .into_iter()
+        .chain((!language.is_empty()).then(|| format!("language-{}", escape_html(language))))
+        .collect();
+    let class = if classes.is_empty() {
         String::new()
     } else {
-        format!(" class=\"language-{}\"", escape_html(language))
+        format!(" class=\"{}\"", classes.join(" "))
+    };
+    let wrap = |inner: &str| {
+        if phrasing {
+            format!("<code{class}>{inner}</code>")
+        } else {
+            format!("<pre><code{class}>{inner}</code></pre>\n")
+        }
     };
     if PLAIN_LANGUAGES.contains(&language) {
-        return Ok(format!(
-            "<pre><code{class}>{}</code></pre>\n",
-            escape_html(code)
-        ));
+        return Ok(wrap(&escape_html(code)));
     }
     let syntaxes = syntax_set();
     let syntax = syntaxes.find_syntax_by_token(language).ok_or_else(|| {
@@ -170,7 +193,7 @@ fn code_block(language: &str, code: &str) -> Result<String, String> {
         }
     }
     close_run(&mut html, &mut run, run_class);
-    Ok(format!("<pre><code{class}>{html}</code></pre>\n"))
+    Ok(wrap(&html))
 }
 
 /// The class of the most specific entry of [`TOKEN_CLASSES`] that matches `scopes`, if any.

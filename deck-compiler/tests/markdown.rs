@@ -61,6 +61,25 @@ fn highlighting_keeps_the_code_text() {
 }
 
 #[test]
+fn an_option_is_phrasing_content_for_its_label() {
+    let code = render("```python\nawait f()\n```", Layout::Choice).unwrap();
+    assert_eq!(
+        code,
+        "<code class=\"code-block language-python\"><span class=\"hl-keyword\">await</span> f()\n</code>"
+    );
+    let plain = render("```\n<b>\n```", Layout::Choice).unwrap();
+    assert_eq!(plain, "<code class=\"code-block\">&lt;b&gt;\n</code>");
+    assert_eq!(
+        render("It *raises*.", Layout::Choice).unwrap(),
+        "It <em>raises</em>."
+    );
+    for not_phrasing in ["One.\n\nTwo.", "- a\n- b", "Text.\n\n```\nx\n```"] {
+        let error = render(not_phrasing, Layout::Choice).unwrap_err();
+        assert_contains(&error, "must be one paragraph or one code block");
+    }
+}
+
+#[test]
 fn plain_and_unknown_code_blocks() {
     let html = render("```text\n<b>x</b>\n```", Layout::Block).unwrap();
     assert_eq!(

@@ -109,7 +109,7 @@ fn code_in_the_real_deck_is_highlighted_python() {
         assert!(
             choice
                 .html
-                .starts_with("<pre><code class=\"language-python\">"),
+                .starts_with("<code class=\"code-block language-python\">"),
             "{}",
             choice.html
         );
