@@ -137,11 +137,13 @@ fn is_safe_link(url: &str) -> bool {
 
 /// `<pre><code>`, or a `<code class="code-block">` where block content is not allowed.
 fn code_block(language: &str, code: &str, phrasing: bool) -> Result<String, String> {
-    let classes: Vec<String> = phrasing
-        .then(|| "code-block".to_owned())
-        .into_iter()
-        .chain((!language.is_empty()).then(|| format!("language-{}", escape_html(language))))
-        .collect();
+    let mut classes = Vec::new();
+    if phrasing {
+        classes.push("code-block".to_owned());
+    }
+    if !language.is_empty() {
+        classes.push(format!("language-{}", escape_html(language)));
+    }
     let class = if classes.is_empty() {
         String::new()
     } else {

@@ -12,9 +12,9 @@
 //!   optional shuffle seed, settings. Schema 1 is read by the same types: its two changed
 //!   fields are read by [`schema_1_one_or_many`], and everything it lacks has a default.
 //!
-//! The value is read straight into typed structs, twice: first only [`Header`] (is it ours,
-//! which schema), then the whole envelope. An untyped `serde_json::Value` in between would
-//! compile every `Deserialize` impl a second time into the wasm.
+//! The value is read straight into the typed envelope; only when that fails is it read again
+//! as a [`Header`] (is it ours, which schema) to say why. An untyped `serde_json::Value` in
+//! between would compile every `Deserialize` impl a second time into the wasm.
 
 use std::fmt;
 
@@ -96,23 +96,12 @@ pub fn encode(progress: &Progress, deck: &Deck) -> String {
 }
 
 pub fn decode(raw: &str, deck: &'static Deck) -> Result<Loaded, Unreadable> {
-    let header: Header = serde_json::from_str(raw).map_err(|error| {
-        if error.is_data() {
-            Unreadable::Foreign
-        } else {
-            Unreadable::NotJson
-        }
-    })?;
-    if header.app.as_deref() != Some(APP) {
+    let envelope: Envelope<Progress> =
+        serde_json::from_str(raw).map_err(|error| why_unreadable(raw, &error))?;
+    if envelope.app != APP {
         return Err(Unreadable::Foreign);
     }
-    match header.schema {
-        Some(newer) if newer > SCHEMA_VERSION => return Err(Unreadable::FutureSchema(newer)),
-        Some(1..) => {}
-        _ => return Err(Unreadable::Damaged("unknown schema".to_owned())),
-    }
-    let envelope: Envelope<Progress> =
-        serde_json::from_str(raw).map_err(|error| Unreadable::Damaged(error.to_string()))?;
+    check_schema(Some(envelope.schema))?;
     if envelope.deck != deck.id {
         return Err(Unreadable::OtherDeck(envelope.deck));
     }
@@ -137,9 +126,33 @@ pub fn decode(raw: &str, deck: &'static Deck) -> Result<Loaded, Unreadable> {
     })
 }
 
-/// What is read of a stored value before anything else. It must be a JSON object; `app` and
-/// `schema` are kept only when they are a string and a whole number, so that any other JSON
-/// still gets a reason (`Foreign`, `Damaged`) rather than "not JSON".
+/// Why `raw` did not read as an envelope. Only then is its [`Header`] read, so a value that
+/// is fine is parsed once.
+fn why_unreadable(raw: &str, error: &serde_json::Error) -> Unreadable {
+    if !error.is_data() {
+        return Unreadable::NotJson;
+    }
+    match serde_json::from_str::<Header>(raw) {
+        Ok(header) if header.app.as_deref() == Some(APP) => match check_schema(header.schema) {
+            Ok(()) => Unreadable::Damaged(error.to_string()),
+            Err(reason) => reason,
+        },
+        // Valid JSON (the syntax was fine), but not an object of ours.
+        _ => Unreadable::Foreign,
+    }
+}
+
+fn check_schema(schema: Option<u64>) -> Result<(), Unreadable> {
+    match schema {
+        Some(newer) if newer > SCHEMA_VERSION => Err(Unreadable::FutureSchema(newer)),
+        Some(1..) => Ok(()),
+        _ => Err(Unreadable::Damaged("unknown schema".to_owned())),
+    }
+}
+
+/// What is read of a stored value that does not read as an envelope. It must be a JSON
+/// object; `app` and `schema` are kept only when they are a string and a whole number, so that
+/// any other JSON still gets a reason (`Foreign`, `Damaged`) rather than "not JSON".
 #[derive(Default)]
 struct Header {
     app: Option<String>,

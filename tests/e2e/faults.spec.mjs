@@ -67,6 +67,15 @@ async function inject(page) {
   }, storageKey);
 }
 
+/** A first round on a page whose storage fails on demand; returns the fault counter. */
+async function startRoundWithFaultyStorage(quiz, page) {
+  const faults = await countFaults(page);
+  await inject(page);
+  await quiz.open();
+  await quiz.button('Start').click();
+  return faults;
+}
+
 const setFault = (page, kind, name) =>
   page.evaluate(([kind, name]) => sessionStorage.setItem(`fault:${kind}`, name), [kind, name]);
 const clearFault = (page, kind) => page.evaluate((kind) => sessionStorage.removeItem(`fault:${kind}`), kind);
@@ -125,10 +134,7 @@ test('storage full, then a reload while it is still full: the last saved state c
   quiz,
   page,
 }) => {
-  const faults = await countFaults(page);
-  await inject(page);
-  await quiz.open();
-  await quiz.button('Start').click();
+  const faults = await startRoundWithFaultyStorage(quiz, page);
   await quiz.answer(true);
   await quiz.next();
   const saved = await quiz.storedProgress();
@@ -166,10 +172,7 @@ test('writes denied (SecurityError on setItem) mid-round: said in words, saving 
   quiz,
   page,
 }) => {
-  const faults = await countFaults(page);
-  await inject(page);
-  await quiz.open();
-  await quiz.button('Start').click();
+  const faults = await startRoundWithFaultyStorage(quiz, page);
   await quiz.answer(true);
   await setFault(page, 'write', 'SecurityError');
   await quiz.next();
@@ -189,10 +192,7 @@ test('a read that fails once (SecurityError on getItem) does not wipe the saved 
   quiz,
   page,
 }) => {
-  const faults = await countFaults(page);
-  await inject(page);
-  await quiz.open();
-  await quiz.button('Start').click();
+  const faults = await startRoundWithFaultyStorage(quiz, page);
   for (const right of [true, false]) {
     await quiz.answer(right);
     await quiz.next();
