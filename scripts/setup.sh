@@ -19,7 +19,13 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# setup_debian_packages [--with-recommends] <package…>
 setup_debian_packages() {
+  local recommends=--no-install-recommends
+  if [ "$1" = --with-recommends ]; then
+    recommends=--install-recommends
+    shift
+  fi
   local missing=()
   for package in "$@"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
@@ -28,7 +34,7 @@ setup_debian_packages() {
   [ ${#missing[@]} -eq 0 ] && return
   log "installing Debian packages: ${missing[*]}"
   as_root apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$recommends" "${missing[@]}"
 }
 
 # cargo_install_pinned <binary> <crate> <version> [cargo install flags…]
@@ -79,7 +85,9 @@ setup_build() {
 # WebKit, whose WebKitGTK WebDriver (webkit2gtk-driver) drives MiniBrowser (shipped in
 # libwebkit2gtk-4.1-0) on an Xvfb display, as it has no headless mode.
 setup_engines() {
-  setup_debian_packages firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb
+  # With their recommended packages (fonts, GL and media drivers): that is how the engines
+  # suite was verified to run; without them a fresh machine would be an untested setup.
+  setup_debian_packages --with-recommends firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb
   cargo_install_pinned geckodriver geckodriver "$GECKODRIVER_VERSION" --locked
   export GECKODRIVER="$HOME/.cargo/bin/geckodriver"
 }
