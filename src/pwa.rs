@@ -149,10 +149,12 @@ pub fn register_worker(on_update_ready: impl Fn() + 'static) {
     on_controller_change.forget();
 
     settle(&container.register(WORKER_URL), move |registration| {
-        let Some(registration) = registration else {
+        // Something that stubs out workers (a privacy extension, a test harness blocking them)
+        // may answer with no registration at all.
+        let registration = registration.and_then(|value| value.dyn_into().ok());
+        let Some(registration): Option<ServiceWorkerRegistration> = registration else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
         watch_registration(&registration, on_ready);
         REGISTRATION.set(Some(registration));
         check_for_updates_periodically();
