@@ -1,16 +1,74 @@
-// Until the app mounts, turn any failure to start it (its WebAssembly or JavaScript glue did
-// not load, say on a dropped connection) into a clear sentence instead of an endless
-// "Loading the quiz…". Once the app is up, this does nothing.
+// The first screen until the app takes over (inlined into index.html's <head>, so it runs
+// before anything is painted). index.html holds a new learner's start screen and, hidden, the
+// first question of the round Start begins, both drawn by the app's own components at build
+// time (src/ui/first_screen.rs). This script lets a learner start that question while the
+// WebAssembly is still on its way: Start shows it, its options are native inputs, Check and
+// Show hint are remembered on the screen (data-check, data-hint) and done by the app as it
+// takes over (main.rs reads the screen, then removes it). It grades nothing and saves nothing.
 (() => {
-  const started = () => document.querySelector('main') !== null;
-  const fail = () => {
-    const boot = document.getElementById('boot');
-    if (started() || !boot) return;
-    boot.textContent =
-      'The quiz could not load. Check your internet connection, then reload the page.';
-    boot.setAttribute('role', 'alert');
+  const root = document.documentElement;
+  // The start screen drawn at build time is a new learner's: a learner with saved progress
+  // (or whose storage cannot be read) sees "Loading the quiz…" until the app shows theirs.
+  try {
+    if (Object.keys(localStorage).some((key) => key.startsWith('quizdeck:'))) {
+      root.classList.add('returning');
+    }
+  } catch {
+    root.classList.add('returning');
+  }
+
+  const firstScreen = () => document.querySelector('.boot-shell');
+  const say = (text, role = 'status') => {
+    const line = document.getElementById('boot');
+    line.setAttribute('role', role);
+    line.textContent = text;
   };
-  // Capture: a script or module that fails to load fires `error` at its element, not window.
-  window.addEventListener('error', fail, true);
-  window.addEventListener('unhandledrejection', fail);
+
+  // Until the app is up, turn any failure to start it (its WebAssembly or JavaScript glue did
+  // not load, say on a dropped connection) into a clear sentence instead of a page that never
+  // answers. Capture: a script that fails to load fires `error` at its element, not window.
+  const fail = () => {
+    if (!firstScreen()) return;
+    say('The quiz could not load. Check your internet connection, then reload the page.', 'alert');
+  };
+  addEventListener('error', fail, true);
+  addEventListener('unhandledrejection', fail);
+
+  // The buttons are the components' own, recognised by where they are.
+  const START = '.first-visit .actions .primary';
+  const CHECK = '.first-question .actions .primary';
+  const HINT = '.first-question [aria-keyshortcuts="h"]';
+
+  document.addEventListener('click', (event) => {
+    const shell = firstScreen();
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (!shell || !button || !shell.contains(button)) return;
+    if (button.matches(START)) {
+      shell.dataset.started = '';
+      shell.querySelector('.first-visit').hidden = true;
+      const question = shell.querySelector('.first-question');
+      question.hidden = false;
+      question.querySelector('h1').focus();
+    } else if (button.matches(CHECK)) {
+      if (button.disabled || shell.hasAttribute('data-check')) return;
+      // The answer is final once checked, as in the app.
+      shell.dataset.check = '';
+      shell.querySelector('.first-question fieldset').disabled = true;
+      button.setAttribute('aria-disabled', 'true');
+      say('Checking your answer as soon as the quiz has loaded…');
+    } else if (button.matches(HINT)) {
+      shell.dataset.hint = '';
+      button.setAttribute('aria-disabled', 'true');
+      say('The hint appears as soon as the quiz has loaded…');
+    } else {
+      say('One moment: the quiz is still loading.');
+    }
+  });
+
+  // Check needs a selection, as in the app.
+  document.addEventListener('change', (event) => {
+    const shell = firstScreen();
+    if (!shell || !shell.contains(event.target)) return;
+    shell.querySelector(CHECK).disabled = !shell.querySelector('.first-question input:checked');
+  });
 })();

@@ -76,10 +76,11 @@ function serve(root) {
 /**
  * "First option clickable": the time (from navigation start) at which an option of the first
  * question is on screen and enabled, reached the fastest way a learner could: the probe clicks
- * the start screen's Start (or Continue) button the moment one is there and enabled, again
- * every frame until the app answers (a pre-rendered, not yet live button does nothing), and
- * stamps the first enabled option (`fieldset.choices input`, a radio or, on a select-all
- * question, a checkbox), then the frame that paints it. "Start clickable" is when the click that worked was made.
+ * the start screen's Start (or Continue) button the moment one is on screen and enabled, again
+ * every frame until a question shows (a new learner's Start works before the wasm: boot.js shows
+ * index.html's first question; a returning learner's waits for the app), and stamps the first
+ * enabled option on screen (`fieldset.choices input`, a radio or, on a select-all question, a
+ * checkbox), then the frame that paints it. "Start clickable" is when the click that worked was made.
  */
 function loadProbe() {
   const probe = (window.__bench = { startSeen: null, startClicked: null, option: null, optionFrame: null });
@@ -87,13 +88,13 @@ function loadProbe() {
     window.__wasmMemory = event.detail?.wasm?.memory;
   });
   let lastClick = null;
+  // index.html holds the first question, hidden until Start: only what is on screen counts.
+  const shown = (selector) => [...document.querySelectorAll(selector)].filter((element) => element.checkVisibility());
   const startButton = () =>
-    [...document.querySelectorAll('button')].find(
-      (button) => /^(Start|Continue)$/.test(button.textContent.trim()) && !button.disabled,
-    );
+    shown('button').find((button) => /^(Start|Continue)$/.test(button.textContent.trim()) && !button.disabled);
   const tick = () => {
     if (probe.option !== null) return;
-    if (document.querySelector('fieldset.choices input:is([type=radio], [type=checkbox]):not(:disabled)')) {
+    if (shown('fieldset.choices input:is([type=radio], [type=checkbox]):not(:disabled)').length > 0) {
       probe.option = performance.now();
       probe.startClicked = lastClick;
       requestAnimationFrame(() => (probe.optionFrame = performance.now()));

@@ -4,7 +4,7 @@ mod common;
 
 use common::{DECK, RIGHT, WRONG};
 use quizdeck::progress::Progress;
-use quizdeck::quiz::{RoundKind, Screen, Session};
+use quizdeck::quiz::{HeadStart, RoundKind, Screen, Session, FIRST_ROUND_SEED};
 
 fn new_session() -> Session {
     Session::new(&DECK, Progress::default())
@@ -193,4 +193,64 @@ fn start_over_begins_a_new_full_round_and_keeps_the_history() {
     let card = session.card().unwrap();
     assert_eq!((card.position, card.question.id), (0, "one"));
     assert_eq!(session.progress().history.len(), 2);
+}
+
+/// The first question a round started with `FIRST_ROUND_SEED` shows: what index.html renders.
+fn first_round_card() -> quizdeck::quiz::Card {
+    let mut session = new_session();
+    assert!(session.start_over(FIRST_ROUND_SEED));
+    session.card().unwrap()
+}
+
+#[test]
+fn a_head_start_replays_the_first_question_as_the_learner_left_it() {
+    let card = first_round_card();
+    let right = card.choices.iter().find(|c| c.correct).unwrap().id;
+    let mut session = new_session();
+    let head_start = HeadStart {
+        selected: vec![right.to_owned()],
+        hint_shown: true,
+        check_pressed: true,
+    };
+    assert!(head_start.replay(&mut session, 42));
+
+    assert_eq!(session.screen(), Screen::Round);
+    assert_eq!(session.card().unwrap(), card);
+    let attempt = session.feedback().expect("the pressed Check is graded");
+    assert!(attempt.correct && attempt.hint_used);
+    assert_eq!(attempt.answered_at, 42);
+    assert_eq!(session.progress().history, vec![attempt.clone()]);
+}
+
+#[test]
+fn a_head_start_without_check_leaves_the_selection_to_finish() {
+    let card = first_round_card();
+    let mut session = new_session();
+    let chosen = card.choices[1].id.to_owned();
+    let head_start = HeadStart {
+        selected: vec![chosen.clone()],
+        ..HeadStart::default()
+    };
+    assert!(head_start.replay(&mut session, 42));
+    let draft = session.draft().unwrap();
+    assert_eq!(
+        (draft.selected.clone(), draft.hint_shown),
+        (vec![chosen], false)
+    );
+    assert!(session.feedback().is_none() && session.progress().history.is_empty());
+}
+
+#[test]
+fn a_head_start_never_replaces_a_round_in_progress() {
+    let mut session = new_session();
+    assert!(session.start_topic("basics", 7));
+    assert!(session.select("a"));
+    let before = session.clone();
+    let head_start = HeadStart {
+        selected: vec!["b".to_owned()],
+        hint_shown: false,
+        check_pressed: true,
+    };
+    assert!(!head_start.replay(&mut session, 42));
+    assert_eq!(session, before);
 }

@@ -2,6 +2,7 @@
 //! Plain Rust, no browser: time and randomness are passed in by the caller.
 
 mod attempt;
+mod head_start;
 mod round;
 mod schedule;
 mod session;
@@ -10,6 +11,7 @@ mod stats;
 mod views;
 
 pub use attempt::Attempt;
+pub use head_start::{HeadStart, FIRST_ROUND_SEED};
 pub use round::{Draft, Round, RoundKind, Step};
 pub use schedule::{Phase, Rating, ReviewCard};
 pub use session::{Screen, Session};

@@ -9,7 +9,7 @@ use super::device::now;
 use super::pages::{RoundPage, SettingsPage, StartPage, StatsPage};
 use crate::deck::DECK;
 use crate::progress::Theme;
-use crate::quiz::{Screen, Session};
+use crate::quiz::{HeadStart, Screen, Session};
 use crate::storage::{Fault, LoadNotice, LocalStorage, Store};
 
 /// Shared state, provided as context to every component.
@@ -44,11 +44,17 @@ impl Quiz {
     }
 }
 
+/// The whole app. `head_start`: what a new learner did on index.html's first screen before the
+/// app was up (see [`first_screen`](super::first_screen)), replayed as the session opens.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(default = None)] head_start: Option<HeadStart>) -> impl IntoView {
     let store = Rc::new(Store::new(LocalStorage::open(), &DECK));
     let (progress, load_notice) = store.load();
-    let session = RwSignal::new(Session::new(&DECK, progress));
+    let mut opened = Session::new(&DECK, progress);
+    if let Some(head_start) = head_start {
+        head_start.replay(&mut opened, now());
+    }
+    let session = RwSignal::new(opened);
     let (save_fault, set_save_fault) = signal(None::<Fault>);
     let quiz = Quiz {
         session,

@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod device;
+pub mod first_screen;
 mod pages;
 
 pub use app::{App, Quiz};

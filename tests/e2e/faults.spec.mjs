@@ -235,23 +235,3 @@ plain.describe('the network during the first visit', () => {
     });
   }
 });
-
-test('a slow first visit paints the deck at once, then the app takes its place', async ({ quiz, page }) => {
-  // The wasm is held back until the first screen has been checked: no timing involved.
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto('./');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(deck.title);
-  await expect(page.locator('.boot-shell .lede')).toHaveText(deck.description);
-  await expect(page.locator('#boot')).toHaveText('Loading the quiz…');
-  release();
-  await expect(quiz.button('Start')).toBeVisible();
-  // The first screen is gone, not stacked above the app: one title, the app's.
-  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-  await expect(page.locator('.boot-shell')).toBeHidden();
-  await expect(page.locator('body')).not.toContainText(/could not (be )?load|failed to load/i);
-});

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::pwa;
+use crate::ui::device;
 
 /// One line on the start screen: whether the browser may clear the learner's progress, and on
 /// Safari (WebKit) that it does so after 7 days without a visit unless the app is installed.
@@ -8,10 +9,15 @@ use crate::pwa;
 pub fn StorageStatus() -> impl IntoView {
     // None until the browser answers.
     let (persisted, set_persisted) = signal(None::<bool>);
-    pwa::storage_persisted(move |persisted| {
-        set_persisted.try_set(Some(persisted));
-    });
-    let webkit_deletes = pwa::is_webkit() && !pwa::is_installed();
+    // Pre-rendered at build time (ui::first_screen) there is no browser to ask: the line says
+    // "may be cleared" until the app has asked.
+    let in_browser = device::in_browser();
+    if in_browser {
+        pwa::storage_persisted(move |persisted| {
+            set_persisted.try_set(Some(persisted));
+        });
+    }
+    let webkit_deletes = in_browser && pwa::is_webkit() && !pwa::is_installed();
 
     let status = move || match persisted.get() {
         Some(true) => "Storage: persistent. This browser keeps your progress.",

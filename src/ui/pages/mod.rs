@@ -7,6 +7,8 @@ mod start;
 mod stats;
 mod summary;
 
+#[cfg(feature = "prerender")]
+pub use question::QuestionPage;
 pub use round::RoundPage;
 pub use settings::SettingsPage;
 pub use start::StartPage;
