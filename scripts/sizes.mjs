@@ -49,7 +49,14 @@ export const brotliSize = (bytes, path = '') => brotli(bytes, path).length;
  */
 const FETCHED_RELS = new Set(['stylesheet', 'icon', 'modulepreload', 'preload', 'manifest']);
 
-function firstVisitFiles(dir, files) {
+/**
+ * With `{ firstScreenOnly: true }`: only what the first screen needs to be painted and used
+ * (index.html's first question can be answered before the app arrives, src/ui/first_screen.rs):
+ * index.html, its stylesheets and classic scripts, and what those stylesheets name. Not the
+ * app's module script imports (JS glue, wasm), preloads, icons or the manifest.
+ */
+function firstVisitFiles(dir, files, { firstScreenOnly = false } = {}) {
+  const rels = firstScreenOnly ? new Set(['stylesheet']) : FETCHED_RELS;
   const present = new Set(files);
   const needed = new Set();
   const add = (from, reference) => {
@@ -73,10 +80,12 @@ function firstVisitFiles(dir, files) {
   needed.add('index.html');
   const html = readFileSync(join(dir, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
   for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
-    const rels = (attr(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
-    if (rels.some((rel) => FETCHED_RELS.has(rel))) add('index.html', attr(tag, 'href'));
+    const tagRels = (attr(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
+    if (tagRels.some((rel) => rels.has(rel))) add('index.html', attr(tag, 'href'));
   }
   for (const [, open, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const isModule = (attr(open, 'type') ?? '').toLowerCase() === 'module';
+    if (firstScreenOnly && isModule) continue;
     const src = attr(open, 'src');
     if (src) add('index.html', src);
     else for (const m of body.matchAll(/(["'`])([^"'`\s]+)\1/g)) add('index.html', m[2]);
@@ -96,6 +105,7 @@ export function measureBuild(dir) {
     return !(m && present.has(m[1]));
   });
   const needed = firstVisitFiles(dir, files);
+  const firstScreen = firstVisitFiles(dir, files, { firstScreenOnly: true });
   const order = ['html', 'css', 'js', 'wasm', 'other'];
   return files
     .map((file) => {
@@ -107,6 +117,7 @@ export function measureBuild(dir) {
         gzip: gzipSize(bytes),
         brotli: brotliSize(bytes, file),
         firstVisit: needed.has(file),
+        firstScreen: firstScreen.has(file),
       };
     })
     .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.file.localeCompare(b.file));
@@ -120,10 +131,12 @@ export function totals(rows) {
     byKind[kind] = sum(rows.filter((row) => row.kind === kind), 'gzip');
   }
   const first = rows.filter((row) => row.firstVisit);
+  const screen = rows.filter((row) => row.firstScreen);
+  const of = (key) => ({ first_screen: sum(screen, key), first_visit: sum(first, key), all: sum(rows, key) });
   return {
-    gzip: { ...byKind, first_visit: sum(first, 'gzip'), all: sum(rows, 'gzip') },
-    raw: { first_visit: sum(first, 'raw'), all: sum(rows, 'raw') },
-    brotli: { first_visit: sum(first, 'brotli'), all: sum(rows, 'brotli') },
+    gzip: { ...byKind, ...of('gzip') },
+    raw: of('raw'),
+    brotli: of('brotli'),
   };
 }
 
