@@ -70,7 +70,7 @@ fn mount_app() -> (web_sys::HtmlElement, impl Drop) {
     let container: web_sys::HtmlElement =
         document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), App);
+    let handle = leptos::mount::mount_to(container.clone(), || leptos::view! { <App /> });
     (container, handle)
 }
 
