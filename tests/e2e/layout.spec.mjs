@@ -57,8 +57,6 @@ for (const colorScheme of ['light', 'dark']) {
 
 test('screenshot of the question screen for the README', async ({ quiz, page }) => {
   await page.setViewportSize({ width: 420, height: 900 });
-  // No colour transitions: the picture shows the settled state, not a frame of a fade.
-  await page.emulateMedia({ reducedMotion: 'reduce' });
   await quiz.open();
   await quiz.button('Start').click();
   await quiz.skipTo('correct-async-view');

@@ -1,5 +1,5 @@
 // Shared by every Playwright end-to-end test: the deck's answer key (from shared.mjs), a page
-// object for the quiz, and a guard that fails a test on any console error.
+// object for the quiz, seeded randomness, and a guard that fails a test on any console error.
 import { test as base, expect } from '@playwright/test';
 import { answerOf, question, storageKey } from './shared.mjs';
 
@@ -104,7 +104,31 @@ export class QuizPage {
   }
 }
 
+/**
+ * The app's randomness (round order, option order) made repeatable: in every page, Math.random
+ * is a seeded generator (mulberry32), restarted from the same seed on every load, so a failure
+ * replays and the README's screenshot is the same picture every run. QUIZDECK_RANDOM_SEED
+ * picks another seed.
+ */
+export const RANDOM_SEED = Number(process.env.QUIZDECK_RANDOM_SEED ?? 20261201);
+
+function seedMathRandom(seed) {
+  let state = seed >>> 0;
+  Math.random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export const test = base.extend({
+  // Every page of the test's context, a second tab's too.
+  context: async ({ context }, use) => {
+    await context.addInitScript(seedMathRandom, RANDOM_SEED);
+    await use(context);
+  },
   page: async ({ page }, use) => {
     const problems = [];
     page.on('console', (message) => {
