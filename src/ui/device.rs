@@ -19,10 +19,10 @@ pub fn fresh_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
 }
 
-/// The learner's local time, for counting study days.
-pub fn local_time() -> crate::quiz::LocalTime {
+/// The learner's local time at `now` (ms since the epoch), for counting study days.
+pub fn local_time(now: u64) -> crate::quiz::LocalTime {
     crate::quiz::LocalTime {
-        now: now(),
+        now,
         // getTimezoneOffset is UTC minus local, in minutes.
         utc_offset_minutes: -(js_sys::Date::new_0().get_timezone_offset() as i32),
     }

@@ -52,6 +52,19 @@ test('a start screen left open shows what falls due, without a reload or a click
   await expect(page.getByTestId('due')).toHaveText('1 question is due for review.');
 });
 
+test('a stats page left open moves on with the days: streak and due counts', async ({ quiz, page }) => {
+  await page.clock.install({ time: T0 });
+  await quiz.open();
+  await quiz.button('Start').click();
+  await quiz.answer(false);
+  await quiz.navigation('Stats').click();
+  await expect(page.getByTestId('streak')).toHaveText('1 day');
+  await expect(page.getByTestId('due-now')).toHaveText('0');
+  await page.clock.fastForward(2 * DAY);
+  await expect(page.getByTestId('due-now')).toHaveText('1');
+  await expect(page.getByTestId('streak')).toHaveText('0 days');
+});
+
 test('the theme setting is applied and kept', async ({ quiz, page }) => {
   await quiz.open();
   await quiz.navigation('Settings').click();

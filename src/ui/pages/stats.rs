@@ -78,7 +78,21 @@ pub fn StatsPage() -> impl IntoView {
     let quiz = Quiz::get();
     let stats = quiz
         .session
-        .with_untracked(|session| session.stats(local_time()));
+        .with_untracked(|session| session.stats(local_time(quiz.clock.get_untracked())));
+    // What depends on the day follows the clock, so a page left open overnight (or an
+    // installed app resumed) is right; the rest only changes with answers, made elsewhere.
+    let upcoming = Memo::new(move |_| {
+        let now = quiz.clock.get();
+        let stats = quiz
+            .session
+            .with_untracked(|session| session.stats(local_time(now)));
+        (
+            stats.streak_days,
+            stats.due_now,
+            stats.due_tomorrow,
+            stats.due_this_week,
+        )
+    });
     let deck = quiz.session.with_untracked(Session::deck);
     let topic_rows = stats
         .topics
@@ -143,20 +157,23 @@ pub fn StatsPage() -> impl IntoView {
                 <div>
                     <dt>"Study streak"</dt>
                     <dd data-testid="streak">
-                        {stats.streak_days} {if stats.streak_days == 1 { " day" } else { " days" }}
+                        {move || {
+                            let days = upcoming.get().0;
+                            format!("{days} {}", if days == 1 { "day" } else { "days" })
+                        }}
                     </dd>
                 </div>
                 <div>
                     <dt>"Due now"</dt>
-                    <dd>{stats.due_now}</dd>
+                    <dd data-testid="due-now">{move || upcoming.get().1}</dd>
                 </div>
                 <div>
                     <dt>"Due tomorrow"</dt>
-                    <dd>{stats.due_tomorrow}</dd>
+                    <dd>{move || upcoming.get().2}</dd>
                 </div>
                 <div>
                     <dt>"Due this week"</dt>
-                    <dd>{stats.due_this_week}</dd>
+                    <dd>{move || upcoming.get().3}</dd>
                 </div>
             </dl>
             <h2>"By topic"</h2>
