@@ -40,12 +40,17 @@ test('missed questions come back for review when they are due', async ({ quiz, p
   await expect(page.getByTestId('streak')).toHaveText('1 day');
 });
 
-test('a start screen left open shows what falls due, without a reload or a click', async ({ quiz, page }) => {
+/** At T0 on Playwright's clock, answers the first question wrongly, then opens `screen`. */
+async function missOneThenOpen(quiz, page, screen) {
   await page.clock.install({ time: T0 });
   await quiz.open();
   await quiz.button('Start').click();
   await quiz.answer(false);
-  await quiz.navigation('Home').click();
+  await quiz.navigation(screen).click();
+}
+
+test('a start screen left open shows what falls due, without a reload or a click', async ({ quiz, page }) => {
+  await missOneThenOpen(quiz, page, 'Home');
   await expect(page.getByTestId('due')).toHaveText('Nothing is due for review right now.');
   // Two days pass with the page open (fastForward fires the app's minute timer once).
   await page.clock.fastForward(2 * DAY);
@@ -53,11 +58,7 @@ test('a start screen left open shows what falls due, without a reload or a click
 });
 
 test('a stats page left open moves on with the days: streak and due counts', async ({ quiz, page }) => {
-  await page.clock.install({ time: T0 });
-  await quiz.open();
-  await quiz.button('Start').click();
-  await quiz.answer(false);
-  await quiz.navigation('Stats').click();
+  await missOneThenOpen(quiz, page, 'Stats');
   await expect(page.getByTestId('streak')).toHaveText('1 day');
   await expect(page.getByTestId('due-now')).toHaveText('0');
   await page.clock.fastForward(2 * DAY);
