@@ -90,7 +90,7 @@ fn sample_progress(deck: &'static Deck) -> Vec<Progress> {
     let mut now = 1_764_000_000_000;
     answer(&mut session, true, false, now);
     samples.push(session.progress().clone());
-    session.next();
+    session.next_question();
     session.show_hint();
     let second = session.card().unwrap().question;
     session.select(second.choices[0].id);
@@ -102,7 +102,7 @@ fn sample_progress(deck: &'static Deck) -> Vec<Progress> {
             answer(&mut session, right, !right, now);
             right = !right;
         }
-        session.next();
+        session.next_question();
     }
     samples.push(session.progress().clone());
     if session.retry_missed(7) {
@@ -492,7 +492,7 @@ fn huge_values(sample: &str) -> Vec<String> {
                 now += 1;
                 answer(&mut many, round % 3 == 0, round % 2 == 0, now);
             }
-            many.next();
+            many.next_question();
         }
     }
     let big_history = encode(many.progress(), &DECK);

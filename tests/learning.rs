@@ -18,7 +18,7 @@ fn answer(session: &mut Session, choices: &[&str], with_hint: bool, at: u64) {
         assert!(session.select(choice), "select {choice}");
     }
     assert!(session.check(at));
-    assert!(session.next());
+    assert!(session.next_question());
 }
 
 #[test]

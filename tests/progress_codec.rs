@@ -14,7 +14,7 @@ fn progress_mid_round() -> Progress {
     session.start_over(42);
     session.select(RIGHT[0]);
     session.check(10);
-    session.next();
+    session.next_question();
     session.show_hint();
     session.select(WRONG[1]);
     session.progress().clone()

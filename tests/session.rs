@@ -17,7 +17,7 @@ fn answer(session: &mut Session, choice: &str, with_hint: bool, at: u64) {
     }
     assert!(session.select(choice));
     assert!(session.check(at));
-    assert!(session.next());
+    assert!(session.next_question());
 }
 
 #[test]
@@ -37,7 +37,7 @@ fn actions_that_make_no_sense_change_nothing() {
     let before = session.clone();
     assert!(!session.select("a"));
     assert!(!session.check(1));
-    assert!(!session.next());
+    assert!(!session.next_question());
     assert!(!session.show_hint());
     assert!(!session.resume());
     assert!(!session.retry_missed(1));
@@ -46,7 +46,7 @@ fn actions_that_make_no_sense_change_nothing() {
     session.start_over(1);
     let started = session.clone();
     assert!(!session.check(1), "nothing selected yet");
-    assert!(!session.next(), "not checked yet");
+    assert!(!session.next_question(), "not checked yet");
     assert!(!session.select("no-such-choice"));
     assert_eq!(session, started);
 }

@@ -247,7 +247,7 @@ fn apply<'a>(
         Action::SelectBogus(index) => session.select(BOGUS_IDS[index.index(BOGUS_IDS.len())]),
         Action::ShowHint => session.show_hint(),
         Action::Check => session.check(*now),
-        Action::Next => session.next(),
+        Action::Next => session.next_question(),
         Action::RetryMissed(seed) => session.retry_missed(*seed),
         Action::StartOver(seed) => session.start_over(*seed),
         Action::StartTopic(index, seed) => {

@@ -170,7 +170,7 @@ impl Round {
         Some(attempt)
     }
 
-    pub fn next(&mut self) -> bool {
+    pub fn next_question(&mut self) -> bool {
         if self.step != Step::Feedback {
             return false;
         }

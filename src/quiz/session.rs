@@ -166,8 +166,8 @@ impl Session {
         true
     }
 
-    pub fn next(&mut self) -> bool {
-        self.active_round().is_some_and(Round::next)
+    pub fn next_question(&mut self) -> bool {
+        self.active_round().is_some_and(Round::next_question)
     }
 
     pub fn update_settings(&mut self, change: impl FnOnce(&mut Settings)) -> bool {

@@ -42,7 +42,7 @@ fn QuestionCard(card: Card) -> impl IntoView {
         quiz.act(|s| s.check(now()));
     };
     let next = move || {
-        quiz.act(Session::next);
+        quiz.act(Session::next_question);
     };
 
     let choice_ids: Vec<&'static str> = card.choices.iter().map(|choice| choice.id).collect();
