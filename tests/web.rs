@@ -1,12 +1,13 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): the storage adapter against the
-//! real `localStorage`, and the mounted app driven through its DOM.
+//! Browser tests (wasm-bindgen-test in headless Chromium and Firefox): the storage adapter
+//! against the real `localStorage`, the mounted app driven through its DOM, and the take-over
+//! of index.html's first screen (its reading of the page and the focus it gives back).
 #![cfg(target_arch = "wasm32")]
 
 use quizdeck::deck::DECK;
 use quizdeck::progress::{Progress, Unreadable};
-use quizdeck::quiz::Session;
+use quizdeck::quiz::{HeadStart, Session};
 use quizdeck::storage::{LoadNotice, LocalStorage, Store};
-use quizdeck::ui::App;
+use quizdeck::ui::{first_screen, App};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -142,5 +143,93 @@ async fn the_mounted_app_explains_a_corrupt_saved_value() {
     assert_eq!(
         local_storage().get_item(BACKUP).unwrap().as_deref(),
         Some("{\"app\":\"quizdeck\",\"sch")
+    );
+}
+
+/// Resolves on the next animation frame.
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+}
+
+/// index.html's first screen as boot.js leaves it after Start, two ticked options on a
+/// "select all" question and Show hint; the markup is the parts `take_over` reads (the real
+/// page is checked end to end by tests/e2e/first-screen.spec.mjs).
+fn first_screen_after_start() -> web_sys::Element {
+    let shell = document().create_element("div").unwrap();
+    shell.set_class_name("boot-shell");
+    shell.set_attribute("data-started", "").unwrap();
+    shell.set_attribute("data-hint", "").unwrap();
+    shell.set_inner_html(
+        r#"<div class="first-question"><article class="question">
+             <h1 id="question-number" tabindex="-1">Question 1 of 3</h1>
+             <fieldset class="choices">
+               <input type="checkbox" name="choice" value="a">
+               <input type="checkbox" name="choice" value="b">
+               <input type="checkbox" name="choice" value="c">
+             </fieldset></article></div>"#,
+    );
+    document().body().unwrap().append_child(&shell).unwrap();
+    for value in ["a", "c"] {
+        let input: web_sys::HtmlInputElement = shell
+            .query_selector(&format!("input[value={value}]"))
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        input.set_checked(true);
+    }
+    shell
+}
+
+#[wasm_bindgen_test]
+async fn taking_over_the_first_screen_keeps_what_the_learner_did_and_where_they_were() {
+    let shell = first_screen_after_start();
+    let ticked_last: web_sys::HtmlElement = shell
+        .query_selector("input[value=c]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    ticked_last.focus().unwrap();
+
+    let taken = first_screen::take_over();
+    assert_eq!(
+        taken.head_start,
+        Some(HeadStart {
+            selected: vec!["a".into(), "c".into()],
+            hint_shown: true,
+            check_pressed: false,
+        })
+    );
+    assert!(document().query_selector(".boot-shell").unwrap().is_none());
+
+    // The app's own copy of the option gets the focus back, a frame after it has mounted.
+    let app = document().create_element("div").unwrap();
+    app.set_inner_html(
+        r#"<fieldset class="choices"><input type="checkbox" value="a"><input type="checkbox" value="c"></fieldset>"#,
+    );
+    document().body().unwrap().append_child(&app).unwrap();
+    taken.restore_focus();
+    next_frame().await;
+    let focused = document().active_element().unwrap();
+    assert_eq!(focused.get_attribute("value").as_deref(), Some("c"));
+    assert!(app.contains(Some(&focused)));
+    app.remove();
+}
+
+#[wasm_bindgen_test]
+fn without_start_the_first_screen_leaves_nothing_to_replay() {
+    let shell = first_screen_after_start();
+    shell.remove_attribute("data-started").unwrap();
+    assert_eq!(first_screen::take_over().head_start, None);
+    assert!(document().query_selector(".boot-shell").unwrap().is_none());
+    assert_eq!(
+        first_screen::take_over().head_start,
+        None,
+        "no first screen at all"
     );
 }
