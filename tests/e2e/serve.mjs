@@ -5,6 +5,8 @@
 // (`app.js.br`, `app.js.gz`, written by scripts/pwa/post-build.mjs) with Content-Encoding when
 // the request accepts that encoding and the sibling is not older than the file (a file changed
 // after the build, as the update test does, is sent as it is). The tests serve plain files.
+// With --hold-wasm (the engines suite's first-screen journey) every .wasm response waits until
+// a request for `<base>__release-wasm` arrives, as on a network too slow to have sent it yet.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -12,7 +14,10 @@ import { CONTENT_TYPES as types } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const precompressed = args.includes('--precompressed');
-const [root = 'dist', port = '4173', base = '/'] = args.filter((arg) => arg !== '--precompressed');
+const holdWasm = args.includes('--hold-wasm');
+const [root = 'dist', port = '4173', base = '/'] = args.filter((arg) => !arg.startsWith('--'));
+let releaseWasm;
+const wasmReleased = new Promise((resolve) => (releaseWasm = resolve));
 const rootDir = resolve(root);
 const prefix = base.endsWith('/') ? base : `${base}/`;
 
@@ -50,7 +55,14 @@ async function siblingFor(path, request) {
 }
 
 createServer(async (request, response) => {
-  const path = await fileFor(new URL(request.url, 'http://localhost').pathname);
+  const urlPath = new URL(request.url, 'http://localhost').pathname;
+  if (holdWasm && urlPath === `${prefix}__release-wasm`) {
+    releaseWasm();
+    response.writeHead(204).end();
+    return;
+  }
+  const path = await fileFor(urlPath);
+  if (holdWasm && path?.endsWith('.wasm')) await wasmReleased;
   const [encoding, encodedPath] = path ? await siblingFor(path, request) : [];
   const body = path && (await readFile(encodedPath ?? path).catch(() => null));
   if (!body) {

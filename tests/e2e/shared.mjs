@@ -23,9 +23,12 @@ export const answerOf = (q, right) => (right ? rightChoicesOf(q) : [wrongChoiceO
 
 const serveScript = fileURLToPath(new URL('./serve.mjs', import.meta.url));
 
-/** Serves `dir` over HTTP on `port` (under `base`) until the returned process is killed. */
-export async function serve(dir, port, base = '/') {
-  const server = spawn(process.execPath, [serveScript, dir, String(port), base], {
+/**
+ * Serves `dir` over HTTP on `port` (under `base`) until the returned process is killed;
+ * `flags` are serve.mjs's (`--hold-wasm`).
+ */
+export async function serve(dir, port, base = '/', flags = []) {
+  const server = spawn(process.execPath, [serveScript, dir, String(port), base, ...flags], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((resolve, reject) => {

@@ -25,9 +25,12 @@ const IPHONE_SAFARI =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 ' +
   '(KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1';
 
-/** Serves `dir` on `port` for one journey; `stop()` takes the site off the network. */
-async function site(dir, port) {
-  const server = await serve(dir, port);
+/**
+ * Serves `dir` on `port` for one journey (`flags`: serve.mjs's); `stop()` takes the site off
+ * the network.
+ */
+async function site(dir, port, flags = []) {
+  const server = await serve(dir, port, '/', flags);
   const url = `http://127.0.0.1:${port}/`;
   return {
     url,
@@ -263,6 +266,38 @@ export function journeys(engine) {
       await quiz.waitForHeading(`Question 2 of ${total}`);
       await quiz.answer(false);
       assert.equal((await quiz.storedProgress()).progress.history.length, 2);
+    });
+
+    journey('a new learner answers the first question while the app is still on its way', async (quiz) => {
+      const slow = await site('dist', port + 1, ['--hold-wasm']);
+      try {
+        // Not driver.get: it waits for the page's load, which the held wasm's preload delays.
+        await quiz.run((url) => {
+          location.href = url;
+        }, slow.url);
+        await quiz.waitForText('.first-visit h1', deck.title);
+        await quiz.installErrorGuard();
+        await quiz.clickButton('Start');
+        await quiz.waitForText('.first-question h1', `Question 1 of ${total}`);
+        await quiz.waitForFocus('.first-question h1');
+        const first = await quiz.currentQuestion();
+        for (const id of rightChoicesOf(first)) await quiz.choose(id);
+        await quiz.clickButton('Check');
+        await quiz.waitForText('#boot', 'Checking your answer as soon as the quiz has loaded…');
+        assert.equal(await quiz.count('[data-testid=feedback]'), 0);
+
+        await fetch(`${slow.url}__release-wasm`);
+        await quiz.waitForApp();
+        await quiz.waitForText('[data-testid=feedback]', 'Correct');
+        await quiz.waitForFocus('[data-testid=feedback]');
+        const { history } = (await quiz.storedProgress()).progress;
+        assert.deepEqual(
+          history.map((attempt) => [attempt.question_id, attempt.correct]),
+          [[first.id, true]],
+        );
+      } finally {
+        await slow.stop();
+      }
     });
 
     journey('on a phone-sized viewport (390 × 844): fits, 44 px targets, a few questions', async (quiz) => {
