@@ -6,8 +6,8 @@ fn main() {
     console_error_panic_hook::set_once();
     // index.html's first screen stood in while the wasm loaded; the app takes its place in the
     // same frame, carrying on from what the learner did there.
-    let first_screen = first_screen::take_over();
-    let head_start = first_screen.head_start.clone();
+    let mut first_screen = first_screen::take_over();
+    let head_start = first_screen.head_start.take();
     mount_to_body(move || view! { <App head_start /> });
     first_screen.restore_focus();
 }
