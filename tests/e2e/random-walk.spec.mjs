@@ -7,7 +7,7 @@
 // A fresh seed each run:                  QUIZDECK_WALK_SEED=random …
 // Longer or shorter:                      QUIZDECK_WALK_ACTIONS=<n> …
 import assert from 'node:assert/strict';
-import { test, expect, deck, storageKey } from './support.mjs';
+import { test, expect, deck, storageKey, mulberry32 } from './support.mjs';
 
 const DEFAULT_SEED = 20261125;
 const seedSetting = process.env.QUIZDECK_WALK_SEED;
@@ -17,16 +17,9 @@ const SEED =
     : Number.parseInt(seedSetting ?? String(DEFAULT_SEED), 10) >>> 0;
 const ACTIONS = Number.parseInt(process.env.QUIZDECK_WALK_ACTIONS ?? '2000', 10);
 
-/** mulberry32: a small seeded generator, the same sequence for the same seed everywhere. */
+/** The walk's choices, drawn from mulberry32 with the walk's seed. */
 function generator(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const weighted = (table, roll = next()) => {
     let left = roll * table.reduce((sum, [weight]) => sum + weight, 0);
     for (const [weight, value] of table) {

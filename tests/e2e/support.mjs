@@ -105,16 +105,13 @@ export class QuizPage {
 }
 
 /**
- * The app's randomness (round order, option order) made repeatable: in every page, Math.random
- * is a seeded generator (mulberry32), restarted from the same seed on every load, so a failure
- * replays and the README's screenshot is the same picture every run. QUIZDECK_RANDOM_SEED
- * picks another seed.
+ * mulberry32: a small seeded generator, the same sequence for the same seed everywhere.
+ * Returns the function that gives the next number in [0, 1). Self-contained, so that its source
+ * also runs in a page (see `context` below).
  */
-export const RANDOM_SEED = Number(process.env.QUIZDECK_RANDOM_SEED ?? 20261201);
-
-function seedMathRandom(seed) {
+export function mulberry32(seed) {
   let state = seed >>> 0;
-  Math.random = () => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
@@ -123,10 +120,17 @@ function seedMathRandom(seed) {
   };
 }
 
+/**
+ * The app's randomness (round order, option order) made repeatable: in every page, Math.random
+ * is mulberry32, restarted from the same seed on every load, so a failure replays and the
+ * README's screenshot is the same picture every run. QUIZDECK_RANDOM_SEED picks another seed.
+ */
+const RANDOM_SEED = Number(process.env.QUIZDECK_RANDOM_SEED ?? 20261201);
+
 export const test = base.extend({
   // Every page of the test's context, a second tab's too.
   context: async ({ context }, use) => {
-    await context.addInitScript(seedMathRandom, RANDOM_SEED);
+    await context.addInitScript({ content: `Math.random = (${mulberry32})(${RANDOM_SEED});` });
     await use(context);
   },
   page: async ({ page }, use) => {
