@@ -261,10 +261,10 @@ async function repeatVisits(browser, url, { returning }) {
 /** A whole round, answering with the first option shown; Check timed on every question. */
 async function fullRound(browser, url) {
   const { context, page, cdp } = await phonePage(browser, { network: null });
+  // waitForOption also waits for the app: every Check timed is the app's, none made on
+  // index.html's first screen and done when the wasm arrives.
   await page.goto(url);
   await waitForOption(page);
-  // The app's Check, not one made on index.html's first screen and done when the wasm arrives.
-  await page.locator('.boot-shell').waitFor({ state: 'detached' });
   const heading = page.getByRole('heading', { level: 1, name: /^Question \d+ of \d+$/ });
   const total = Number((await heading.textContent()).match(/of (\d+)/)[1]);
   for (let i = 0; i < total; i++) {
