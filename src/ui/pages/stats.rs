@@ -76,23 +76,15 @@ fn accuracy_chart(days: &[Day]) -> impl IntoView {
 #[component]
 pub fn StatsPage() -> impl IntoView {
     let quiz = Quiz::get();
-    let stats = quiz
-        .session
-        .with_untracked(|session| session.stats(local_time(quiz.clock.get_untracked())));
-    // What depends on the day follows the clock, so a page left open overnight (or an
-    // installed app resumed) is right; the rest only changes with answers, made elsewhere.
-    let upcoming = Memo::new(move |_| {
+    // Follows the clock, so what depends on the day (streak, due counts) is right on a page left
+    // open overnight or an installed app resumed; the rest only changes with answers, which are
+    // made on other screens, so it is drawn once.
+    let live = Memo::new(move |_| {
         let now = quiz.clock.get();
-        let stats = quiz
-            .session
-            .with_untracked(|session| session.stats(local_time(now)));
-        (
-            stats.streak_days,
-            stats.due_now,
-            stats.due_tomorrow,
-            stats.due_this_week,
-        )
+        quiz.session
+            .with_untracked(|session| session.stats(local_time(now)))
     });
+    let stats = live.get_untracked();
     let deck = quiz.session.with_untracked(Session::deck);
     let topic_rows = stats
         .topics
@@ -158,22 +150,22 @@ pub fn StatsPage() -> impl IntoView {
                     <dt>"Study streak"</dt>
                     <dd data-testid="streak">
                         {move || {
-                            let days = upcoming.get().0;
+                            let days = live.with(|stats| stats.streak_days);
                             format!("{days} {}", if days == 1 { "day" } else { "days" })
                         }}
                     </dd>
                 </div>
                 <div>
                     <dt>"Due now"</dt>
-                    <dd data-testid="due-now">{move || upcoming.get().1}</dd>
+                    <dd data-testid="due-now">{move || live.with(|stats| stats.due_now)}</dd>
                 </div>
                 <div>
                     <dt>"Due tomorrow"</dt>
-                    <dd>{move || upcoming.get().2}</dd>
+                    <dd>{move || live.with(|stats| stats.due_tomorrow)}</dd>
                 </div>
                 <div>
                     <dt>"Due this week"</dt>
-                    <dd>{move || upcoming.get().3}</dd>
+                    <dd>{move || live.with(|stats| stats.due_this_week)}</dd>
                 </div>
             </dl>
             <h2>"By topic"</h2>
