@@ -2,12 +2,6 @@
 
 use crate::progress::{ImportError, MAX_IMPORT_BYTES};
 
-/// False while pre-rendering the first screen at build time (`ui::first_screen`, native code):
-/// there, no browser API may be called (each one panics off wasm), and nothing is listened to.
-pub fn in_browser() -> bool {
-    cfg!(target_arch = "wasm32")
-}
-
 /// Milliseconds since the Unix epoch.
 pub fn now() -> u64 {
     js_sys::Date::now() as u64

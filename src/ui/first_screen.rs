@@ -14,7 +14,8 @@ use web_sys::{Element, HtmlElement};
 
 use crate::quiz::HeadStart;
 
-/// What the first screen leaves to the app.
+/// What the first screen leaves to the app (nothing, when there is none).
+#[derive(Default)]
 pub struct TakeOver {
     /// What the learner did there, when they pressed Start before the app was up.
     pub head_start: Option<HeadStart>,
@@ -43,10 +44,7 @@ impl TakeOver {
 pub fn take_over() -> TakeOver {
     let document = leptos::prelude::document();
     let Ok(Some(shell)) = document.query_selector(".boot-shell") else {
-        return TakeOver {
-            head_start: None,
-            focused: None,
-        };
+        return TakeOver::default();
     };
     // boot.js marks what cannot be read from the inputs themselves.
     let head_start = shell.has_attribute("data-started").then(|| HeadStart {
@@ -97,7 +95,6 @@ pub fn render() -> String {
 
     use super::components::AppBar;
     use super::pages::{QuestionPage, StartPage};
-    use super::Quiz;
     use crate::deck::DECK;
     use crate::progress::Progress;
     use crate::quiz::{Session, FIRST_ROUND_SEED};
@@ -105,23 +102,12 @@ pub fn render() -> String {
     // Drawn once, as a server would: effects never run and nothing is tracked.
     let _ = any_spawner::Executor::init_local_custom_executor(NoEffects);
     let _untracked = leptos::reactive::diagnostics::SpecialNonReactiveZone::enter();
-    Owner::new().with(|| {
-        let session = RwSignal::new(Session::new(&DECK, Progress::default()));
-        provide_context(Quiz {
-            session,
-            save_fault: signal(None).0,
-            load_notice: RwSignal::new(None),
-            // Nothing is due for a new learner, whatever the time.
-            clock: signal(0).0,
-        });
-        let start = view! { <StartPage /> }.to_html();
-        session.update(|session| {
-            session.start_over(FIRST_ROUND_SEED);
-        });
-        let first_question = view! { <QuestionPage /> }.to_html();
-        session.update(|session| {
-            session.go_to_start();
-        });
+
+    let new_learner = Session::new(&DECK, Progress::default());
+    let mut first_round = new_learner.clone();
+    first_round.start_over(FIRST_ROUND_SEED);
+    let first_question = render_for(first_round, || view! { <QuestionPage /> });
+    render_for(new_learner, move || {
         view! {
             <div class="boot-shell">
                 <AppBar />
@@ -132,12 +118,36 @@ pub fn render() -> String {
                     </noscript>
                     <p class="boot boot-loading">"Loading the quiz…"</p>
                     <p class="boot" id="boot" role="status"></p>
-                    <div class="first-visit" inner_html=start></div>
+                    <div class="first-visit">
+                        <StartPage />
+                    </div>
                     <div class="first-question" hidden=true inner_html=first_question></div>
                 </div>
             </div>
         }
-        .to_html()
+    })
+}
+
+/// `view` as HTML, its components given `session` in the context, under a server's shared
+/// context: Leptos' `is_server()` is true, so nothing asks for or listens to a browser.
+#[cfg(feature = "prerender")]
+fn render_for<V: leptos::prelude::RenderHtml>(
+    session: crate::quiz::Session,
+    view: impl FnOnce() -> V,
+) -> String {
+    use leptos::prelude::*;
+    use std::sync::Arc;
+
+    let server = Arc::new(hydration_context::SsrSharedContext::new());
+    Owner::new_root(Some(server)).with(|| {
+        provide_context(super::Quiz {
+            session: RwSignal::new(session),
+            save_fault: signal(None).0,
+            load_notice: RwSignal::new(None),
+            // Nothing is due for a new learner, whatever the time.
+            clock: signal(0).0,
+        });
+        view().to_html()
     })
 }
 

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use crate::pwa;
-use crate::ui::device;
 
 /// One line on the start screen: whether the browser may clear the learner's progress, and on
 /// Safari (WebKit) that it does so after 7 days without a visit unless the app is installed.
@@ -11,7 +10,7 @@ pub fn StorageStatus() -> impl IntoView {
     let (persisted, set_persisted) = signal(None::<bool>);
     // Pre-rendered at build time (ui::first_screen) there is no browser to ask: the line says
     // "may be cleared" until the app has asked.
-    let in_browser = device::in_browser();
+    let in_browser = !is_server();
     if in_browser {
         pwa::storage_persisted(move |persisted| {
             set_persisted.try_set(Some(persisted));

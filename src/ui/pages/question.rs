@@ -6,7 +6,7 @@ use web_sys::KeyboardEvent;
 
 use crate::quiz::{Card, Session};
 use crate::ui::components::{ChoiceList, Feedback, Hint};
-use crate::ui::device::{in_browser, now};
+use crate::ui::device::now;
 use crate::ui::Quiz;
 
 /// The question in front of the learner. The card is rebuilt only when the question changes;
@@ -46,7 +46,7 @@ fn QuestionCard(card: Card) -> impl IntoView {
     };
 
     let choice_ids: Vec<&'static str> = card.choices.iter().map(|choice| choice.id).collect();
-    let on_key = move |event: KeyboardEvent| {
+    let shortcuts = window_event_listener(ev::keydown, move |event: KeyboardEvent| {
         if event.default_prevented() || event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
         }
@@ -68,11 +68,8 @@ fn QuestionCard(card: Card) -> impl IntoView {
                 }
             }
         }
-    };
-    if in_browser() {
-        let shortcuts = window_event_listener(ev::keydown, on_key);
-        on_cleanup(move || shortcuts.remove());
-    }
+    });
+    on_cleanup(move || shortcuts.remove());
 
     let heading = NodeRef::<H1>::new();
     Effect::new(move |_| {
