@@ -34,10 +34,10 @@
   addEventListener('error', fail, true);
   addEventListener('unhandledrejection', fail);
 
-  // The buttons are the components' own, recognised by where they are.
-  const START = '.first-visit .actions .primary';
-  const CHECK = '.first-question .actions .primary';
-  const HINT = '.first-question [aria-keyshortcuts="h"]';
+  // The buttons are the components' own, marked for this script (tests/first_screen.rs).
+  const START = '[data-boot="start"]';
+  const CHECK = '[data-boot="check"]';
+  const HINT = '[data-boot="hint"]';
 
   document.addEventListener('click', (event) => {
     const shell = firstScreen();

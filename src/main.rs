@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use quizdeck::ui::{first_screen, App};
+use quizdeck::browser::first_screen;
+use quizdeck::ui::App;
 
 fn main() {
     // A bug then shows up in the console with its message instead of as a silently dead page.

@@ -14,12 +14,10 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{RngAlgorithm, RngSeed};
 use quizdeck::deck::{Deck, QuestionKind};
-use quizdeck::progress::{
-    decode, encode, import, ImportError, Loaded, Progress, Theme, Unreadable, MAX_IMPORT_BYTES,
-    SCHEMA_VERSION,
-};
-use quizdeck::quiz::{Screen, Session};
-use quizdeck::storage::{Backend, Fault, LoadNotice, MemoryBackend, Store};
+use quizdeck::codec::{decode, encode, import, ImportError, Loaded, Unreadable, MAX_IMPORT_BYTES, SCHEMA_VERSION};
+use quizdeck::quiz::{Progress, Theme};
+use quizdeck::quiz::{ReviewLimit, RoundStatus, Screen, Session};
+use quizdeck::storage::{Backend, Fault, LoadNotice, MemoryBackend, ProgressStore};
 use serde_json::{json, Value};
 
 /// The shipped deck, so the fuzzing also covers real ids, hashes and sizes.
@@ -31,11 +29,11 @@ const NOW: u64 = 1_766_000_000_000;
 const PROPERTY_SEED: u64 = 0x7175_697a_6465_636b; // "quizdeck"
 
 fn key(deck: &'static Deck) -> String {
-    Store::<MemoryBackend>::new(Err(Fault::Blocked), deck).key()
+    ProgressStore::<MemoryBackend>::new(Err(Fault::Blocked), deck).key()
 }
 
 fn backup_key(deck: &'static Deck) -> String {
-    Store::<MemoryBackend>::new(Err(Fault::Blocked), deck).backup_key()
+    ProgressStore::<MemoryBackend>::new(Err(Fault::Blocked), deck).backup_key()
 }
 
 /// The backup keys the store tries, in order (it never overwrites an earlier backup).
@@ -55,7 +53,7 @@ fn preview(raw: &str) -> String {
 
 /// Answers the question on screen rightly (every right choice) or wrongly (one wrong choice).
 fn answer(session: &mut Session, right: bool, hint: bool, now: u64) {
-    let question = session.card().expect("a question on screen").question;
+    let question = session.current_question().expect("a question on screen").question;
     if hint {
         session.show_hint();
     }
@@ -92,11 +90,11 @@ fn sample_progress(deck: &'static Deck) -> Vec<Progress> {
     samples.push(session.progress().clone());
     session.next_question();
     session.show_hint();
-    let second = session.card().unwrap().question;
+    let second = session.current_question().unwrap().question;
     session.select(second.choices[0].id);
     samples.push(session.progress().clone());
     let mut right = false;
-    while session.card().is_some() {
+    while session.current_question().is_some() {
         if session.draft().is_some() {
             now += 60_000;
             answer(&mut session, right, !right, now);
@@ -114,7 +112,7 @@ fn sample_progress(deck: &'static Deck) -> Vec<Progress> {
     session.update_settings(|settings| {
         settings.theme = Theme::Dark;
         settings.shuffle = false;
-        settings.daily_review_limit = 3;
+        settings.daily_review_limit = ReviewLimit::new(3);
     });
     session.show(Screen::Settings);
     samples.push(session.progress().clone());
@@ -168,7 +166,7 @@ fn check_value(raw: &str, deck: &'static Deck) -> Result<Loaded, Unreadable> {
 /// The other ways a stored or kept string comes in: another tab's save (a `storage` event)
 /// and an imported file.
 fn check_other_entries(raw: &str, deck: &'static Deck, decoded: &Result<Loaded, Unreadable>) {
-    let store = Store::new(Ok(MemoryBackend::default()), deck);
+    let store = ProgressStore::new(Ok(MemoryBackend::default()), deck);
     let elsewhere = store.saved_elsewhere(Some(&store.key()), Some(raw));
     let expected = decoded.as_ref().ok().map(|loaded| &loaded.progress);
     assert_eq!(
@@ -203,7 +201,7 @@ fn check_usable(loaded: &Loaded, deck: &'static Deck, raw: &str) {
         assert!(round.score() <= round.attempts.len() && round.attempts.len() <= round.len());
     }
     let session = Session::new(deck, progress.clone());
-    if let Some(card) = session.card() {
+    if let Some(card) = session.current_question() {
         assert!(card.position < card.total, "{}", preview(raw));
         assert_eq!(card.choices.len(), card.question.choices.len());
     }
@@ -212,10 +210,10 @@ fn check_usable(loaded: &Loaded, deck: &'static Deck, raw: &str) {
     }
     let _ = (session.draft(), session.feedback(), session.screen());
     let overview = session.overview(NOW);
-    assert!(overview.deck.right_last_time <= overview.deck.answered);
-    assert!(overview.deck.answered <= overview.deck.total);
-    assert!(overview.due <= overview.deck.answered);
-    if let Some((number, total)) = overview.in_progress {
+    assert!(overview.tallies.deck.right_last_time <= overview.tallies.deck.answered);
+    assert!(overview.tallies.deck.answered <= overview.tallies.deck.questions);
+    assert!(overview.due <= overview.tallies.deck.answered);
+    if let RoundStatus::InProgress { number, total } = overview.round {
         assert!((1..=total).contains(&number), "{}", preview(raw));
     }
     let again = decode(&encode(progress, deck), deck)
@@ -229,7 +227,7 @@ fn check_usable(loaded: &Loaded, deck: &'static Deck, raw: &str) {
 fn check_store(raw: &str, deck: &'static Deck, decoded: &Result<Loaded, Unreadable>) {
     let (key, backup) = (key(deck), backup_key(deck));
     let backend = MemoryBackend::with(&key, raw);
-    let store = Store::new(Ok(&backend), deck);
+    let store = ProgressStore::new(Ok(&backend), deck);
     let (progress, notice) = store.load();
     match decoded {
         Ok(loaded) => {
@@ -487,7 +485,7 @@ fn huge_values(sample: &str) -> Vec<String> {
     let mut now = 0;
     for round in 0..1_000 {
         many.start_over(round);
-        while many.card().is_some() {
+        while many.current_question().is_some() {
             if many.draft().is_some() {
                 now += 1;
                 answer(&mut many, round % 3 == 0, round % 2 == 0, now);
@@ -688,7 +686,7 @@ fn a_saved_value_that_cannot_be_read_right_now_is_not_overwritten() {
         inner: &memory,
         failing: vec![key(&DECK)],
     };
-    let store = Store::new(Ok(backend), &DECK);
+    let store = ProgressStore::new(Ok(backend), &DECK);
     let (progress, _notice) = store.load();
     // The app's save effect runs right after loading, with whatever load gave it.
     let _ = store.save(&progress);
@@ -836,7 +834,7 @@ proptest! {
         let decoded = std::panic::catch_unwind(|| decode(&raw, deck));
         prop_assert!(decoded.is_ok(), "decode panicked on {}", preview(&raw));
         let decoded = decoded.unwrap();
-        let store = Store::new(Ok(&backend), deck);
+        let store = ProgressStore::new(Ok(&backend), deck);
         let (progress, notice) = store.load();
         for (k, v) in &before {
             prop_assert_eq!(backend.value(k), Some(v.clone()), "load changed {}", k);

@@ -4,8 +4,8 @@
 mod common;
 
 use common::{DECK, RIGHT, TOPIC_DECK, WRONG};
-use quizdeck::progress::{export, import, ImportError, Progress, Unreadable, MAX_IMPORT_BYTES};
-use quizdeck::quiz::{Attempt, LocalTime, Rating, ReviewCard, RoundKind, Session};
+use quizdeck::codec::{export, import, ImportError, Unreadable, MAX_IMPORT_BYTES};
+use quizdeck::quiz::{Attempt, LocalTime, Progress, Rating, ReviewCard, ReviewLimit, RoundKind, Session};
 
 const DAY: u64 = 24 * 60 * 60 * 1000;
 const START: u64 = 1_764_000_000_000; // 2025-11-24, a fixed clock
@@ -66,7 +66,7 @@ fn a_topic_round_asks_only_that_topic_and_the_overview_counts_per_topic() {
     let mut session = Session::new(&TOPIC_DECK, Progress::default());
     assert!(!session.start_topic("no-such-topic", 1));
     assert!(session.start_topic("basics", 1));
-    assert_eq!(session.card().unwrap().total, 2);
+    assert_eq!(session.current_question().unwrap().total, 2);
     answer(&mut session, &["a"], false, START);
     answer(&mut session, &["a"], false, START + 1);
     assert_eq!(
@@ -75,6 +75,7 @@ fn a_topic_round_asks_only_that_topic_and_the_overview_counts_per_topic() {
     );
     let overview = session.overview(START + 2);
     let topics: Vec<(&str, usize, usize)> = overview
+        .tallies
         .topics
         .iter()
         .map(|(topic, c)| (topic.id, c.answered, c.right_last_time))
@@ -153,8 +154,8 @@ fn review_asks_the_due_questions_most_overdue_first() {
     );
     assert_eq!(session.overview(later).due, 2);
     assert!(session.start_review(7, later));
-    assert_eq!(session.card().unwrap().question.id, "one");
-    assert_eq!(session.card().unwrap().total, 2);
+    assert_eq!(session.current_question().unwrap().question.id, "one");
+    assert_eq!(session.current_question().unwrap().total, 2);
 
     let much_later = START + 30 * DAY;
     assert_eq!(session.due(much_later).len(), 3);
@@ -167,10 +168,10 @@ fn review_respects_the_daily_limit() {
     for (index, id) in WRONG.iter().enumerate() {
         answer(&mut session, &[id], false, START + index as u64);
     }
-    session.update_settings(|settings| settings.daily_review_limit = 2);
+    session.update_settings(|settings| settings.daily_review_limit = ReviewLimit::new(2));
     assert_eq!(session.due(START + 2 * DAY).len(), 3);
     session.start_review(1, START + 2 * DAY);
-    assert_eq!(session.card().unwrap().total, 2);
+    assert_eq!(session.current_question().unwrap().total, 2);
 }
 
 #[test]
@@ -191,10 +192,10 @@ fn stats_count_first_tries_streaks_and_days() {
         utc_offset_minutes: 0,
     };
     let stats = session.stats(time);
-    assert_eq!(stats.overall.questions, 3);
-    assert_eq!(stats.overall.answered, 2);
-    assert_eq!(stats.overall.right_first_time, 1);
-    assert_eq!(stats.overall.attempts, 5);
+    assert_eq!(stats.tallies.deck.questions, 3);
+    assert_eq!(stats.tallies.deck.answered, 2);
+    assert_eq!(stats.tallies.deck.right_first_time, 1);
+    assert_eq!(stats.tallies.deck.attempts, 5);
     assert_eq!(stats.streak_days, 1);
     let days: Vec<(usize, usize)> = stats.days.iter().map(|d| (d.answered, d.right)).collect();
     assert_eq!(days, [(2, 1), (2, 2), (1, 1)]);

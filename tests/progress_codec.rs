@@ -3,7 +3,8 @@
 mod common;
 
 use common::{DECK, EDITED_DECK, RIGHT, WRONG};
-use quizdeck::progress::{decode, encode, Progress, Settings, Theme, Unreadable, SCHEMA_VERSION};
+use quizdeck::codec::{decode, encode, Unreadable, SCHEMA_VERSION};
+use quizdeck::quiz::{Progress, Settings, Theme};
 use quizdeck::quiz::{Screen, Session, Step};
 
 const V1_FIXTURE: &str = include_str!("fixtures/progress-v1.json");

@@ -3,8 +3,7 @@
 mod common;
 
 use common::{DECK, RIGHT, WRONG};
-use quizdeck::progress::Progress;
-use quizdeck::quiz::{HeadStart, RoundKind, Screen, Session, FIRST_ROUND_SEED};
+use quizdeck::quiz::{HeadStart, Progress, RoundKind, RoundStatus, Screen, Session, FIRST_ROUND_SEED};
 
 fn new_session() -> Session {
     Session::new(&DECK, Progress::default())
@@ -25,10 +24,10 @@ fn a_fresh_session_is_on_the_start_screen_with_nothing_done() {
     let session = new_session();
     assert_eq!(session.screen(), Screen::Start);
     let overview = session.overview(0);
-    assert_eq!((overview.deck.total, overview.deck.answered), (3, 0));
+    assert_eq!((overview.tallies.deck.questions, overview.tallies.deck.answered), (3, 0));
     assert_eq!(overview.due, 0);
-    assert_eq!(overview.in_progress, None);
-    assert!(session.card().is_none());
+    assert_eq!(overview.round, RoundStatus::NoRound);
+    assert!(session.current_question().is_none());
 }
 
 #[test]
@@ -56,7 +55,7 @@ fn start_shows_question_one_with_every_choice_in_a_shuffled_order() {
     let mut session = new_session();
     assert!(session.start_over(42));
     assert_eq!(session.screen(), Screen::Round);
-    let card = session.card().unwrap();
+    let card = session.current_question().unwrap();
     assert_eq!((card.position, card.total), (0, 3));
     assert_eq!(card.question.id, "one");
     let mut ids: Vec<&str> = card.choices.iter().map(|c| c.id).collect();
@@ -65,7 +64,7 @@ fn start_shows_question_one_with_every_choice_in_a_shuffled_order() {
     // Same seed, same order: a reload shows what the learner saw.
     let mut again = new_session();
     again.start_over(42);
-    assert_eq!(again.card(), session.card());
+    assert_eq!(again.current_question(), session.current_question());
 }
 
 #[test]
@@ -109,11 +108,11 @@ fn a_full_round_ends_in_a_summary_with_the_missed_questions() {
     session.start_over(3);
     answer(&mut session, RIGHT[0], false, 1);
     answer(&mut session, WRONG[1], true, 2);
-    assert_eq!(session.card().unwrap().position, 2);
+    assert_eq!(session.current_question().unwrap().position, 2);
     assert!(session.summary().is_none());
     answer(&mut session, WRONG[2], false, 3);
 
-    assert!(session.card().is_none());
+    assert!(session.current_question().is_none());
     let summary = session.summary().unwrap();
     assert_eq!(summary.kind, RoundKind::Full);
     assert_eq!((summary.score, summary.total), (1, 3));
@@ -140,7 +139,7 @@ fn retry_missed_asks_only_the_missed_questions_and_keeps_the_history() {
     answer(&mut session, WRONG[2], false, 3);
     assert!(session.retry_missed(9));
 
-    let card = session.card().unwrap();
+    let card = session.current_question().unwrap();
     assert_eq!((card.question.id, card.total), ("two", 2));
     answer(&mut session, RIGHT[1], false, 4);
     answer(&mut session, RIGHT[2], false, 5);
@@ -151,7 +150,7 @@ fn retry_missed_asks_only_the_missed_questions_and_keeps_the_history() {
     assert_eq!(session.progress().history.len(), 5);
     let overview = session.overview(6);
     assert_eq!(
-        (overview.deck.answered, overview.deck.right_last_time),
+        (overview.tallies.deck.answered, overview.tallies.deck.right_last_time),
         (3, 3)
     );
 }
@@ -171,13 +170,14 @@ fn leaving_and_resuming_keeps_the_round_where_it_was() {
     answer(&mut session, RIGHT[0], false, 1);
     session.show_hint();
     session.select("b");
-    let card = session.card();
+    let card = session.current_question();
     assert!(session.go_to_start());
     assert_eq!(session.screen(), Screen::Start);
     assert!(!session.select("c"), "no answering from the start screen");
-    assert_eq!(session.overview(0).in_progress, Some((2, 3)));
+    assert_eq!(session.overview(0).round,
+        RoundStatus::InProgress { number: 2, total: 3 });
     assert!(session.resume());
-    assert_eq!(session.card(), card);
+    assert_eq!(session.current_question(), card);
     let draft = session.draft().unwrap();
     assert_eq!(draft.selected, ["b"]);
     assert!(draft.hint_shown);
@@ -190,16 +190,16 @@ fn start_over_begins_a_new_full_round_and_keeps_the_history() {
     answer(&mut session, RIGHT[0], false, 1);
     answer(&mut session, RIGHT[1], false, 2);
     assert!(session.start_over(4));
-    let card = session.card().unwrap();
+    let card = session.current_question().unwrap();
     assert_eq!((card.position, card.question.id), (0, "one"));
     assert_eq!(session.progress().history.len(), 2);
 }
 
 /// The first question a round started with `FIRST_ROUND_SEED` shows: what index.html renders.
-fn first_round_card() -> quizdeck::quiz::Card {
+fn first_round_card() -> quizdeck::quiz::CurrentQuestion {
     let mut session = new_session();
     assert!(session.start_over(FIRST_ROUND_SEED));
-    session.card().unwrap()
+    session.current_question().unwrap()
 }
 
 #[test]
@@ -215,7 +215,7 @@ fn a_head_start_replays_the_first_question_as_the_learner_left_it() {
     assert!(head_start.replay(&mut session, 42));
 
     assert_eq!(session.screen(), Screen::Round);
-    assert_eq!(session.card().unwrap(), card);
+    assert_eq!(session.current_question().unwrap(), card);
     let attempt = session.feedback().expect("the pressed Check is graded");
     assert!(attempt.correct && attempt.hint_used);
     assert_eq!(attempt.answered_at, 42);

@@ -14,9 +14,8 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{RngAlgorithm, RngSeed};
 use quizdeck::deck::Deck;
-use quizdeck::progress::{MergeReport, Theme};
-use quizdeck::quiz::{Attempt, Screen, Session};
-use quizdeck::storage::{MemoryBackend, Store};
+use quizdeck::quiz::{Attempt, MergeReport, ReviewLimit, RoundStatus, Screen, Session, Theme};
+use quizdeck::storage::{MemoryBackend, ProgressStore};
 
 static REAL_DECK: &Deck = &quizdeck::deck::DECK;
 
@@ -113,7 +112,7 @@ const BOGUS_IDS: &[&str] = &["", "z", "A", "a ", "one", "<script>", "\u{0}"];
 fn check_invariants(session: &Session, deck: &'static Deck, now: u64) -> Result<(), TestCaseError> {
     let progress = session.progress();
     let (card, draft, feedback, summary) = (
-        session.card(),
+        session.current_question(),
         session.draft(),
         session.feedback(),
         session.summary(),
@@ -168,22 +167,23 @@ fn check_invariants(session: &Session, deck: &'static Deck, now: u64) -> Result<
         prop_assert_eq!(summary.missed.len(), summary.total - summary.score);
     }
     let overview = session.overview(now);
-    prop_assert_eq!(overview.deck.total, deck.questions.len());
-    prop_assert!(overview.deck.right_last_time <= overview.deck.answered);
-    prop_assert!(overview.deck.answered <= overview.deck.total);
+    prop_assert_eq!(overview.tallies.deck.questions, deck.questions.len());
+    prop_assert!(overview.tallies.deck.right_last_time <= overview.tallies.deck.answered);
+    prop_assert!(overview.tallies.deck.answered <= overview.tallies.deck.questions);
     prop_assert!(
-        overview.due <= overview.deck.answered,
+        overview.due <= overview.tallies.deck.answered,
         "unanswered questions due"
     );
-    let topic_total: usize = overview.topics.iter().map(|(_, c)| c.total).sum();
-    prop_assert!(topic_total <= overview.deck.total);
-    match (&progress.round, overview.in_progress) {
-        (Some(round), Some((number, total))) => {
+    let topic_total: usize = overview.tallies.topics.iter().map(|(_, tally)| tally.questions).sum();
+    prop_assert!(topic_total <= overview.tallies.deck.questions);
+    match (&progress.round, overview.round) {
+        (Some(round), RoundStatus::InProgress { number, total }) => {
             prop_assert!(!round.is_finished());
             prop_assert!(1 <= number && number <= total && total == round.len());
         }
-        (Some(round), None) => prop_assert!(round.is_finished()),
-        (None, in_progress) => prop_assert_eq!(in_progress, None),
+        (Some(round), RoundStatus::Finished) => prop_assert!(round.is_finished()),
+        (Some(_), RoundStatus::NoRound) => prop_assert!(false, "a round not shown"),
+        (None, status) => prop_assert_eq!(status, RoundStatus::NoRound),
     }
     Ok(())
 }
@@ -191,12 +191,12 @@ fn check_invariants(session: &Session, deck: &'static Deck, now: u64) -> Result<
 /// One tab: its session and its store over the shared backend.
 struct Tab<'a> {
     session: Session,
-    store: Store<&'a MemoryBackend>,
+    store: ProgressStore<&'a MemoryBackend>,
 }
 
 impl<'a> Tab<'a> {
     fn open(backend: &'a MemoryBackend, deck: &'static Deck) -> Result<Self, TestCaseError> {
-        let store = Store::new(Ok(backend), deck);
+        let store = ProgressStore::new(Ok(backend), deck);
         let (progress, notice) = store.load();
         prop_assert_eq!(notice, None, "our own save could not be read back");
         Ok(Tab {
@@ -264,7 +264,7 @@ fn apply<'a>(
             theme,
         } => session.update_settings(|settings| {
             settings.shuffle = *shuffle;
-            settings.daily_review_limit = *limit;
+            settings.daily_review_limit = ReviewLimit::new(*limit);
             settings.theme = *theme;
         }),
         Action::Reset => session.reset(*now),
@@ -343,7 +343,7 @@ fn run(deck: &'static Deck, actions: &[Action]) -> Result<(), TestCaseError> {
 }
 
 /// Two tabs of the same deck, acting in turn. A tab hears of the other's save as a browser
-/// `storage` event ([`Store::saved_elsewhere`]) and merges its history ([`Session::merge_history`]),
+/// `storage` event ([`ProgressStore::saved_elsewhere`]) and merges its history ([`Session::merge_history`]),
 /// saving again when that brought anything new. ("Forget everything" is left out: across tabs
 /// it needs a rule of its own.)
 fn run_two_tabs(deck: &'static Deck, actions: &[(bool, Action)]) -> Result<(), TestCaseError> {
@@ -375,7 +375,7 @@ fn run_two_tabs(deck: &'static Deck, actions: &[(bool, Action)]) -> Result<(), T
             check_invariants(&tabs[to].session, deck, now)?;
             to = 1 - to;
         }
-        let stored = Store::new(Ok(&backend), deck).load().0;
+        let stored = ProgressStore::new(Ok(&backend), deck).load().0;
         for attempt in &made {
             prop_assert!(
                 stored.history.contains(attempt),

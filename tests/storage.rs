@@ -3,9 +3,10 @@
 mod common;
 
 use common::{DECK, RIGHT};
-use quizdeck::progress::{Progress, Unreadable};
+use quizdeck::codec::{Unreadable};
+use quizdeck::quiz::{Progress};
 use quizdeck::quiz::Session;
-use quizdeck::storage::{Fault, LoadNotice, MemoryBackend, Store};
+use quizdeck::storage::{Fault, LoadNotice, MemoryBackend, ProgressStore};
 
 const KEY: &str = "quizdeck:test-deck:progress";
 const BACKUP: &str = "quizdeck:test-deck:unreadable";
@@ -21,17 +22,17 @@ fn some_progress() -> Progress {
 #[test]
 fn saved_progress_loads_back() {
     let backend = MemoryBackend::default();
-    let store = Store::new(Ok(&backend), &DECK);
+    let store = ProgressStore::new(Ok(&backend), &DECK);
     assert_eq!(store.load(), (Progress::default(), None));
     store.save(&some_progress()).unwrap();
-    let again = Store::new(Ok(&backend), &DECK);
+    let again = ProgressStore::new(Ok(&backend), &DECK);
     assert_eq!(again.load(), (some_progress(), None));
 }
 
 #[test]
 fn an_unreadable_value_is_kept_aside_and_reported() {
     let backend = MemoryBackend::with(KEY, "{corrupt");
-    let store = Store::new(Ok(&backend), &DECK);
+    let store = ProgressStore::new(Ok(&backend), &DECK);
     let (progress, notice) = store.load();
     assert_eq!(progress, Progress::default());
     assert_eq!(
@@ -57,7 +58,7 @@ fn an_earlier_backup_is_never_overwritten() {
         .values
         .borrow_mut()
         .insert(BACKUP.into(), "first bad value".into());
-    let (_, notice) = Store::new(Ok(&backend), &DECK).load();
+    let (_, notice) = ProgressStore::new(Ok(&backend), &DECK).load();
     let second = format!("{BACKUP}:2");
     assert!(
         matches!(notice, Some(LoadNotice::SetAside { backup_key, .. }) if backup_key == second)
@@ -70,7 +71,7 @@ fn an_earlier_backup_is_never_overwritten() {
 fn when_the_backup_cannot_be_written_the_value_is_not_saved_over() {
     let backend = MemoryBackend::with(KEY, "{\"app\":\"quizdeck\",\"schema\":7}");
     *backend.failing_writes.borrow_mut() = Some(Fault::Full);
-    let store = Store::new(Ok(&backend), &DECK);
+    let store = ProgressStore::new(Ok(&backend), &DECK);
     let (_, notice) = store.load();
     assert_eq!(
         notice,
@@ -88,7 +89,7 @@ fn when_the_backup_cannot_be_written_the_value_is_not_saved_over() {
 
 #[test]
 fn blocked_storage_loads_fresh_and_refuses_to_save() {
-    let store = Store::<MemoryBackend>::new(Err(Fault::Blocked), &DECK);
+    let store = ProgressStore::<MemoryBackend>::new(Err(Fault::Blocked), &DECK);
     assert_eq!(store.load(), (Progress::default(), None));
     assert_eq!(store.save(&some_progress()), Err(Fault::Blocked));
 }
@@ -96,7 +97,7 @@ fn blocked_storage_loads_fresh_and_refuses_to_save() {
 #[test]
 fn a_full_storage_fails_the_save_and_saving_resumes_when_there_is_room() {
     let backend = MemoryBackend::default();
-    let store = Store::new(Ok(&backend), &DECK);
+    let store = ProgressStore::new(Ok(&backend), &DECK);
     store.save(&Progress::default()).unwrap();
     *backend.failing_writes.borrow_mut() = Some(Fault::Full);
     assert_eq!(store.save(&some_progress()), Err(Fault::Full));
@@ -125,9 +126,9 @@ impl quizdeck::storage::Backend for FailingReads {
 
 #[test]
 fn a_failed_read_is_reported_and_the_saved_value_is_not_saved_over() {
-    let saved = quizdeck::progress::encode(&some_progress(), &DECK);
+    let saved = quizdeck::codec::encode(&some_progress(), &DECK);
     let backend = FailingReads(MemoryBackend::with(KEY, &saved));
-    let store = Store::new(Ok(&backend), &DECK);
+    let store = ProgressStore::new(Ok(&backend), &DECK);
     assert_eq!(
         store.load(),
         (Progress::default(), Some(LoadNotice::ReadFailed))

@@ -4,9 +4,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use quizdeck::deck::DECK;
-use quizdeck::progress::{Progress, Unreadable};
+use quizdeck::codec::{Unreadable};
+use quizdeck::quiz::{Progress};
 use quizdeck::quiz::{HeadStart, Session};
-use quizdeck::storage::{LoadNotice, LocalStorage, Store};
+use quizdeck::browser::LocalStorage;
+use quizdeck::storage::{LoadNotice, ProgressStore};
 use quizdeck::ui::{first_screen, App};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -34,7 +36,7 @@ fn started_progress() -> Progress {
 #[wasm_bindgen_test]
 fn progress_round_trips_through_local_storage() {
     local_storage().clear().unwrap();
-    let store = Store::new(LocalStorage::open(), &DECK);
+    let store = ProgressStore::new(LocalStorage::open(), &DECK);
     store.save(&started_progress()).unwrap();
 
     let raw = local_storage().get_item(KEY).unwrap().unwrap();
@@ -42,7 +44,7 @@ fn progress_round_trips_through_local_storage() {
     assert_eq!(json["app"], "quizdeck");
     assert_eq!(json["deck_hash"], DECK.hash);
 
-    let reopened = Store::new(LocalStorage::open(), &DECK);
+    let reopened = ProgressStore::new(LocalStorage::open(), &DECK);
     assert_eq!(reopened.load(), (started_progress(), None));
 }
 
@@ -50,7 +52,7 @@ fn progress_round_trips_through_local_storage() {
 fn a_value_that_is_not_ours_is_kept_aside() {
     local_storage().clear().unwrap();
     local_storage().set_item(KEY, "{\"todos\":[1,2]}").unwrap();
-    let store = Store::new(LocalStorage::open(), &DECK);
+    let store = ProgressStore::new(LocalStorage::open(), &DECK);
     let (progress, notice) = store.load();
     assert_eq!(progress, Progress::default());
     assert_eq!(
@@ -124,7 +126,7 @@ async fn the_mounted_app_runs_a_question_and_saves_it() {
         verdict.contains("Correct") || verdict.contains("Incorrect"),
         "{verdict}"
     );
-    let saved = Store::new(LocalStorage::open(), &DECK).load().0;
+    let saved = ProgressStore::new(LocalStorage::open(), &DECK).load().0;
     assert_eq!(saved.history.len(), 1);
     assert_eq!(saved.history[0].choice_ids, [radio.value()]);
 }

@@ -11,10 +11,6 @@ pub struct Attempt {
     /// content has since changed no longer says anything about the learner.
     pub question_hash: String,
     /// The choices selected (one for a single-choice question), in deck order.
-    #[serde(
-        alias = "choice_id",
-        deserialize_with = "crate::progress::schema_1_one_or_many"
-    )]
     pub choice_ids: Vec<String>,
     pub correct: bool,
     pub hint_used: bool,

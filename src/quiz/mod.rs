@@ -1,20 +1,29 @@
-//! The quiz rules: rounds, grading, option shuffling and the session that ties them to a deck.
-//! Plain Rust, no browser: time and randomness are passed in by the caller.
+//! The domain: a learner's progress on a deck and the rules that change it (rounds, grading,
+//! option shuffling, review scheduling, merging two copies) and read it (views, tallies,
+//! stats). Plain Rust, no browser: time and randomness are passed in by the caller.
 
 mod attempt;
 mod head_start;
+mod progress;
 mod round;
 mod schedule;
 mod session;
+mod settings;
 mod shuffle;
 mod stats;
+mod tally;
+mod time;
 mod views;
 
 pub use attempt::Attempt;
 pub use head_start::{HeadStart, FIRST_ROUND_SEED};
+pub use progress::{DeckFit, MergeReport, Progress, RoundMisfit, Screen};
 pub use round::{Draft, Round, RoundKind, Step};
-pub use schedule::{Phase, Rating, ReviewCard};
-pub use session::{Screen, Session};
+pub use schedule::{Phase, Rating, ReviewCard, Schedule};
+pub use session::Session;
+pub use settings::{ReviewLimit, Settings, Theme};
 pub use shuffle::choice_order;
-pub use stats::{Day, LocalTime, Stats, Tally};
-pub use views::{chosen_choices, Card, Coverage, Missed, Overview, Summary};
+pub use stats::{Day, Stats};
+pub use tally::{Tallies, Tally};
+pub use time::{iso_date, LocalTime, DAY_MS};
+pub use views::{chosen_choices, CurrentQuestion, Missed, Overview, RoundStatus, Summary};

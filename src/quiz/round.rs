@@ -21,7 +21,6 @@ pub enum RoundKind {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
     /// The selected choices, in the order they were picked (at most one for single choice).
-    #[serde(deserialize_with = "crate::progress::schema_1_one_or_many")]
     pub selected: Vec<String>,
     pub hint_shown: bool,
 }

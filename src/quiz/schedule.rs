@@ -1,11 +1,15 @@
 //! Spaced repetition: every answered question gets a review card scheduled by FSRS
 //! (the `rs-fsrs` crate), so the questions a learner is about to forget come back first.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use rs_fsrs::{Parameters, Seed, FSRS};
 use serde::{Deserialize, Serialize};
 
+use super::time::DAY_MS;
 use super::Attempt;
+use crate::deck::{Deck, Question};
 
 /// How well a question was recalled, as FSRS rates it.
 ///
@@ -66,8 +70,6 @@ pub struct ReviewCard {
     pub lapses: i32,
     pub phase: Phase,
 }
-
-const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 
 fn scheduler() -> FSRS {
     // Long-term scheduling: intervals in days, since retrying within minutes is what "Retry
@@ -149,5 +151,52 @@ impl ReviewCard {
                 rs_fsrs::State::Relearning => Phase::Relearning,
             },
         }
+    }
+}
+
+/// The review card of every answered question, derived from the history: replaying the same
+/// answers always gives the same schedule, so it is never stored.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Schedule(BTreeMap<&'static str, ReviewCard>);
+
+impl Schedule {
+    pub fn from_history(deck: &'static Deck, history: &[Attempt]) -> Self {
+        let mut schedule = Schedule::default();
+        for attempt in history {
+            schedule.record(deck, attempt);
+        }
+        schedule
+    }
+
+    /// Reschedules the question `attempt` answered, if it is still in the deck as answered.
+    pub fn record(&mut self, deck: &'static Deck, attempt: &Attempt) {
+        let Some(question) = deck
+            .question(&attempt.question_id)
+            .filter(|question| attempt.matches(question))
+        else {
+            return;
+        };
+        let card = ReviewCard::after(
+            self.0.get(question.id),
+            Rating::of(attempt),
+            attempt.answered_at,
+        );
+        self.0.insert(question.id, card);
+    }
+
+    pub fn cards(&self) -> impl Iterator<Item = &ReviewCard> {
+        self.0.values()
+    }
+
+    /// The questions due for review at `now`, most overdue first.
+    pub fn due(&self, deck: &'static Deck, now: u64) -> Vec<&'static Question> {
+        let mut due: Vec<(&'static Question, u64)> = self
+            .0
+            .iter()
+            .filter(|(_, card)| card.is_due(now))
+            .filter_map(|(id, card)| Some((deck.question(id)?, card.due)))
+            .collect();
+        due.sort_by_key(|&(question, due)| (due, question.id));
+        due.into_iter().map(|(question, _)| question).collect()
     }
 }

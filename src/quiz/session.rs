@@ -1,43 +1,25 @@
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
-use super::{Attempt, Draft, Rating, ReviewCard, Round, RoundKind};
-use crate::deck::Deck;
-use crate::progress::{MergeReport, Progress, Settings};
-
-/// The screen the learner was last on; saved so a reload lands on it again.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Screen {
-    #[default]
-    Start,
-    /// The current round: its question, or its summary once finished.
-    Round,
-    Stats,
-    Settings,
-}
+use super::{Attempt, Draft, MergeReport, Progress, Round, RoundKind, Schedule, Screen, Settings};
+use crate::deck::{Deck, Question};
 
 /// A learner's progress on one deck, with one method per user action. Actions that make no
 /// sense in the current state (checking with nothing selected, say) change nothing and
 /// return `false`, so a stray key press can never corrupt the state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
-    pub(super) deck: &'static Deck,
-    pub(super) progress: Progress,
-    /// Derived from the history: the spaced-repetition card of every answered question.
-    pub(super) cards: BTreeMap<&'static str, ReviewCard>,
+    deck: &'static Deck,
+    progress: Progress,
+    /// Derived from the history, kept in step with it by every action that changes it.
+    schedule: Schedule,
 }
 
 impl Session {
     pub fn new(deck: &'static Deck, progress: Progress) -> Self {
-        let mut session = Session {
+        let schedule = Schedule::from_history(deck, &progress.history);
+        Session {
             deck,
             progress,
-            cards: BTreeMap::new(),
-        };
-        session.rebuild_cards();
-        session
+            schedule,
+        }
     }
 
     pub fn deck(&self) -> &'static Deck {
@@ -50,6 +32,10 @@ impl Session {
 
     pub fn settings(&self) -> &Settings {
         &self.progress.settings
+    }
+
+    pub fn schedule(&self) -> &Schedule {
+        &self.schedule
     }
 
     pub fn screen(&self) -> Screen {
@@ -71,12 +57,7 @@ impl Session {
     /// Begins a new round over the whole deck, abandoning any unfinished one (its answers stay
     /// in the history).
     pub fn start_over(&mut self, seed: u64) -> bool {
-        let ids = self
-            .deck
-            .questions
-            .iter()
-            .map(|q| q.id.to_owned())
-            .collect();
+        let ids = self.deck.questions.iter().map(|q| q.id.to_owned()).collect();
         self.begin(RoundKind::Full, seed, ids)
     }
 
@@ -93,7 +74,7 @@ impl Session {
     /// Begins a round of the questions due at `now`, most overdue first, at most the daily
     /// review limit.
     pub fn start_review(&mut self, seed: u64, now: u64) -> bool {
-        let limit = self.progress.settings.daily_review_limit as usize;
+        let limit = self.progress.settings.daily_review_limit.get() as usize;
         let ids = self
             .due(now)
             .into_iter()
@@ -105,12 +86,7 @@ impl Session {
 
     /// Begins a round of the questions missed in the finished round.
     pub fn retry_missed(&mut self, seed: u64) -> bool {
-        let Some(round) = self
-            .progress
-            .round
-            .as_ref()
-            .filter(|round| round.is_finished())
-        else {
+        let Some(round) = self.finished_round() else {
             return false;
         };
         let ids = round.missed().map(|a| a.question_id.clone()).collect();
@@ -161,7 +137,7 @@ impl Session {
         let Some(attempt) = self.active_round().and_then(|round| round.check(deck, now)) else {
             return false;
         };
-        self.schedule(&attempt);
+        self.schedule.record(deck, &attempt);
         self.progress.history.push(attempt);
         true
     }
@@ -178,91 +154,47 @@ impl Session {
 
     /// Forgets every answer and the current round at `now`; the settings and the screen stay.
     pub fn reset(&mut self, now: u64) -> bool {
-        if self.progress.history.is_empty() && self.progress.round.is_none() {
-            return false;
+        let reset = self.progress.reset(now);
+        if reset {
+            self.schedule = Schedule::default();
         }
-        let screen = match self.screen() {
-            Screen::Round => Screen::Start,
-            other => other,
-        };
-        self.progress = Progress {
-            screen,
-            settings: self.progress.settings.clone(),
-            reset_at: Some(now),
-            ..Progress::default()
-        };
-        self.cards.clear();
-        true
+        reset
     }
 
-    /// Takes in what another tab saved: a reset made there also forgets the answers here that
-    /// came before it, and its newer answers are added. The round and the settings here stay.
+    /// Takes in what another tab saved (see [`Progress::merge_from_other_tab`]).
     pub fn merge_from_other_tab(&mut self, other: &Progress) -> bool {
-        let mut forgot = false;
-        if other.reset_at > self.progress.reset_at {
-            let reset_at = other.reset_at.unwrap_or_default();
-            self.progress.reset_at = other.reset_at;
-            self.progress
-                .history
-                .retain(|attempt| attempt.answered_at > reset_at);
-            forgot = true;
-        }
-        let reset_at = self.progress.reset_at;
-        let newer: Vec<Attempt> = other
-            .history
-            .iter()
-            .filter(|attempt| reset_at.is_none_or(|reset| attempt.answered_at > reset))
-            .cloned()
-            .collect();
-        let report = self.progress.merge_history(&newer);
-        let changed = forgot || report != MergeReport::default();
+        let changed = self.progress.merge_from_other_tab(other);
         if changed {
-            self.rebuild_cards();
+            self.reschedule();
         }
         changed
     }
 
-    /// Takes in answers made elsewhere (an imported file, another tab). The round and the
-    /// settings here stay as they are.
+    /// Takes in answers made elsewhere (an imported file). The round and the settings here
+    /// stay as they are.
     pub fn merge_history(&mut self, other: &[Attempt]) -> MergeReport {
         let report = self.progress.merge_history(other);
-        if report != MergeReport::default() {
-            self.rebuild_cards();
+        if report.changed_anything() {
+            self.reschedule();
         }
         report
     }
 
-    fn schedule(&mut self, attempt: &Attempt) {
-        let Some(question) = self
-            .deck
-            .question(&attempt.question_id)
-            .filter(|question| attempt.matches(question))
-        else {
-            return;
-        };
-        let card = ReviewCard::after(
-            self.cards.get(question.id),
-            Rating::of(attempt),
-            attempt.answered_at,
-        );
-        self.cards.insert(question.id, card);
-    }
-
-    fn rebuild_cards(&mut self) {
-        self.cards.clear();
-        let history = std::mem::take(&mut self.progress.history);
-        for attempt in &history {
-            self.schedule(attempt);
-        }
-        self.progress.history = history;
+    fn reschedule(&mut self) {
+        self.schedule = Schedule::from_history(self.deck, &self.progress.history);
     }
 
     /// The round on screen, if the learner is in one.
-    pub(super) fn round_on_screen(&self) -> Option<&Round> {
+    pub fn round_on_screen(&self) -> Option<&Round> {
         match self.screen() {
             Screen::Round => self.progress.round.as_ref(),
             _ => None,
         }
+    }
+
+    /// The current round once every question in it is answered, on screen or not.
+    pub fn finished_round(&self) -> Option<&Round> {
+        self.progress.round.as_ref().filter(|round| round.is_finished())
     }
 
     /// The unchecked answer on screen, if any.
@@ -273,5 +205,10 @@ impl Session {
     /// The checked answer whose feedback is on screen, if any.
     pub fn feedback(&self) -> Option<&Attempt> {
         self.round_on_screen()?.feedback()
+    }
+
+    /// The questions due for review at `now`, most overdue first.
+    pub fn due(&self, now: u64) -> Vec<&'static Question> {
+        self.schedule.due(self.deck, now)
     }
 }

@@ -1,11 +1,11 @@
 //! Read-only projections of a session for the screens: nothing here changes state.
 
-use super::{Attempt, Session};
-use crate::deck::{Choice, Question, Topic};
+use super::{tally::attempts_on, Attempt, RoundKind, Session, Tallies};
+use crate::deck::{Choice, Question};
 
 /// The fixed part of the question screen: what changes only when the question does.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Card {
+pub struct CurrentQuestion {
     /// Zero-based position in the round.
     pub position: usize,
     pub total: usize,
@@ -23,43 +23,42 @@ pub struct Missed {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
-    pub kind: super::RoundKind,
+    pub kind: RoundKind,
     pub score: usize,
     pub total: usize,
     pub missed: Vec<Missed>,
 }
 
-/// How far the learner is in one topic (or the whole deck).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Coverage {
-    pub total: usize,
-    /// Questions answered at least once (in their current wording).
-    pub answered: usize,
-    /// Questions whose latest answer was right.
-    pub right_last_time: usize,
+/// Where the learner's current round stands, for the start screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundStatus {
+    NoRound,
+    /// At question `number` (from 1) of `total`.
+    InProgress { number: usize, total: usize },
+    /// Every question answered: its results can be seen again.
+    Finished,
 }
 
 /// What the start screen says about the work done so far.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Overview {
-    pub deck: Coverage,
-    pub topics: Vec<(&'static Topic, Coverage)>,
-    /// `(question number, questions in round)` of an unfinished round.
-    pub in_progress: Option<(usize, usize)>,
+    pub tallies: Tallies,
+    pub round: RoundStatus,
     /// Questions due for review now.
     pub due: usize,
 }
 
 impl Session {
-    pub fn card(&self) -> Option<Card> {
+    pub fn current_question(&self) -> Option<CurrentQuestion> {
         let round = self.round_on_screen()?;
-        let question = round.current_question(self.deck)?;
+        let deck = self.deck();
+        let question = round.current_question(deck)?;
         let choices = round
-            .current_choice_order(self.deck)?
+            .current_choice_order(deck)?
             .into_iter()
             .filter_map(|index| question.choices.get(index))
             .collect();
-        Some(Card {
+        Some(CurrentQuestion {
             position: round.position()?,
             total: round.len(),
             question,
@@ -73,7 +72,7 @@ impl Session {
         let missed = round
             .missed()
             .filter_map(|attempt| {
-                let question = self.deck.question(&attempt.question_id)?;
+                let question = self.deck().question(&attempt.question_id)?;
                 Some(Missed {
                     question,
                     chosen: chosen_choices(question, attempt),
@@ -88,56 +87,32 @@ impl Session {
         })
     }
 
-    /// Every attempt on `question` as it is now worded, oldest first.
-    pub(super) fn attempts_on(
-        &self,
-        question: &'static Question,
-    ) -> impl DoubleEndedIterator<Item = &Attempt> {
-        self.progress
-            .history
-            .iter()
-            .filter(move |attempt| attempt.matches(question))
-    }
-
-    fn coverage(&self, questions: impl Iterator<Item = &'static Question>) -> Coverage {
-        let latest: Vec<Option<&Attempt>> = questions
-            .map(|question| self.attempts_on(question).next_back())
-            .collect();
-        Coverage {
-            total: latest.len(),
-            answered: latest.iter().flatten().count(),
-            right_last_time: latest.iter().flatten().filter(|a| a.correct).count(),
-        }
+    /// Whether the round on screen is finished (its summary is shown).
+    pub fn summary_on_screen(&self) -> bool {
+        self.round_on_screen().is_some_and(|round| round.is_finished())
     }
 
     pub fn overview(&self, now: u64) -> Overview {
+        let round = match &self.progress().round {
+            None => RoundStatus::NoRound,
+            Some(round) => match round.position() {
+                Some(position) => RoundStatus::InProgress {
+                    number: position + 1,
+                    total: round.len(),
+                },
+                None => RoundStatus::Finished,
+            },
+        };
         Overview {
-            deck: self.coverage(self.deck.questions.iter()),
-            topics: self
-                .deck
-                .topics
-                .iter()
-                .map(|topic| (topic, self.coverage(self.deck.questions_in(topic.id))))
-                .collect(),
-            in_progress: self
-                .progress
-                .round
-                .as_ref()
-                .and_then(|round| Some((round.position()? + 1, round.len()))),
+            tallies: Tallies::of(self.deck(), &self.progress().history),
+            round,
             due: self.due(now).len(),
         }
     }
 
-    /// The questions due for review at `now`, most overdue first.
-    pub fn due(&self, now: u64) -> Vec<&'static Question> {
-        let mut due: Vec<(&'static Question, u64)> = self
-            .cards
-            .iter()
-            .filter(|(_, card)| card.is_due(now))
-            .filter_map(|(id, card)| Some((self.deck.question(id)?, card.due)))
-            .collect();
-        due.sort_by_key(|&(question, due)| (due, question.id));
-        due.into_iter().map(|(question, _)| question).collect()
+    /// Every answer to `question` as it is now worded, oldest first.
+    pub fn question_history(&self, question: &'static Question) -> Vec<&Attempt> {
+        attempts_on(question, &self.progress().history).collect()
     }
 }
 

@@ -1,15 +1,17 @@
 //! Saving and loading progress: the policy (keys, backups, failures) over a small key-value
 //! [`Backend`], so it is tested natively against [`MemoryBackend`] and runs in the browser
-//! against [`LocalStorage`].
+//! against `browser::LocalStorage`.
 
-mod browser;
 mod memory;
 
-pub use browser::LocalStorage;
-pub use memory::MemoryBackend;
+use std::cell::Cell;
 
+pub use memory::MemoryBackend;
+use serde::Serialize;
+
+use crate::codec::{decode, Envelope, Unreadable};
 use crate::deck::Deck;
-use crate::progress::{decode, encode, Progress, Unreadable};
+use crate::quiz::Progress;
 
 /// Why the backend refused a read or a write.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,7 +28,13 @@ pub enum Fault {
 /// A place that keeps strings under keys, like `localStorage`.
 pub trait Backend {
     fn get(&self, key: &str) -> Result<Option<String>, Fault>;
+    /// Keeps `value` exactly as given (a backup of a value that may not even be JSON).
     fn set(&self, key: &str, value: &str) -> Result<(), Fault>;
+    /// Keeps `value` as JSON.
+    fn save<T: Serialize>(&self, key: &str, value: &T) -> Result<(), Fault> {
+        // Serialising plain structs of strings, numbers and enums cannot fail.
+        self.set(key, &serde_json::to_string(value).unwrap_or_default())
+    }
 }
 
 /// Something the learner should be told after loading.
@@ -47,20 +55,20 @@ pub enum LoadNotice {
     ReadFailed,
 }
 
-/// The progress store of one deck.
-pub struct Store<B> {
+/// Where one deck's progress is saved.
+pub struct ProgressStore<B> {
     backend: Result<B, Fault>,
     deck: &'static Deck,
     /// Set when the saved value could not be read or backed up: saving would destroy it.
-    protect_saved_value: std::cell::Cell<bool>,
+    protect_saved_value: Cell<bool>,
 }
 
-impl<B: Backend> Store<B> {
+impl<B: Backend> ProgressStore<B> {
     pub fn new(backend: Result<B, Fault>, deck: &'static Deck) -> Self {
-        Store {
+        ProgressStore {
             backend,
             deck,
-            protect_saved_value: std::cell::Cell::new(false),
+            protect_saved_value: Cell::new(false),
         }
     }
 
@@ -136,6 +144,6 @@ impl<B: Backend> Store<B> {
             return Err(Fault::Protected);
         }
         let backend = self.backend.as_ref().map_err(Clone::clone)?;
-        backend.set(&self.key(), &encode(progress, self.deck))
+        backend.save(&self.key(), &Envelope::new(self.deck, progress))
     }
 }

@@ -1,10 +1,11 @@
 //! The Leptos front end. Components render the [`Session`](crate::quiz::Session) held in
-//! context and call one session method per user action; they never grade, shuffle or parse.
+//! context ([`AppState`]) and call one session method per user action; they never grade,
+//! shuffle or parse, and they ask the browser for nothing but through [`crate::browser`].
 
 mod app;
 mod components;
-mod device;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod first_screen;
 mod pages;
 
-pub use app::{App, Quiz};
+pub use app::{App, AppState};

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
 use crate::quiz::{Screen, Session};
-use crate::ui::Quiz;
+use crate::ui::AppState;
 
 /// The top bar: the app's name and the way to each screen.
 #[component]
 pub fn AppBar() -> impl IntoView {
-    let quiz = Quiz::get();
-    let screen = Memo::new(move |_| quiz.session.with(Session::screen));
+    let app = AppState::get();
+    let screen = Memo::new(move |_| app.session.with(Session::screen));
     let link = move |target: Screen, label: &'static str| {
         view! {
             <button
@@ -15,7 +15,7 @@ pub fn AppBar() -> impl IntoView {
                 class="nav-link"
                 aria-current=move || (screen.get() == target).then_some("page")
                 on:click=move |_| {
-                    quiz.act(|session| session.show(target));
+                    app.act(|session| session.show(target));
                 }
             >
                 {label}

@@ -20,6 +20,7 @@ pub fn Hint(
                         type="button"
                         class="secondary"
                         aria-keyshortcuts="h"
+                        data-boot="hint"
                         disabled=move || !available.get()
                         on:click=move |_| on_show()
                     >

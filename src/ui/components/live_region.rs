@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 
-use crate::ui::Quiz;
+use crate::ui::AppState;
 
 /// Announces the verdict of a check to screen readers. It is in the page from the start, so
 /// assistive technology is already watching it when its text changes.
 #[component]
 pub fn LiveRegion() -> impl IntoView {
-    let quiz = Quiz::get();
+    let app = AppState::get();
     let verdict = Memo::new(move |_| {
-        quiz.session
+        app.session
             .with(|session| session.feedback().map(|attempt| attempt.correct))
     });
     view! {

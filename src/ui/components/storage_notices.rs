@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::storage::{Fault, LoadNotice};
-use crate::ui::Quiz;
+use crate::ui::AppState;
 
 fn load_message(notice: &LoadNotice) -> String {
     match notice {
@@ -46,14 +46,14 @@ fn save_message(fault: &Fault) -> Option<String> {
 /// Tells the learner, in one sentence each, when progress is not being read or kept.
 #[component]
 pub fn StorageNotices() -> impl IntoView {
-    let quiz = Quiz::get();
+    let app = AppState::get();
     let save_message = move || {
-        quiz.save_fault
+        app.save_fault
             .with(|fault| fault.as_ref().and_then(save_message))
     };
     view! {
         {move || {
-            quiz.load_notice
+            app.load_notice
                 .with(|notice| notice.as_ref().map(load_message))
                 .map(|message| {
                     view! {
@@ -62,7 +62,7 @@ pub fn StorageNotices() -> impl IntoView {
                             <button
                                 type="button"
                                 class="quiet"
-                                on:click=move |_| quiz.load_notice.set(None)
+                                on:click=move |_| app.load_notice.set(None)
                             >
                                 "Dismiss"
                             </button>

@@ -7,7 +7,7 @@ mod start;
 mod stats;
 mod summary;
 
-#[cfg(feature = "prerender")]
+#[cfg(not(target_arch = "wasm32"))]
 pub use question::QuestionPage;
 pub use round::RoundPage;
 pub use settings::SettingsPage;

@@ -4,24 +4,24 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 
-use crate::quiz::{Card, Session};
+use crate::quiz::{CurrentQuestion, Session};
 use crate::ui::components::{ChoiceList, Feedback, Hint};
-use crate::ui::device::now;
-use crate::ui::Quiz;
+use crate::browser::now;
+use crate::ui::AppState;
 
-/// The question in front of the learner. The card is rebuilt only when the question changes;
+/// The question in front of the learner. It is rebuilt only when the question changes;
 /// selection, hint and feedback update in place so focus is never lost.
 #[component]
 pub fn QuestionPage() -> impl IntoView {
-    let quiz = Quiz::get();
-    let card = Memo::new(move |_| quiz.session.with(Session::card));
-    move || card.get().map(|card| view! { <QuestionCard card /> })
+    let app = AppState::get();
+    let current = Memo::new(move |_| app.session.with(Session::current_question));
+    move || current.get().map(|current| view! { <QuestionCard current /> })
 }
 
 #[component]
-fn QuestionCard(card: Card) -> impl IntoView {
-    let quiz = Quiz::get();
-    let session = quiz.session;
+fn QuestionCard(current: CurrentQuestion) -> impl IntoView {
+    let app = AppState::get();
+    let session = app.session;
     let draft = Memo::new(move |_| session.with(|s| s.draft().cloned()));
     let checked = Memo::new(move |_| session.with(|s| s.feedback().cloned()));
     let selected = Signal::derive(move || {
@@ -33,19 +33,19 @@ fn QuestionCard(card: Card) -> impl IntoView {
     });
 
     let select = move |choice_id: &str| {
-        quiz.act(|s| s.select(choice_id));
+        app.act(|s| s.select(choice_id));
     };
     let show_hint = move || {
-        quiz.act(Session::show_hint);
+        app.act(Session::show_hint);
     };
     let check = move || {
-        quiz.act(|s| s.check(now()));
+        app.act(|s| s.check(now()));
     };
     let next = move || {
-        quiz.act(Session::next_question);
+        app.act(Session::next_question);
     };
 
-    let choice_ids: Vec<&'static str> = card.choices.iter().map(|choice| choice.id).collect();
+    let choice_ids: Vec<&'static str> = current.choices.iter().map(|choice| choice.id).collect();
     let shortcuts = window_event_listener(ev::keydown, move |event: KeyboardEvent| {
         if event.default_prevented() || event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
@@ -82,12 +82,12 @@ fn QuestionCard(card: Card) -> impl IntoView {
         }
     });
 
-    let Card {
+    let CurrentQuestion {
         position,
         total,
         question,
         choices,
-    } = card;
+    } = current;
     let is_last = position + 1 == total;
     view! {
         <article class="question" aria-labelledby="question-number" data-question=question.id>
@@ -116,6 +116,7 @@ fn QuestionCard(card: Card) -> impl IntoView {
                             <button
                                 type="button"
                                 class="primary"
+                                data-boot="check"
                                 disabled=move || selected.with(Vec::is_empty)
                                 on:click=move |_| check()
                             >

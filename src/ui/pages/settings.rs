@@ -2,22 +2,23 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::progress::{export, import, Theme};
+use crate::codec::{export, import};
+use crate::quiz::{ReviewLimit, Theme};
 use crate::quiz::Session;
-use crate::ui::device::{download, now, read_progress_file};
-use crate::ui::Quiz;
+use crate::browser::{download, now, read_progress_file};
+use crate::ui::AppState;
 
 /// Theme, shuffling, review limit, and the learner's own copy of their progress: export,
 /// import (merged, never replacing) and reset behind a confirmation.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let quiz = Quiz::get();
-    let settings = Memo::new(move |_| quiz.session.with(|session| session.settings().clone()));
-    let deck = quiz.session.with_untracked(Session::deck);
+    let app = AppState::get();
+    let settings = Memo::new(move |_| app.session.with(|session| session.settings().clone()));
+    let deck = app.session.with_untracked(Session::deck);
     let (transfer_message, set_transfer_message) = signal(None::<String>);
 
     let export_progress = move || {
-        let file = quiz
+        let file = app
             .session
             .with_untracked(|session| export(session.progress(), deck, now()));
         let outcome = download(&format!("quizdeck-{}-progress.json", deck.id), &file);
@@ -45,7 +46,7 @@ pub fn SettingsPage() -> impl IntoView {
             let message = match outcome {
                 Ok(imported) => {
                     let mut report = Default::default();
-                    quiz.act(|session| {
+                    app.act(|session| {
                         report = session.merge_history(&imported.history);
                         report != Default::default()
                     });
@@ -72,7 +73,7 @@ pub fn SettingsPage() -> impl IntoView {
         }
     };
     let reset = move |_| {
-        quiz.act(|session| session.reset(now()));
+        app.act(|session| session.reset(now()));
         close_confirm();
         set_transfer_message.set(Some("Your progress was reset.".to_owned()));
     };
@@ -85,7 +86,7 @@ pub fn SettingsPage() -> impl IntoView {
                     name="theme"
                     prop:checked=move || settings.get().theme == theme
                     on:change=move |_| {
-                        quiz.act(|session| session.update_settings(|s| s.theme = theme));
+                        app.act(|session| session.update_settings(|s| s.theme = theme));
                     }
                 />
                 {label}
@@ -107,7 +108,7 @@ pub fn SettingsPage() -> impl IntoView {
                     type="checkbox"
                     prop:checked=move || settings.get().shuffle
                     on:change=move |_| {
-                        quiz.act(|session| session.update_settings(|s| s.shuffle = !s.shuffle));
+                        app.act(|session| session.update_settings(|s| s.shuffle = !s.shuffle));
                     }
                 />
                 "Shuffle the options of each new round"
@@ -116,17 +117,20 @@ pub fn SettingsPage() -> impl IntoView {
                 "Questions per review round (at most)"
                 <input
                     type="number"
-                    min="1"
-                    max="200"
+                    min=ReviewLimit::MIN
+                    max=ReviewLimit::MAX
                     inputmode="numeric"
-                    prop:value=move || settings.get().daily_review_limit.to_string()
+                    prop:value=move || settings.get().daily_review_limit.get().to_string()
                     on:change:target=move |event| {
-                        if let Ok(limit) = event.target().value().parse::<u32>() {
-                            let limit = limit.clamp(1, 200);
-                            quiz.act(|session| {
+                        let input = event.target();
+                        if let Ok(typed) = input.value().parse::<u32>() {
+                            let limit = ReviewLimit::new(typed);
+                            app.act(|session| {
                                 session.update_settings(|s| s.daily_review_limit = limit)
                             });
                         }
+                        // What was typed may be out of range or not a number: show what applies.
+                        input.set_value(&settings.get_untracked().daily_review_limit.get().to_string());
                     }
                 />
             </label>

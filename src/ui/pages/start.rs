@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 
-use crate::quiz::{Coverage, Session};
+use crate::quiz::{RoundStatus, Session, Tally};
 use crate::ui::components::StorageStatus;
-use crate::ui::device::{fresh_seed, now};
-use crate::ui::Quiz;
+use crate::browser::{fresh_seed, now};
+use crate::ui::AppState;
 
-fn coverage_text(coverage: &Coverage) -> String {
+fn tally_text(tally: &Tally) -> String {
     format!(
         "{} of {} answered, {} right last time",
-        coverage.answered, coverage.total, coverage.right_last_time
+        tally.answered, tally.questions, tally.right_last_time
     )
 }
 
@@ -16,39 +16,31 @@ fn coverage_text(coverage: &Coverage) -> String {
 /// the questions due for review.
 #[component]
 pub fn StartPage() -> impl IntoView {
-    let quiz = Quiz::get();
-    let deck = quiz.session.with_untracked(Session::deck);
+    let app = AppState::get();
+    let deck = app.session.with_untracked(Session::deck);
     let overview = Memo::new(move |_| {
-        let now = quiz.clock.get();
-        quiz.session.with(|session| session.overview(now))
-    });
-    let has_results = Memo::new(move |_| {
-        quiz.session.with(|session| {
-            session
-                .progress()
-                .round
-                .as_ref()
-                .is_some_and(|round| round.is_finished())
-        })
+        let now = app.clock.get();
+        app.session.with(|session| session.overview(now))
     });
     let start_over = move |_| {
-        quiz.act(|session| session.start_over(fresh_seed()));
+        app.act(|session| session.start_over(fresh_seed()));
     };
     let resume = move |_| {
-        quiz.act(Session::resume);
+        app.act(Session::resume);
     };
     let review = move |_| {
-        quiz.act(|session| session.start_review(fresh_seed(), now()));
+        app.act(|session| session.start_review(fresh_seed(), now()));
     };
 
     let done_so_far = move || {
         let overview = overview.get();
-        if overview.deck.answered == 0 {
+        let done = overview.tallies.deck;
+        if done.answered == 0 {
             "You have not answered any question yet.".to_owned()
         } else {
             format!(
                 "You have answered {} of {} questions; {} were right the last time you answered them.",
-                overview.deck.answered, overview.deck.total, overview.deck.right_last_time
+                done.answered, done.questions, done.right_last_time
             )
         }
     };
@@ -56,21 +48,22 @@ pub fn StartPage() -> impl IntoView {
     let topics = move || {
         overview
             .get()
+            .tallies
             .topics
             .into_iter()
-            .map(|(topic, coverage)| {
+            .map(|(topic, tally)| {
                 let take = move |_| {
-                    quiz.act(|session| session.start_topic(topic.id, fresh_seed()));
+                    app.act(|session| session.start_topic(topic.id, fresh_seed()));
                 };
                 view! {
                     <li class="topic">
                         <div class="topic-text">
                             <h3>{topic.title}</h3>
-                            <p>{coverage_text(&coverage)}</p>
+                            <p>{tally_text(&tally)}</p>
                             <meter
                                 min="0"
-                                max=coverage.total
-                                value=coverage.right_last_time
+                                max=tally.questions
+                                value=tally.right_last_time
                                 aria-label=format!("{}: right last time", topic.title)
                             ></meter>
                         </div>
@@ -97,8 +90,8 @@ pub fn StartPage() -> impl IntoView {
             </p>
             <p data-testid="done-so-far">{done_so_far}</p>
             <div class="actions">
-                {move || match overview.get().in_progress {
-                    Some((number, total)) => {
+                {move || match overview.get().round {
+                    RoundStatus::InProgress { number, total } => {
                         view! {
                             <p class="round-status">
                                 "Round in progress: question " {number} " of " {total} "."
@@ -112,16 +105,24 @@ pub fn StartPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    None => {
+                    status => {
                         view! {
-                            <button type="button" class="primary" on:click=start_over>
+                            <button
+                                type="button"
+                                class="primary"
+                                data-boot="start"
+                                on:click=start_over
+                            >
                                 "Start"
                             </button>
-                            <Show when=move || has_results.get()>
-                                <button type="button" class="secondary" on:click=resume>
-                                    "See last results"
-                                </button>
-                            </Show>
+                            {(status == RoundStatus::Finished)
+                                .then(|| {
+                                    view! {
+                                        <button type="button" class="secondary" on:click=resume>
+                                            "See last results"
+                                        </button>
+                                    }
+                                })}
                         }
                             .into_any()
                     }
@@ -130,7 +131,7 @@ pub fn StartPage() -> impl IntoView {
             <section class="review" aria-labelledby="review-title">
                 <h2 id="review-title">"Review"</h2>
                 {move || match overview.get().due {
-                    0 if overview.get().deck.answered == 0 => {
+                    0 if overview.get().tallies.deck.answered == 0 => {
                         view! {
                             <p data-testid="due">
                                 "Questions you answer come back here when they are due for review."

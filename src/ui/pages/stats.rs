@@ -1,20 +1,9 @@
 use leptos::prelude::*;
 
-use crate::quiz::{chosen_choices, Day, Session, Tally};
-use crate::ui::device::local_time;
-use crate::ui::Quiz;
-
-const DAY_MS: i64 = 24 * 60 * 60 * 1000;
-
-fn date(day: i64) -> String {
-    let date = js_sys::Date::new(&((day * DAY_MS) as f64).into());
-    format!(
-        "{}-{:02}-{:02}",
-        date.get_utc_full_year(),
-        date.get_utc_month() + 1,
-        date.get_utc_date()
-    )
-}
+use crate::browser::{local_date_time, local_time};
+use crate::deck::Question;
+use crate::quiz::{chosen_choices, iso_date as date, Attempt, Day, Stats, Tally};
+use crate::ui::AppState;
 
 fn percent(part: usize, whole: usize) -> usize {
     (part * 100).checked_div(whole).unwrap_or(0)
@@ -72,76 +61,35 @@ fn accuracy_chart(days: &[Day]) -> impl IntoView {
 }
 
 /// What the learner has done: per topic and overall, streak, what is coming up for review,
-/// accuracy over time, and every question's history.
+/// accuracy over time, and every question's history. Everything follows the session (another
+/// tab's answers arrive while it is open) and the clock (a page left open overnight, an
+/// installed app resumed); each part is redrawn only when its own figures change, so an open
+/// question history stays open.
 #[component]
 pub fn StatsPage() -> impl IntoView {
-    let quiz = Quiz::get();
-    // Follows the clock, so what depends on the day (streak, due counts) is right on a page left
-    // open overnight or an installed app resumed; the rest only changes with answers, which are
-    // made on other screens, so it is drawn once.
-    let live = Memo::new(move |_| {
-        let now = quiz.clock.get();
-        quiz.session
-            .with_untracked(|session| session.stats(local_time(now)))
+    let app = AppState::get();
+    let stats = Memo::new(move |_| {
+        let now = app.clock.get();
+        app.session.with(|session| session.stats(local_time(now)))
     });
-    let stats = live.get_untracked();
-    let deck = quiz.session.with_untracked(Session::deck);
-    let topic_rows = stats
-        .topics
-        .iter()
-        .map(|(topic, tally)| tally_row(topic.title, tally))
-        .collect_view();
-    let day_rows = stats
-        .days
-        .iter()
-        .rev()
-        .map(|day| {
-            view! {
-                <tr>
-                    <th scope="row">{date(day.day)}</th>
-                    <td>{day.answered}</td>
-                    <td>{percent(day.right, day.answered)} "%"</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let histories = quiz.session.with_untracked(|session| {
-        deck.questions
-            .iter()
-            .filter_map(|question| {
-                let history = session.question_history(question);
-                (!history.is_empty()).then(|| {
-                    let rows = history
-                        .iter()
-                        .map(|attempt| {
-                            let chosen = chosen_choices(question, attempt)
-                                .into_iter()
-                                .map(|choice| view! { <span class="history-choice" inner_html=choice.html></span> })
-                                .collect_view();
-                            let when = js_sys::Date::new(&(attempt.answered_at as f64).into());
-                            view! {
-                                <li>
-                                    {String::from(when.to_locale_string("default", &"{}".into()))}
-                                    " — "
-                                    <strong>{if attempt.correct { "right" } else { "wrong" }}</strong>
-                                    {attempt.hint_used.then_some(" (with the hint)")}
-                                    ": " {chosen}
-                                </li>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <details class="question-history">
-                            <summary>
-                                <span inner_html=question.prompt_html></span>
-                            </summary>
-                            <ol>{rows}</ol>
-                        </details>
-                    }
+    let tallies = Memo::new(move |_| stats.with(|stats| stats.tallies.clone()));
+    let days = Memo::new(move |_| stats.with(|stats| stats.days.clone()));
+    let histories = Memo::new(move |_| {
+        app.session.with(|session| {
+            session
+                .deck()
+                .questions
+                .iter()
+                .map(|question| {
+                    let history: Vec<Attempt> =
+                        session.question_history(question).into_iter().cloned().collect();
+                    (question, history)
                 })
-            })
-            .collect_view()
+                .filter(|(_, history)| !history.is_empty())
+                .collect::<Vec<_>>()
+        })
     });
+    let figure = move |read: fn(&Stats) -> usize| move || stats.with(read);
     view! {
         <section class="stats" aria-labelledby="stats-title">
             <h1 id="stats-title">"Stats"</h1>
@@ -150,22 +98,22 @@ pub fn StatsPage() -> impl IntoView {
                     <dt>"Study streak"</dt>
                     <dd data-testid="streak">
                         {move || {
-                            let days = live.with(|stats| stats.streak_days);
+                            let days = stats.with(|stats| stats.streak_days);
                             format!("{days} {}", if days == 1 { "day" } else { "days" })
                         }}
                     </dd>
                 </div>
                 <div>
                     <dt>"Due now"</dt>
-                    <dd data-testid="due-now">{move || live.with(|stats| stats.due_now)}</dd>
+                    <dd data-testid="due-now">{figure(|stats| stats.due_now)}</dd>
                 </div>
                 <div>
                     <dt>"Due tomorrow"</dt>
-                    <dd>{move || live.with(|stats| stats.due_tomorrow)}</dd>
+                    <dd>{figure(|stats| stats.due_tomorrow)}</dd>
                 </div>
                 <div>
                     <dt>"Due this week"</dt>
-                    <dd>{move || live.with(|stats| stats.due_this_week)}</dd>
+                    <dd>{figure(|stats| stats.due_this_week)}</dd>
                 </div>
             </dl>
             <h2>"By topic"</h2>
@@ -179,32 +127,96 @@ pub fn StatsPage() -> impl IntoView {
                             <th scope="col">"Attempts"</th>
                         </tr>
                     </thead>
-                    <tbody>{topic_rows}</tbody>
-                    <tfoot>{tally_row("All topics", &stats.overall)}</tfoot>
+                    <tbody>
+                        {move || {
+                            tallies
+                                .with(|tallies| {
+                                    tallies
+                                        .topics
+                                        .iter()
+                                        .map(|(topic, tally)| tally_row(topic.title, tally))
+                                        .collect_view()
+                                })
+                        }}
+                    </tbody>
+                    <tfoot>{move || tallies.with(|tallies| tally_row("All topics", &tallies.deck))}</tfoot>
                 </table>
             </div>
             <h2>"Accuracy over time"</h2>
-            {if stats.days.is_empty() {
-                view! { <p>"Answer a few questions to see your accuracy day by day."</p> }.into_any()
-            } else {
-                view! {
-                    {accuracy_chart(&stats.days)}
-                    <table class="days">
-                        <caption>"Answers per day"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Day"</th>
-                                <th scope="col">"Answered"</th>
-                                <th scope="col">"Right"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{day_rows}</tbody>
-                    </table>
-                }
-                    .into_any()
-            }}
+            {move || days.with(|days| accuracy(days))}
             <h2>"Question history"</h2>
-            {histories}
+            {move || {
+                histories
+                    .with(|histories| {
+                        histories
+                            .iter()
+                            .map(|(question, history)| question_history(question, history))
+                            .collect_view()
+                    })
+            }}
         </section>
+    }
+}
+
+fn accuracy(days: &[Day]) -> AnyView {
+    if days.is_empty() {
+        return view! { <p>"Answer a few questions to see your accuracy day by day."</p> }.into_any();
+    }
+    let rows = days
+        .iter()
+        .rev()
+        .map(|day| {
+            view! {
+                <tr>
+                    <th scope="row">{date(day.day)}</th>
+                    <td>{day.answered}</td>
+                    <td>{percent(day.right, day.answered)} "%"</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        {accuracy_chart(days)}
+        <table class="days">
+            <caption>"Answers per day"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Day"</th>
+                    <th scope="col">"Answered"</th>
+                    <th scope="col">"Right"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn question_history(question: &'static Question, history: &[Attempt]) -> impl IntoView {
+    let rows = history
+        .iter()
+        .map(|attempt| {
+            let chosen = chosen_choices(question, attempt)
+                .into_iter()
+                .map(|choice| view! { <span class="history-choice" inner_html=choice.html></span> })
+                .collect_view();
+            view! {
+                <li>
+                    {local_date_time(attempt.answered_at)}
+                    " — "
+                    <strong>{if attempt.correct { "right" } else { "wrong" }}</strong>
+                    {attempt.hint_used.then_some(" (with the hint)")}
+                    ": " {chosen}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="question-history">
+            <summary>
+                <span inner_html=question.prompt_html></span>
+            </summary>
+            <ol>{rows}</ol>
+        </details>
     }
 }

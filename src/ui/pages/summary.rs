@@ -3,14 +3,14 @@ use leptos::prelude::*;
 
 use crate::quiz::{RoundKind, Session};
 use crate::ui::components::AnswerReview;
-use crate::ui::device::fresh_seed;
-use crate::ui::Quiz;
+use crate::browser::fresh_seed;
+use crate::ui::AppState;
 
 /// The score of a finished round, what was missed and why, and what to do next.
 #[component]
 pub fn SummaryPage() -> impl IntoView {
-    let quiz = Quiz::get();
-    let Some(summary) = quiz.session.with_untracked(Session::summary) else {
+    let app = AppState::get();
+    let Some(summary) = app.session.with_untracked(Session::summary) else {
         return ().into_any();
     };
     let heading = NodeRef::<H1>::new();
@@ -62,7 +62,7 @@ pub fn SummaryPage() -> impl IntoView {
                                 type="button"
                                 class="primary"
                                 on:click=move |_| {
-                                    quiz.act(|session| session.retry_missed(fresh_seed()));
+                                    app.act(|session| session.retry_missed(fresh_seed()));
                                 }
                             >
                                 "Retry missed questions"
@@ -73,7 +73,7 @@ pub fn SummaryPage() -> impl IntoView {
                     type="button"
                     class="secondary"
                     on:click=move |_| {
-                        quiz.act(|session| session.start_over(fresh_seed()));
+                        app.act(|session| session.start_over(fresh_seed()));
                     }
                 >
                     "Start over"

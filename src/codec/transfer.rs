@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-use super::codec::Envelope;
-use super::{decode, Progress, Unreadable};
+use super::{decode, Envelope, Unreadable};
 use crate::deck::Deck;
+use crate::quiz::Progress;
 
 /// Larger files are refused before they are read: no progress file comes near this.
 pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;

@@ -1,30 +1,9 @@
-//! The browser's clock, randomness and files, handed to the domain as plain values.
+use wasm_bindgen::JsCast;
 
-use crate::progress::{ImportError, MAX_IMPORT_BYTES};
-
-/// Milliseconds since the Unix epoch.
-pub fn now() -> u64 {
-    js_sys::Date::now() as u64
-}
-
-/// A fresh seed for shuffling a new round.
-pub fn fresh_seed() -> u64 {
-    // 53 bits: all the precision an f64 from Math.random() carries.
-    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
-}
-
-/// The learner's local time at `now` (ms since the epoch), for counting study days.
-pub fn local_time(now: u64) -> crate::quiz::LocalTime {
-    crate::quiz::LocalTime {
-        now,
-        // getTimezoneOffset is UTC minus local, in minutes.
-        utc_offset_minutes: -(js_sys::Date::new_0().get_timezone_offset() as i32),
-    }
-}
+use crate::codec::{ImportError, MAX_IMPORT_BYTES};
 
 /// Offers `text` to the learner as a downloaded file.
 pub fn download(file_name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
-    use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");

@@ -1,0 +1,23 @@
+//! Browser glue: everything that asks the browser for something, one concern per file, in the
+//! shape of leptos-use (a `use_*` function per concern, returning signals). The hooks start
+//! their work in an `Effect`, so at build time, when the first screen is rendered without a
+//! browser (effects do not run under `ssr`), they do nothing and keep their initial values.
+
+mod clock;
+mod events;
+mod files;
+pub mod first_screen;
+mod local_storage;
+mod persistence;
+mod platform;
+mod theme;
+mod worker;
+
+pub use clock::{fresh_seed, local_date_time, local_time, now, use_clock};
+pub use events::use_event_listener;
+pub use files::{download, read_progress_file};
+pub use local_storage::LocalStorage;
+pub use persistence::use_persistent_storage;
+pub use platform::use_data_evicted_unless_installed;
+pub use theme::use_theme;
+pub use worker::{use_update_ready, UpdateReady};

@@ -1,0 +1,152 @@
+//! The stored format of [`Progress`]: a JSON envelope that says whose data it is, which schema
+//! wrote it and which deck content it was made against, read by the reader of its schema.
+//!
+//! ```json
+//! {"app":"quizdeck","schema":2,"deck":"django-async","deck_hash":"…","progress":{…}}
+//! ```
+//! Every change to the stored shape bumps [`SCHEMA_VERSION`], keeps a reader for every older
+//! schema, and adds a fixture of the old format under `tests/fixtures/`.
+//!
+//! - 1: the first release (single-choice answers), read by [`schema_1`].
+//! - 2: multi-select answers, topic and review rounds, optional shuffle seed, settings: the
+//!   domain's own serde shape.
+//!
+//! The value is read once: the envelope, with its progress left as raw JSON until the schema
+//! is known. Only when the envelope does not read is the value read again as a [`Header`] (is
+//! it ours, which schema) to say why.
+
+mod header;
+mod schema_1;
+mod transfer;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::deck::Deck;
+use crate::quiz::{DeckFit, Progress};
+use header::Header;
+pub use transfer::{export, import, ImportError, MAX_IMPORT_BYTES};
+
+pub const APP: &str = "quizdeck";
+pub const SCHEMA_VERSION: u64 = 2;
+
+/// The stored value around a learner's progress.
+#[derive(Serialize, Deserialize)]
+pub struct Envelope<P> {
+    app: String,
+    schema: u64,
+    deck: String,
+    deck_hash: String,
+    /// Only in exported files: when the export was made (ms since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exported_at: Option<u64>,
+    progress: P,
+}
+
+impl<'a> Envelope<&'a Progress> {
+    /// `progress` on `deck`, as it is saved in the current schema.
+    pub fn new(deck: &Deck, progress: &'a Progress) -> Self {
+        Envelope {
+            app: APP.to_owned(),
+            schema: SCHEMA_VERSION,
+            deck: deck.id.to_owned(),
+            deck_hash: deck.hash.to_owned(),
+            exported_at: None,
+            progress,
+        }
+    }
+}
+
+/// Progress read back from storage.
+#[derive(Debug, PartialEq)]
+pub struct Loaded {
+    pub progress: Progress,
+    /// The deck's content changed since the save: the unfinished round was closed and the
+    /// answers to changed or removed questions were dropped.
+    pub deck_changed: bool,
+}
+
+/// Why a stored value cannot be used. The value itself is never lost: storage keeps it aside.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    NotJson,
+    /// Valid JSON, but not something this app wrote.
+    Foreign,
+    /// Written by a newer version of the app.
+    FutureSchema(u64),
+    /// Progress on a different deck.
+    OtherDeck(String),
+    /// Ours and of a known schema, but damaged.
+    Damaged(String),
+}
+
+impl fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unreadable::NotJson => f.write_str("it is not valid data"),
+            Unreadable::Foreign => f.write_str("it was not written by quizdeck"),
+            Unreadable::FutureSchema(version) => write!(
+                f,
+                "it was written by a newer version of quizdeck (format {version})"
+            ),
+            Unreadable::OtherDeck(deck) => write!(f, "it belongs to another deck ({deck})"),
+            Unreadable::Damaged(_) => f.write_str("it is damaged"),
+        }
+    }
+}
+
+pub fn encode(progress: &Progress, deck: &Deck) -> String {
+    // Serialising plain structs of strings, numbers and enums into a String cannot fail.
+    serde_json::to_string(&Envelope::new(deck, progress)).unwrap_or_default()
+}
+
+pub fn decode(raw: &str, deck: &'static Deck) -> Result<Loaded, Unreadable> {
+    let envelope: Envelope<&RawValue> =
+        serde_json::from_str(raw).map_err(|error| why_unreadable(raw, &error))?;
+    if envelope.app != APP {
+        return Err(Unreadable::Foreign);
+    }
+    check_schema(Some(envelope.schema))?;
+    if envelope.deck != deck.id {
+        return Err(Unreadable::OtherDeck(envelope.deck));
+    }
+    let progress = envelope.progress.get();
+    let mut progress = match envelope.schema {
+        1 => schema_1::read(progress),
+        _ => serde_json::from_str(progress),
+    }
+    .map_err(|error| Unreadable::Damaged(error.to_string()))?;
+    let fit = progress
+        .fit_to(deck, &envelope.deck_hash)
+        .map_err(|_| Unreadable::Damaged("the saved round does not fit the deck".to_owned()))?;
+    Ok(Loaded {
+        progress,
+        deck_changed: fit == DeckFit::Changed,
+    })
+}
+
+/// Why `raw` did not read as an envelope. Only then is its [`Header`] read, so a value that
+/// is fine is parsed once.
+fn why_unreadable(raw: &str, error: &serde_json::Error) -> Unreadable {
+    if !error.is_data() {
+        return Unreadable::NotJson;
+    }
+    match serde_json::from_str::<Header>(raw) {
+        Ok(header) if header.app.as_deref() == Some(APP) => match check_schema(header.schema) {
+            Ok(()) => Unreadable::Damaged(error.to_string()),
+            Err(reason) => reason,
+        },
+        // Valid JSON (the syntax was fine), but not an object of ours.
+        _ => Unreadable::Foreign,
+    }
+}
+
+fn check_schema(schema: Option<u64>) -> Result<(), Unreadable> {
+    match schema {
+        Some(newer) if newer > SCHEMA_VERSION => Err(Unreadable::FutureSchema(newer)),
+        Some(1..) => Ok(()),
+        _ => Err(Unreadable::Damaged("unknown schema".to_owned())),
+    }
+}
