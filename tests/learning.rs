@@ -4,7 +4,7 @@
 mod common;
 
 use common::{DECK, RIGHT, TOPIC_DECK, WRONG};
-use quizdeck::codec::{export, import, ImportError, Unreadable, MAX_IMPORT_BYTES};
+use quizdeck::codec::{decode, encode, export, import, ImportError, Unreadable, MAX_IMPORT_BYTES};
 use quizdeck::quiz::{Attempt, LocalTime, Progress, Rating, ReviewCard, ReviewLimit, RoundKind, Session};
 
 const DAY: u64 = 24 * 60 * 60 * 1000;
@@ -172,6 +172,33 @@ fn review_respects_the_daily_limit() {
     assert_eq!(session.due(START + 2 * DAY).len(), 3);
     session.start_review(1, START + 2 * DAY);
     assert_eq!(session.current_question().unwrap().total, 2);
+}
+
+/// A review limit out of range, however it got into the saved value (edited by hand, an
+/// imported file, an older version), reads as the nearest allowed one: with 0, review rounds
+/// used to start with nothing and silently do nothing.
+#[test]
+fn a_saved_review_limit_out_of_range_still_lets_the_learner_review() {
+    let mut session = Session::new(&DECK, Progress::default());
+    session.start_over(1);
+    for (index, id) in WRONG.iter().enumerate() {
+        answer(&mut session, &[id], false, START + index as u64);
+    }
+    let saved = encode(session.progress(), &DECK);
+    for (stored, asked) in [(0, 1), (1, 1), (2, 2), (200, 3), (100_000, 3)] {
+        let edited = saved.replace(
+            "\"daily_review_limit\":20",
+            &format!("\"daily_review_limit\":{stored}"),
+        );
+        assert_ne!(edited, saved, "the saved value has the default limit");
+        let progress = decode(&edited, &DECK).unwrap().progress;
+        let expected = ReviewLimit::new(stored);
+        assert_eq!(progress.settings.daily_review_limit, expected);
+        assert!((ReviewLimit::MIN..=ReviewLimit::MAX).contains(&expected.get()));
+        let mut reopened = Session::new(&DECK, progress);
+        assert!(reopened.start_review(1, START + 2 * DAY), "limit {stored}");
+        assert_eq!(reopened.current_question().unwrap().total, asked, "limit {stored}");
+    }
 }
 
 #[test]

@@ -1,15 +1,16 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium and Firefox): the storage adapter
-//! against the real `localStorage`, the mounted app driven through its DOM, and the take-over
-//! of index.html's first screen (its reading of the page and the focus it gives back).
+//! against the real `localStorage` (and why parts of it cannot be gloo-storage), the mounted
+//! app driven through its DOM, and the take-over of index.html's first screen (its reading of
+//! the page and the focus it gives back).
 #![cfg(target_arch = "wasm32")]
 
+use gloo_storage::Storage as _;
+use quizdeck::browser::{first_screen, LocalStorage};
+use quizdeck::codec::{encode, Unreadable};
 use quizdeck::deck::DECK;
-use quizdeck::codec::{Unreadable};
-use quizdeck::quiz::{Progress};
-use quizdeck::quiz::{HeadStart, Session};
-use quizdeck::browser::LocalStorage;
-use quizdeck::storage::{LoadNotice, ProgressStore};
-use quizdeck::ui::{first_screen, App};
+use quizdeck::quiz::{HeadStart, Progress, Session};
+use quizdeck::storage::{Backend, Fault, LoadNotice, ProgressStore};
+use quizdeck::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -66,6 +67,89 @@ fn a_value_that_is_not_ours_is_kept_aside() {
         local_storage().get_item(BACKUP).unwrap().as_deref(),
         Some("{\"todos\":[1,2]}")
     );
+}
+
+/// Runs `script` in the page (the faults the browser can throw, set up as a test would).
+fn run_js(script: &str) {
+    js_sys::Function::new_no_args(script).call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+/// `localStorage` blocked as a privacy setting blocks it: touching it throws. gloo-storage's
+/// accessor `expect_throw`s on exactly that (a panic, which in wasm ends the app), so the
+/// backend opens storage with `web_sys` and reports it.
+#[wasm_bindgen_test]
+fn blocked_storage_is_a_fault_to_report_not_a_panic() {
+    run_js(
+        "window.__saved = Object.getOwnPropertyDescriptor(window, 'localStorage');
+         Object.defineProperty(window, 'localStorage', { configurable: true,
+           get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });",
+    );
+    let touched = web_sys::window().unwrap().local_storage();
+    let opened = LocalStorage::open();
+    run_js(
+        "if (window.__saved) Object.defineProperty(window, 'localStorage', window.__saved);
+         else delete window.localStorage;",
+    );
+    assert!(touched.is_err(), "the access itself throws, which gloo would not survive");
+    assert!(matches!(opened, Err(Fault::Blocked)));
+}
+
+/// A `getItem` that throws (a corrupted or briefly unavailable storage file): gloo's `get`
+/// `expect_throw`s on it, and it parses what it reads, while an unreadable value must be read
+/// as text to be kept aside. So reads are `web_sys`, and the failure is a notice.
+#[wasm_bindgen_test]
+fn a_read_that_throws_is_a_notice_and_the_saved_value_is_not_saved_over() {
+    local_storage().clear().unwrap();
+    let saved = encode(&started_progress(), &DECK);
+    local_storage().set_item(KEY, &saved).unwrap();
+    run_js(
+        "window.__getItem = Storage.prototype.getItem;
+         Storage.prototype.getItem = function () {
+           throw new DOMException('NS_ERROR_FILE_CORRUPTED', 'NS_ERROR_FILE_CORRUPTED'); };",
+    );
+    let raw_read = local_storage().get_item(KEY);
+    let store = ProgressStore::new(LocalStorage::open(), &DECK);
+    let (progress, notice) = store.load();
+    let save = store.save(&progress);
+    run_js("Storage.prototype.getItem = window.__getItem;");
+    assert!(raw_read.is_err(), "getItem itself throws, which gloo would not survive");
+    assert_eq!((progress, notice), (Progress::default(), Some(LoadNotice::ReadFailed)));
+    assert_eq!(save, Err(Fault::Protected));
+    assert_eq!(local_storage().get_item(KEY).unwrap(), Some(saved));
+}
+
+/// An unreadable value is copied aside as it was; gloo's `set` would write it as a JSON string
+/// (quoted and escaped), so the backup would no longer be the learner's data.
+#[wasm_bindgen_test]
+fn a_value_is_copied_aside_byte_for_byte_which_gloo_set_would_not_do() {
+    local_storage().clear().unwrap();
+    let damaged = "{\"app\":\"quizdeck\",\"sch";
+    gloo_storage::LocalStorage::set("gloo-copy", damaged).unwrap();
+    assert_ne!(local_storage().get_item("gloo-copy").unwrap().as_deref(), Some(damaged));
+    LocalStorage::open().unwrap().set("web-sys-copy", damaged).unwrap();
+    assert_eq!(local_storage().get_item("web-sys-copy").unwrap().as_deref(), Some(damaged));
+}
+
+/// The progress itself is written through gloo-storage: serde in, and the browser's errors as
+/// `StorageError`s that the backend turns into faults the learner is told about.
+#[wasm_bindgen_test]
+fn progress_is_saved_through_gloo_and_a_full_storage_is_reported() {
+    local_storage().clear().unwrap();
+    let store = ProgressStore::new(LocalStorage::open(), &DECK);
+    store.save(&started_progress()).unwrap();
+    let through_gloo: Progress = gloo_storage::LocalStorage::get::<serde_json::Value>(KEY)
+        .map(|value| serde_json::from_value(value["progress"].clone()).unwrap())
+        .unwrap();
+    assert_eq!(through_gloo, started_progress());
+    run_js(
+        "window.__setItem = Storage.prototype.setItem;
+         Storage.prototype.setItem = function () {
+           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };",
+    );
+    let full = store.save(&Progress::default());
+    run_js("Storage.prototype.setItem = window.__setItem;");
+    assert_eq!(full, Err(Fault::Full));
+    assert_eq!(ProgressStore::new(LocalStorage::open(), &DECK).load().0, started_progress());
 }
 
 /// Mounts the app in a fresh container, returning it and the handle that keeps it mounted.
@@ -146,6 +230,33 @@ async fn the_mounted_app_explains_a_corrupt_saved_value() {
         local_storage().get_item(BACKUP).unwrap().as_deref(),
         Some("{\"app\":\"quizdeck\",\"sch")
     );
+}
+
+/// Stats opened in this tab follow what another tab answers (a `storage` event), instead of
+/// showing the figures they had when the page was opened.
+#[wasm_bindgen_test]
+async fn stats_follow_answers_made_in_another_tab() {
+    local_storage().clear().unwrap();
+    let (container, _mounted) = mount_app();
+    button(&container, "Stats").click();
+    leptos::task::tick().await;
+    let all_topics = || text_of(&container, "tfoot tr td");
+    let questions = DECK.questions.len();
+    assert_eq!(all_topics(), format!("0 / {questions}"));
+
+    let mut other_tab = Session::new(&DECK, Progress::default());
+    other_tab.start_over(3);
+    let first = other_tab.current_question().unwrap().question;
+    other_tab.select(first.correct_choice().unwrap().id);
+    assert!(other_tab.check(1_764_000_000_000));
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(KEY));
+    init.set_new_value(Some(&encode(other_tab.progress(), &DECK)));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(all_topics(), format!("1 / {questions}"));
+    assert!(text_of(&container, ".question-history summary").len() > 0);
 }
 
 /// Resolves on the next animation frame.

@@ -74,7 +74,7 @@ pub fn use_update_ready() -> UpdateReady {
         });
         let registering = container.register(WORKER_URL);
         // The listeners added once the registration is known live as long as this effect.
-        let owner = Owner::current().unwrap_or_else(Owner::new);
+        let owner = Owner::current().unwrap_or_default();
         spawn_local(async move {
             // Something that stubs out workers (a privacy extension, a test harness blocking
             // them) may answer with no registration at all.
