@@ -346,7 +346,8 @@ fn check_order(question: &SourceQuestion, problems: &mut Vec<String>) {
 fn check_evidence(question: &SourceQuestion, problems: &mut Vec<String>) {
     match (&question.check, &question.source) {
         (None, _) if question.is_order() => problems.push(
-            "an order question needs a [question.check] whose code appends its events              (a `source` is not enough)"
+            "an order question needs a [question.check] whose code appends its events \
+             (a `source` is not enough)"
                 .to_owned(),
         ),
         (None, None) => problems.push(
