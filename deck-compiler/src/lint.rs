@@ -34,21 +34,20 @@ pub const MIN_WORD_LEN: usize = 3;
 
 /// Words too common to give an answer away, whatever they share.
 pub const STOP_WORDS: &[&str] = &[
-    "about", "above", "after", "again", "against", "all", "also", "and", "another", "any",
-    "are", "aren", "around", "because", "been", "before", "being", "below", "between", "both",
-    "but", "can", "cannot", "could", "did", "does", "doesn", "doing", "don", "done", "down",
-    "during", "each", "either", "else", "even", "ever", "every", "few", "for", "from",
-    "further", "get", "gets", "got", "had", "has", "have", "having", "her", "here", "hers",
-    "him", "his", "how", "into", "isn", "its", "itself", "just", "let", "like", "look", "made",
-    "make", "makes", "many", "may", "might", "more", "most", "much", "must", "need", "needs",
-    "neither", "never", "nor", "not", "now", "off", "once", "one", "only", "onto", "other",
-    "others", "our", "ours", "out", "over", "own", "same", "see", "should", "since", "some",
-    "still", "such", "than", "that", "the", "their", "theirs", "them", "then", "there",
-    "these", "they", "thing", "things", "think", "this", "those", "though", "through", "thus",
-    "too", "under", "until", "upon", "use", "used", "uses", "using", "very", "via", "was",
-    "wasn", "way", "were", "what", "when", "where", "whether", "which", "while", "who", "whom",
-    "whose", "why", "will", "with", "within", "without", "won", "would", "yes", "yet", "you",
-    "your", "yours",
+    "about", "above", "after", "again", "against", "all", "also", "and", "another", "any", "are",
+    "aren", "around", "because", "been", "before", "being", "below", "between", "both", "but",
+    "can", "cannot", "could", "did", "does", "doesn", "doing", "don", "done", "down", "during",
+    "each", "either", "else", "even", "ever", "every", "few", "for", "from", "further", "get",
+    "gets", "got", "had", "has", "have", "having", "her", "here", "hers", "him", "his", "how",
+    "into", "isn", "its", "itself", "just", "let", "like", "look", "made", "make", "makes", "many",
+    "may", "might", "more", "most", "much", "must", "need", "needs", "neither", "never", "nor",
+    "not", "now", "off", "once", "one", "only", "onto", "other", "others", "our", "ours", "out",
+    "over", "own", "same", "see", "should", "since", "some", "still", "such", "than", "that",
+    "the", "their", "theirs", "them", "then", "there", "these", "they", "thing", "things", "think",
+    "this", "those", "though", "through", "thus", "too", "under", "until", "upon", "use", "used",
+    "uses", "using", "very", "via", "was", "wasn", "way", "were", "what", "when", "where",
+    "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within",
+    "without", "won", "would", "yes", "yet", "you", "your", "yours",
 ];
 
 /// Every warning for `deck` (read from `file`, whose contents are `text`), in file order.

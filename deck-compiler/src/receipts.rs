@@ -56,12 +56,18 @@ pub(crate) fn read(
         Ok(root) => root,
         Err(error) => {
             let line = (error.line() > 0).then_some(error.line());
-            errors.push(file_error(line, format!("cannot read the receipts: {error}")));
+            errors.push(file_error(
+                line,
+                format!("cannot read the receipts: {error}"),
+            ));
             return (receipts, errors);
         }
     };
     let Some(root) = root.as_object() else {
-        errors.push(file_error(None, "the receipts are not a JSON object".to_owned()));
+        errors.push(file_error(
+            None,
+            "the receipts are not a JSON object".to_owned(),
+        ));
         return (receipts, errors);
     };
 
@@ -141,7 +147,8 @@ pub(crate) fn read(
                     match entry.as_object() {
                         None => problems.push(format!("{label} is not a JSON object")),
                         Some(entry) => {
-                            if let Some(receipt) = read_entry(&label, entry, question, &mut problems)
+                            if let Some(receipt) =
+                                read_entry(&label, entry, question, &mut problems)
                             {
                                 read.push(receipt);
                             }
@@ -283,11 +290,12 @@ fn read_entry(
 /// The line of `"id": [` (the oracle pretty-prints with one key per line), when found.
 fn line_of_key(text: &str, id: &str) -> Option<usize> {
     let key = serde_json::to_string(id).ok()?;
-    text.lines().position(|line| {
-        line.trim_start()
-            .strip_prefix(&key)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'))
-            && line.trim_end().ends_with('[')
-    })
-    .map(|n| n + 1)
+    text.lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(&key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+                && line.trim_end().ends_with('[')
+        })
+        .map(|n| n + 1)
 }

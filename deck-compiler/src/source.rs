@@ -335,11 +335,12 @@ fn read_question(table: Table) -> Result<ReadQuestion, String> {
     }
     let mut proofs = Vec::with_capacity(raw.proof.len());
     for (n, table) in raw.proof.iter().enumerate() {
-        let proof: SourceProof = Value::Table(table.clone())
-            .try_into()
-            .map_err(|error: toml::de::Error| {
-                format!("proof {n}: {}", one_line(&error.to_string()))
-            })?;
+        let proof: SourceProof =
+            Value::Table(table.clone())
+                .try_into()
+                .map_err(|error: toml::de::Error| {
+                    format!("proof {n}: {}", one_line(&error.to_string()))
+                })?;
         proofs.push(SourceProof {
             says: normalize(&proof.says),
             ..proof

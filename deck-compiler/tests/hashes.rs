@@ -235,7 +235,11 @@ fn an_order_question_hash_follows_the_order_not_the_events() {
     let c = "\n[[question.choice]]\nid = \"c\"\ntext = \"Request 1 ends\"\nevent = \"end 1\"\nwhy = \"It slept for less time.\"\n";
     let swapped = with_order().replacen(c, "\n", 1) + c;
     let swapped = compile(&swapped);
-    let ids: Vec<&str> = swapped.questions[2].choices.iter().map(|c| c.id.as_str()).collect();
+    let ids: Vec<&str> = swapped.questions[2]
+        .choices
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
     assert_eq!(ids, ["a", "b", "d", "c"]);
     assert_ne!(original.questions[2].hash, swapped.questions[2].hash);
 }

@@ -41,14 +41,21 @@ fn a_hint_sharing_words_with_the_right_choice_only() {
 
 #[test]
 fn hint_words_in_a_wrong_choice_or_the_prompt_are_fair() {
-    let wrong_too = with_hint("Who keeps serving?")
-        .replace("text = \"The worker blocks.\"", "text = \"The worker keeps blocking.\"");
+    let wrong_too = with_hint("Who keeps serving?").replace(
+        "text = \"The worker blocks.\"",
+        "text = \"The worker keeps blocking.\"",
+    );
     let found = warnings(&wrong_too);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains(r#"the hint shares "serving" with"#), "{found:?}");
+    assert!(
+        found[0].contains(r#"the hint shares "serving" with"#),
+        "{found:?}"
+    );
 
-    let in_prompt = with_hint("Who keeps serving?")
-        .replace("prompt = \"Pick one.\"", "prompt = \"Who keeps serving, then?\"");
+    let in_prompt = with_hint("Who keeps serving?").replace(
+        "prompt = \"Pick one.\"",
+        "prompt = \"Who keeps serving, then?\"",
+    );
     assert_eq!(warnings(&in_prompt), Vec::<String>::new());
 }
 
@@ -57,7 +64,10 @@ fn stop_words_and_short_words_are_not_distinctive() {
     // "is", "the" and "on" are stop words or short; "loop" (any case) is distinctive.
     let found = warnings(&with_hint("Is the LOOP on?"));
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains(r#"the hint shares "loop" with"#), "{found:?}");
+    assert!(
+        found[0].contains(r#"the hint shares "loop" with"#),
+        "{found:?}"
+    );
     assert!(deck_compiler::STOP_WORDS.contains(&"the"));
     assert_eq!(deck_compiler::MIN_WORD_LEN, 3);
 }
@@ -68,13 +78,24 @@ fn words_are_lowercase_identifiers() {
         deck_compiler::words("Use `Sync_To_Async(f)`, asyncio.gather; HTTP-500!").collect();
     assert_eq!(
         words,
-        ["use", "sync_to_async", "f", "asyncio", "gather", "http", "500"]
+        [
+            "use",
+            "sync_to_async",
+            "f",
+            "asyncio",
+            "gather",
+            "http",
+            "500"
+        ]
     );
     let deck = with_hint("Try `Sync_To_Async`.")
         .replace("The loop keeps serving.", "Wrap it: `sync_to_async(f)`");
     let found = warnings(&deck);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains(r#"the hint shares "sync_to_async" with"#), "{found:?}");
+    assert!(
+        found[0].contains(r#"the hint shares "sync_to_async" with"#),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -130,7 +151,10 @@ fn multi_select_hints_are_judged_against_every_right_choice() {
 
 #[test]
 fn order_hints_are_not_linted() {
-    let deck = with_order().replace("hint = \"Who waits longer?\"", "hint = \"Request 1 starts.\"");
+    let deck = with_order().replace(
+        "hint = \"Who waits longer?\"",
+        "hint = \"Request 1 starts.\"",
+    );
     assert_eq!(warnings(&deck), Vec::<String>::new());
 }
 
@@ -170,7 +194,10 @@ fn code_lines_in_choices_and_explanations_and_tabs() {
     )
     .replace(
         "explanation = \"Because.\"",
-        &format!("explanation = '''\nSee:\n\n```text\n\t{}\n```\n\nAnd `{long}` inline is fine.'''", "2".repeat(CODE_LINE_MAX - 3)),
+        &format!(
+            "explanation = '''\nSee:\n\n```text\n\t{}\n```\n\nAnd `{long}` inline is fine.'''",
+            "2".repeat(CODE_LINE_MAX - 3)
+        ),
     );
     let found = warnings(&deck);
     assert_eq!(found.len(), 2, "{found:?}");
@@ -191,7 +218,10 @@ fn code_lines_in_choices_and_explanations_and_tabs() {
 #[test]
 fn a_repeated_long_line_is_reported_where_each_one_is() {
     let long = format!("w = {}", "3".repeat(CODE_LINE_MAX));
-    let deck = valid_with("print(\"hi\")\n", &format!("{long}\nprint(\"hi\")\n{long}\n"));
+    let deck = valid_with(
+        "print(\"hi\")\n",
+        &format!("{long}\nprint(\"hi\")\n{long}\n"),
+    );
     let found = warnings(&deck);
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found[0].starts_with(&format!("{FILE}:22: ")), "{found:?}");

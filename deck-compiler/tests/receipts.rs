@@ -161,7 +161,10 @@ fn per_choice_receipts_name_their_choice() {
         "choice": "b","#,
     );
     let deck = compile_receipts(&receipts).unwrap_or_else(|errors| panic!("{errors}"));
-    assert_eq!(deck.questions[1].receipts[0].of, ReceiptFor::Choice("b".into()));
+    assert_eq!(
+        deck.questions[1].receipts[0].of,
+        ReceiptFor::Choice("b".into())
+    );
     assert_contains(&deck.to_rust(FILE), "of: ReceiptFor::Choice(\"b\"),");
 }
 
@@ -185,7 +188,10 @@ fn several_handlers_in_one_receipt() {
 #[test]
 fn receipts_of_another_deck() {
     assert_eq!(
-        receipt_errors(&receipts_with(r#""deck": "test-deck""#, r#""deck": "other""#)),
+        receipt_errors(&receipts_with(
+            r#""deck": "test-deck""#,
+            r#""deck": "other""#
+        )),
         format!(
             r#"{RECEIPTS_FILE}: `deck` is "other", not this deck's id "test-deck": these are another deck's receipts"#
         )
@@ -195,7 +201,10 @@ fn receipts_of_another_deck() {
 #[test]
 fn receipts_of_another_django() {
     assert_eq!(
-        receipt_errors(&receipts_with(r#""django": "5.2.19""#, r#""django": "5.2.18""#)),
+        receipt_errors(&receipts_with(
+            r#""django": "5.2.19""#,
+            r#""django": "5.2.18""#
+        )),
         format!(
             r#"{RECEIPTS_FILE}: `versions.django` is "5.2.18" but the oracle pins Django 5.2.19 (tests/oracle/requirements.txt): the receipts are stale, re-run scripts/oracle"#
         )
@@ -268,7 +277,10 @@ fn receipts_of_unknown_handlers() {
         )
     );
     assert_eq!(
-        receipt_errors(&receipts_with("\"handlers\": [\n          \"asgi\"\n        ],", "\"handlers\": [],")),
+        receipt_errors(&receipts_with(
+            "\"handlers\": [\n          \"asgi\"\n        ],",
+            "\"handlers\": [],"
+        )),
         format!(r#"{RECEIPTS_FILE}:4: question "gather-order": receipt #1: `handlers` is empty"#)
     );
 }
@@ -287,7 +299,10 @@ fn receipts_have_a_summary() {
 #[test]
 fn a_receipt_is_of_a_choice_run_or_a_proof() {
     assert_eq!(
-        receipt_errors(&receipts_with(r#""proof": 0"#, r#""proof": 0, "choice": null"#)),
+        receipt_errors(&receipts_with(
+            r#""proof": 0"#,
+            r#""proof": 0, "choice": null"#
+        )),
         format!(
             r#"{RECEIPTS_FILE}:4: question "gather-order": receipt #2 has both `choice` and `proof`: it is the run of one or the other"#
         )

@@ -702,7 +702,10 @@ fn a_proof_needs_says_code_and_expect() {
 #[test]
 fn a_proof_has_no_unknown_fields() {
     assert_contains(
-        &errors(&with_proof("run = \"script\"", "run = \"script\"\nclaim = { returns = 1 }")),
+        &errors(&with_proof(
+            "run = \"script\"",
+            "run = \"script\"\nclaim = { returns = 1 }",
+        )),
         &format!(r#"{FILE}:39: question "second": proof 0: unknown field `claim`"#),
     );
 }
@@ -710,7 +713,10 @@ fn a_proof_has_no_unknown_fields() {
 #[test]
 fn a_proof_says_one_non_empty_line() {
     assert_contains(
-        &errors(&with_proof("says = \"`main` returns one.\"", "says = \" \"")),
+        &errors(&with_proof(
+            "says = \"`main` returns one.\"",
+            "says = \" \"",
+        )),
         &format!(r#"{FILE}:39: question "second": proof 0: `says` is empty"#),
     );
     assert_contains(
@@ -758,14 +764,18 @@ fn a_proof_runs_like_a_check() {
 #[test]
 fn a_proof_has_code_and_a_known_expect() {
     assert_contains(
-        &errors(&with_proof("code = \"def main(): return 1\"", "code = \"  \"")),
+        &errors(&with_proof(
+            "code = \"def main(): return 1\"",
+            "code = \"  \"",
+        )),
         &format!(r#"{FILE}:39: question "second": proof 0: `code` is empty"#),
     );
     assert_contains(
-        &errors(&with_proof("expect = { returns = 1 }", "expect = { retruns = 1 }")),
-        &format!(
-            r#"{FILE}:39: question "second": proof 0: `expect`: unknown key `retruns`"#
-        ),
+        &errors(&with_proof(
+            "expect = { returns = 1 }",
+            "expect = { retruns = 1 }",
+        )),
+        &format!(r#"{FILE}:39: question "second": proof 0: `expect`: unknown key `retruns`"#),
     );
     assert_contains(
         &errors(&with_proof("expect = { returns = 1 }", "expect = {}")),
@@ -812,7 +822,9 @@ fn an_order_question_compiles_in_file_order_with_every_choice_correct() {
 
 #[test]
 fn an_order_question_has_three_to_six_choices() {
-    let start = common::ORDER.find("\n[[question.choice]]\nid = \"c\"").unwrap();
+    let start = common::ORDER
+        .find("\n[[question.choice]]\nid = \"c\"")
+        .unwrap();
     let two = format!("{VALID}{}", &common::ORDER[..start]);
     assert_contains(
         &errors(&two),
@@ -822,7 +834,9 @@ fn an_order_question_has_three_to_six_choices() {
         ),
     );
     let extra: String = (0..3)
-        .map(|n| format!("\n[[question.choice]]\nid = \"x{n}\"\ntext = \"More\"\nevent = \"x{n}\"\n"))
+        .map(|n| {
+            format!("\n[[question.choice]]\nid = \"x{n}\"\ntext = \"More\"\nevent = \"x{n}\"\n")
+        })
         .collect();
     assert_contains(
         &errors(&format!("{}{extra}", with_order())),
@@ -832,7 +846,9 @@ fn an_order_question_has_three_to_six_choices() {
         ),
     );
     let extra: String = (0..2)
-        .map(|n| format!("\n[[question.choice]]\nid = \"x{n}\"\ntext = \"More\"\nevent = \"x{n}\"\n"))
+        .map(|n| {
+            format!("\n[[question.choice]]\nid = \"x{n}\"\ntext = \"More\"\nevent = \"x{n}\"\n")
+        })
         .collect();
     compile(&format!("{}{extra}", with_order()));
 }
@@ -840,7 +856,10 @@ fn an_order_question_has_three_to_six_choices() {
 #[test]
 fn an_order_question_has_no_answer() {
     assert_contains(
-        &errors(&order_with("kind = \"order\"\n", "kind = \"order\"\nanswer = \"a\"\n")),
+        &errors(&order_with(
+            "kind = \"order\"\n",
+            "kind = \"order\"\nanswer = \"a\"\n",
+        )),
         &format!(
             r#"{FILE}:{}: question "gather-order": an order question has no `answer`: the right order is the order of its choices in the file"#,
             order_line()
@@ -884,7 +903,10 @@ fn order_events_are_unique() {
 #[test]
 fn order_choices_have_no_expect() {
     assert_contains(
-        &errors(&order_with("event = \"start 2\"", "event = \"start 2\"\nexpect = { status = 200 }")),
+        &errors(&order_with(
+            "event = \"start 2\"",
+            "event = \"start 2\"\nexpect = { status = 200 }",
+        )),
         &format!(
             r#"{FILE}:{}: question "gather-order": choice "b" has an `expect`: an order question's claim is the order of its choices' events, not per-choice outcomes"#,
             order_line()
@@ -895,7 +917,10 @@ fn order_choices_have_no_expect() {
 #[test]
 fn order_choices_have_no_code() {
     assert_contains(
-        &errors(&order_with("event = \"start 2\"", "event = \"start 2\"\ncode = \"x = 1\"")),
+        &errors(&order_with(
+            "event = \"start 2\"",
+            "event = \"start 2\"\ncode = \"x = 1\"",
+        )),
         &format!(
             r#"{FILE}:{}: question "gather-order": choice "b" has `code`: an order question runs one piece of code, the check's"#,
             order_line()
@@ -906,7 +931,10 @@ fn order_choices_have_no_code() {
 #[test]
 fn an_order_check_has_no_claim() {
     assert_contains(
-        &errors(&order_with("run = \"server\"", "run = \"server\"\nclaim = { status = 200 }")),
+        &errors(&order_with(
+            "run = \"server\"",
+            "run = \"server\"\nclaim = { status = 200 }",
+        )),
         &format!(
             r#"{FILE}:{}: question "gather-order": check: an order question has no `claim`: its claim is the order of its choices' events"#,
             order_line()
@@ -937,7 +965,10 @@ fn an_order_question_needs_a_check() {
 #[test]
 fn an_order_check_has_code_to_run() {
     assert_contains(
-        &errors(&order_with("code = '''\nasync def my_view(request):\n    events.append(\"start\")\n'''\n", "")),
+        &errors(&order_with(
+            "code = '''\nasync def my_view(request):\n    events.append(\"start\")\n'''\n",
+            "",
+        )),
         &format!(
             r#"{FILE}:{}: question "gather-order": check: without `code` the oracle runs the prompt's ```python block, but the prompt has none or several: give the check a `code` that appends the events"#,
             order_line()
@@ -948,7 +979,10 @@ fn an_order_check_has_code_to_run() {
 #[test]
 fn events_belong_to_order_questions_only() {
     assert_contains(
-        &errors(&valid_with("text = \"That one.\"", "text = \"That one.\"\nevent = \"b\"")),
+        &errors(&valid_with(
+            "text = \"That one.\"",
+            "text = \"That one.\"\nevent = \"b\"",
+        )),
         &format!(
             r#"{FILE}:39: question "second": choice "b" has an `event`, which only the choices of an order question (`kind = "order"`) have"#
         ),
@@ -958,7 +992,10 @@ fn events_belong_to_order_questions_only() {
 #[test]
 fn kind_is_order_or_absent() {
     assert_contains(
-        &errors(&valid_with("topic = \"more\"\n", "topic = \"more\"\nkind = \"single\"\n")),
+        &errors(&valid_with(
+            "topic = \"more\"\n",
+            "topic = \"more\"\nkind = \"single\"\n",
+        )),
         &format!(
             r#"{FILE}:39: question "second": `kind = "single"` is not a kind: write `kind = "order"`, or leave `kind` out for single or multiple choice (decided by `answer`)"#
         ),
@@ -975,7 +1012,10 @@ fn a_choice_question_needs_an_answer() {
 
 #[test]
 fn order_choices_follow_the_common_rules() {
-    let message = errors(&order_with("why = \"It slept for less time.\"", "why = \"\""));
+    let message = errors(&order_with(
+        "why = \"It slept for less time.\"",
+        "why = \"\"",
+    ));
     assert_contains(
         &message,
         &format!(
@@ -984,7 +1024,10 @@ fn order_choices_follow_the_common_rules() {
         ),
     );
     let message = errors(&order_with("id = \"d\"", "id = \"a\""));
-    assert_contains(&message, r#"question "gather-order": duplicate choice id "a""#);
+    assert_contains(
+        &message,
+        r#"question "gather-order": duplicate choice id "a""#,
+    );
 }
 
 // ---- hint_allows --------------------------------------------------------------------------
