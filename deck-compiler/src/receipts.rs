@@ -178,7 +178,11 @@ fn read_entry(
     problems: &mut Vec<String>,
 ) -> Option<SourceReceipt> {
     let before = problems.len();
-    let of = match (entry.get("choice"), entry.get("proof")) {
+    // A proof's entry may also say `"choice": null` (no choice ran).
+    let choice = entry
+        .get("choice")
+        .filter(|choice| !(choice.is_null() && entry.contains_key("proof")));
+    let of = match (choice, entry.get("proof")) {
         (Some(_), Some(_)) => {
             problems.push(format!(
                 "{label} has both `choice` and `proof`: it is the run of one or the other"
