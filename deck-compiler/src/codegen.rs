@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::{CompiledDeck, Evidence};
+use crate::{CompiledDeck, Evidence, ReceiptFor};
 
 pub(crate) fn to_rust(deck: &CompiledDeck, source_name: &str) -> String {
     let mut out = String::new();
@@ -75,8 +75,42 @@ fn write_deck(out: &mut String, deck: &CompiledDeck, source_name: &str) -> std::
                 "            evidence: Evidence::Source {{ title: {title:?}, url: {url:?}, version: {version:?} }},"
             )?,
         }
+        if question.receipts.is_empty() {
+            writeln!(out, "            receipts: &[],")?;
+        } else {
+            writeln!(out, "            receipts: &[")?;
+            for receipt in &question.receipts {
+                let of = match &receipt.of {
+                    ReceiptFor::Choice(id) => format!("ReceiptFor::Choice({id:?})"),
+                    ReceiptFor::Check => "ReceiptFor::Check".to_owned(),
+                    ReceiptFor::Proof { says_html } => {
+                        format!("ReceiptFor::Proof {{ says_html: {says_html:?} }}")
+                    }
+                };
+                let handlers: Vec<String> = receipt
+                    .handlers
+                    .iter()
+                    .map(|handler| format!("Handler::{handler:?}"))
+                    .collect();
+                writeln!(
+                    out,
+                    "                Receipt {{ of: {of}, handlers: &[{}], summary: {:?} }},",
+                    handlers.join(", "),
+                    receipt.summary
+                )?;
+            }
+            writeln!(out, "            ],")?;
+        }
         writeln!(out, "        }},")?;
     }
     writeln!(out, "    ],")?;
+    match &deck.versions {
+        None => writeln!(out, "    versions: None,")?,
+        Some(versions) => writeln!(
+            out,
+            "    versions: Some(Versions {{ python: {:?}, django: {:?}, asgiref: {:?}, uvicorn: {:?} }}),",
+            versions.python, versions.django, versions.asgiref, versions.uvicorn
+        )?,
+    }
     writeln!(out, "}};")
 }

@@ -24,16 +24,44 @@ pub struct DeckError {
 
 impl fmt::Display for DeckError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        match &self.subject {
-            Subject::File => {}
-            Subject::Question { id: Some(id), .. } => write!(f, ": question {id:?}")?,
-            Subject::Question { index, id: None } => write!(f, ": question #{index}")?,
-        }
+        write_place(f, &self.file, self.line, &self.subject)?;
         write!(f, ": {}", self.message.trim_end())
+    }
+}
+
+fn write_place(
+    f: &mut fmt::Formatter<'_>,
+    file: &str,
+    line: Option<usize>,
+    subject: &Subject,
+) -> fmt::Result {
+    write!(f, "{file}")?;
+    if let Some(line) = line {
+        write!(f, ":{line}")?;
+    }
+    match subject {
+        Subject::File => Ok(()),
+        Subject::Question { id: Some(id), .. } => write!(f, ": question {id:?}"),
+        Subject::Question { index, id: None } => write!(f, ": question #{index}"),
+    }
+}
+
+/// Something a deck may do but probably should not (see the `lint` module): printed as
+/// `file:line: question "id": warning: message`, and never failing the build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeckWarning {
+    pub file: String,
+    /// 1-based line: of the offending code line when it is found verbatim, else of the
+    /// question's `[[question]]` header.
+    pub line: Option<usize>,
+    pub subject: Subject,
+    pub message: String,
+}
+
+impl fmt::Display for DeckWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_place(f, &self.file, self.line, &self.subject)?;
+        write!(f, ": warning: {}", self.message.trim_end())
     }
 }
 

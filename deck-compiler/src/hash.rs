@@ -12,7 +12,7 @@ use crate::source::SourceQuestion;
 const QUESTION_TAG: &str = "quizdeck/question/v1";
 const DECK_TAG: &str = "quizdeck/deck/v1";
 
-/// Hash of a question's prompt, choices (id, text, whether correct), kind, hint and
+/// Hash of a question's prompt, choices (id, text, whether correct, in file order), kind, hint and
 /// explanation. Its id is not part of it (the id is what the hash is stored under); nor are the
 /// choices' `why` lines, its topic or its evidence, so rewording a reason, regrouping questions
 /// or adding a check keeps a learner's saved attempts.
@@ -23,12 +23,14 @@ pub(crate) fn question_hash(question: &SourceQuestion) -> String {
     for choice in &question.choices {
         hasher.field("choice.id", &choice.id);
         hasher.field("choice.text", &choice.text);
-        let correct = question.answer.contains(&choice.id);
+        let correct = question.is_correct(&choice.id);
         hasher.field("choice.correct", if correct { "true" } else { "false" });
     }
-    // Only multi-select questions add a field, so single-choice hashes (and saved progress)
-    // stay what they were before multi-select existed.
-    if question.answer.is_multiple() {
+    // Only multi-select and order questions add a field, so single-choice hashes (and saved
+    // progress) stay what they were before those kinds existed.
+    if question.is_order() {
+        hasher.field("kind", "order");
+    } else if question.is_multiple() {
         hasher.field("kind", "multiple");
     }
     hasher.field("hint", &question.hint);

@@ -8,15 +8,20 @@
 mod codegen;
 mod error;
 mod hash;
+mod lint;
 mod markdown;
+mod receipts;
 mod source;
 mod validate;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-pub use error::{DeckError, DeckErrors, Subject};
+pub use error::{DeckError, DeckErrors, DeckWarning, Subject};
+pub use lint::{words, CODE_LINE_MAX, MIN_WORD_LEN, STOP_WORDS};
 pub use markdown::{render, Layout, TOKEN_CLASSES};
-pub use validate::{is_slug, CHECK_RUNS, EXPECT_KEYS, MIN_CHOICES};
+pub use validate::{
+    default_handlers, is_slug, CHECK_RUNS, EXPECT_KEYS, HANDLERS, MIN_CHOICES, ORDER_CHOICES,
+};
 
 /// The oracle's pinned environment, `tests/oracle/requirements.txt` (see [`OraclePin::read`]).
 pub const ORACLE_REQUIREMENTS: &str = "tests/oracle/requirements.txt";
@@ -71,6 +76,17 @@ pub struct CompiledDeck {
     pub hash: String,
     pub topics: Vec<CompiledTopic>,
     pub questions: Vec<CompiledQuestion>,
+    /// What the oracle ran, from the receipts file; `None` without one.
+    pub versions: Option<Versions>,
+}
+
+/// The versions the receipts were recorded with (`versions` in the receipts file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Versions {
+    pub python: String,
+    pub django: String,
+    pub asgiref: String,
+    pub uvicorn: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,13 +107,75 @@ pub struct CompiledQuestion {
     pub hint_html: String,
     pub explanation_html: String,
     pub evidence: Evidence,
+    /// What the oracle observed, in the receipts file's order; empty without receipts.
+    pub receipts: Vec<CompiledReceipt>,
 }
 
-/// Single choice (`answer = "b"`, radio buttons) or select all that apply (`answer = [...]`).
+/// Single choice (`answer = "b"`, radio buttons), select all that apply (`answer = [...]`), or
+/// put the events in order (`kind = "order"`: the choices in file order are the answer, and
+/// every choice is `correct`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Single,
     Multiple,
+    Order,
+}
+
+/// Where a run happened (`handlers` in a check, a proof or a receipt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handler {
+    /// `asgi`: uvicorn on 127.0.0.1 serving Django's `ASGIHandler`.
+    Asgi,
+    /// `async-client`: Django's test `AsyncClient`.
+    AsyncClient,
+    /// `wsgi`: the WSGI path (the sync test `Client`, or wsgiref's server).
+    Wsgi,
+    /// `script`: plain Python, no request.
+    Script,
+}
+
+impl Handler {
+    pub const ALL: [Handler; 4] = [
+        Handler::Asgi,
+        Handler::AsyncClient,
+        Handler::Wsgi,
+        Handler::Script,
+    ];
+
+    /// The id written in decks and receipts (`async-client`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Handler::Asgi => "asgi",
+            Handler::AsyncClient => "async-client",
+            Handler::Wsgi => "wsgi",
+            Handler::Script => "script",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Handler> {
+        Handler::ALL.into_iter().find(|handler| handler.id() == id)
+    }
+}
+
+/// One receipt: what Django did in one run the oracle made for a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompiledReceipt {
+    pub of: ReceiptFor,
+    /// Where it ran; several when they all observed the same.
+    pub handlers: Vec<Handler>,
+    /// Plain text, e.g. `raised SynchronousOnlyOperation: …`.
+    pub summary: String,
+}
+
+/// What a receipt is the run of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReceiptFor {
+    /// One choice's own code (a check with a `claim`), by choice id.
+    Choice(String),
+    /// The check's one shared run (a check without `claim`, or an order question).
+    Check,
+    /// A `[[question.proof]]`: what it proves (its `says`, rendered as one line of Markdown).
+    Proof { says_html: String },
 }
 
 /// What a question's answer rests on. A check's code stays in the deck file and the oracle:
@@ -118,6 +196,7 @@ pub enum Evidence {
 pub struct CompiledChoice {
     pub id: String,
     pub html: String,
+    /// Right by the answer key; on an order question every choice (the answer is their order).
     pub correct: bool,
     /// Why this choice is wrong, or (on right choices) why it is right; empty only on the
     /// right choice of a single-choice question that has no `why`.
@@ -131,29 +210,99 @@ impl CompiledDeck {
     }
 }
 
-/// Compiles the deck file at `path`; errors name it as `display_name` (e.g. the path relative
-/// to the crate root, as the author knows it).
+/// Where the receipts of the deck file at `deck` are: `<dir>/<stem>.receipts.json`
+/// (`decks/django-async.toml` → `decks/django-async.receipts.json`).
+pub fn receipts_path(deck: &Path) -> PathBuf {
+    let stem = deck.file_stem().unwrap_or_default().to_string_lossy();
+    deck.with_file_name(format!("{stem}.receipts.json"))
+}
+
+/// A receipts file's contents and the name errors give it.
+#[derive(Debug, Clone, Copy)]
+pub struct ReceiptsText<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+}
+
+/// Compiles the deck file at `path`, with the receipts beside it (see [`receipts_path`]) when
+/// they exist; errors name them as `display_name` and its receipts path (e.g. relative to the
+/// crate root, as the author knows them).
 pub fn compile_file(
     path: &Path,
     display_name: &str,
     oracle: &OraclePin,
 ) -> Result<CompiledDeck, DeckErrors> {
-    let text = std::fs::read_to_string(path).map_err(|error| {
+    let text = read_deck(path, display_name)?;
+    let receipts_name = receipts_path(Path::new(display_name))
+        .to_string_lossy()
+        .into_owned();
+    let receipts = match std::fs::read_to_string(receipts_path(path)) {
+        Ok(receipts) => Some(receipts),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => {
+            return Err(DeckErrors::single(DeckError {
+                file: receipts_name,
+                line: None,
+                subject: Subject::File,
+                message: format!("cannot read the receipts: {error}"),
+            }))
+        }
+    };
+    let receipts = receipts.as_deref().map(|text| ReceiptsText {
+        file: &receipts_name,
+        text,
+    });
+    compile_with_receipts(display_name, &text, oracle, receipts)
+}
+
+/// The warnings for the deck file at `path` (see [`lint_str`]).
+pub fn lint_file(path: &Path, display_name: &str) -> Result<Vec<DeckWarning>, DeckErrors> {
+    lint_str(display_name, &read_deck(path, display_name)?)
+}
+
+/// The lints' warnings for deck file contents `text` (`file` names it), in file order: a hint
+/// that may give the answer away, a code line too wide for a phone (see the README's
+/// "Lints"). Errors only when the file cannot be read as a deck at all.
+pub fn lint_str(file: &str, text: &str) -> Result<Vec<DeckWarning>, DeckErrors> {
+    let deck = source::parse(file, text)?;
+    Ok(lint::lint(file, text, &deck))
+}
+
+fn read_deck(path: &Path, display_name: &str) -> Result<String, DeckErrors> {
+    std::fs::read_to_string(path).map_err(|error| {
         DeckErrors::single(DeckError {
             file: display_name.to_owned(),
             line: None,
             subject: Subject::File,
             message: format!("cannot read the deck file: {error}"),
         })
-    })?;
-    compile_str(display_name, &text, oracle)
+    })
 }
 
-/// Compiles deck file contents `text`; errors name the file as `file`. Checked questions are
-/// recorded as proven against `oracle.django`.
+/// Compiles deck file contents `text` without receipts; errors name the file as `file`.
+/// Checked questions are recorded as proven against `oracle.django`.
 pub fn compile_str(file: &str, text: &str, oracle: &OraclePin) -> Result<CompiledDeck, DeckErrors> {
+    compile_with_receipts(file, text, oracle, None)
+}
+
+/// Compiles deck file contents `text` with its receipts file, if any.
+pub fn compile_with_receipts(
+    file: &str,
+    text: &str,
+    oracle: &OraclePin,
+    receipts: Option<ReceiptsText>,
+) -> Result<CompiledDeck, DeckErrors> {
     let deck = source::parse(file, text)?;
     let mut errors = validate::validate(file, &deck);
+    let mut receipt_errors = Vec::new();
+    let receipts = match receipts {
+        Some(receipts) => {
+            let (read, problems) = receipts::read(receipts.file, receipts.text, &deck, oracle);
+            receipt_errors = problems;
+            read
+        }
+        None => receipts::SourceReceipts::default(),
+    };
 
     let mut questions = Vec::with_capacity(deck.questions.len());
     for question in &deck.questions {
@@ -182,7 +331,7 @@ pub fn compile_str(file: &str, text: &str, oracle: &OraclePin) -> Result<Compile
                     &choice.text,
                     Layout::Choice,
                 ),
-                correct: question.answer.contains(&choice.id),
+                correct: question.is_correct(&choice.id),
                 reason_html: choice.why.as_deref().map_or(String::new(), |why| {
                     render(
                         &format!("choice {:?} why", choice.id),
@@ -194,6 +343,18 @@ pub fn compile_str(file: &str, text: &str, oracle: &OraclePin) -> Result<Compile
             .collect();
         let hint_html = render("hint", &question.hint, Layout::Inline);
         let explanation_html = render("explanation", &question.explanation, Layout::Block);
+        let says_html: Vec<String> = question
+            .proofs
+            .iter()
+            .enumerate()
+            .map(|(index, proof)| {
+                render(
+                    &format!("proof {index} says"),
+                    &proof.says,
+                    Layout::OneParagraph,
+                )
+            })
+            .collect();
         let evidence = match (&question.check, &question.source) {
             (None, Some(source)) => Evidence::Source {
                 title: source.title.trim().to_owned(),
@@ -205,11 +366,33 @@ pub fn compile_str(file: &str, text: &str, oracle: &OraclePin) -> Result<Compile
                 django: oracle.django.clone(),
             },
         };
+        let receipts = receipts
+            .questions
+            .get(&question.id)
+            .map(|entries| {
+                entries
+                    .iter()
+                    .map(|entry| CompiledReceipt {
+                        of: match &entry.of {
+                            receipts::Of::Choice(id) => ReceiptFor::Choice(id.clone()),
+                            receipts::Of::Check => ReceiptFor::Check,
+                            receipts::Of::Proof(index) => ReceiptFor::Proof {
+                                says_html: says_html[*index].clone(),
+                            },
+                        },
+                        handlers: entry.handlers.clone(),
+                        summary: entry.summary.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         questions.push(CompiledQuestion {
             id: question.id.clone(),
             hash: hash::question_hash(question),
             topic: question.topic.clone(),
-            kind: if question.answer.is_multiple() {
+            kind: if question.is_order() {
+                Kind::Order
+            } else if question.is_multiple() {
                 Kind::Multiple
             } else {
                 Kind::Single
@@ -219,11 +402,14 @@ pub fn compile_str(file: &str, text: &str, oracle: &OraclePin) -> Result<Compile
             hint_html,
             explanation_html,
             evidence,
+            receipts,
         });
     }
-    if !errors.is_empty() {
-        // File-level problems first, then questions in file order.
+    if !errors.is_empty() || !receipt_errors.is_empty() {
+        // File-level problems first, then questions in file order; the receipts' after the deck's.
         errors.sort_by_key(|error| error.line.unwrap_or(0));
+        receipt_errors.sort_by_key(|error| error.line.unwrap_or(0));
+        errors.extend(receipt_errors);
         return Err(DeckErrors(errors));
     }
 
@@ -247,5 +433,6 @@ pub fn compile_str(file: &str, text: &str, oracle: &OraclePin) -> Result<Compile
             })
             .collect(),
         questions,
+        versions: receipts.versions,
     })
 }

@@ -35,14 +35,26 @@ pub(crate) struct SourceQuestion {
     pub line: usize,
     pub id: String,
     pub topic: String,
+    /// `kind` as written: absent for single or multiple choice (decided by `answer`), or
+    /// `"order"`; any other value is reported by `validate`.
+    pub kind: Option<String>,
     pub prompt: String,
     pub hint: String,
-    pub answer: Answer,
+    /// Absent only where `validate` reports it (required unless `kind = "order"`, where it is
+    /// not allowed).
+    pub answer: Option<Answer>,
     pub explanation: String,
     pub choices: Vec<SourceChoice>,
     pub check: Option<SourceCheck>,
     pub source: Option<SourceRef>,
+    /// `[[question.proof]]` tables in file order (receipts name them by this index, from 0).
+    pub proofs: Vec<SourceProof>,
+    /// `hint_allows = ["word", ...]`: hint words the hint lint accepts in this question.
+    pub hint_allows: Vec<String>,
 }
+
+/// The kind `kind = "order"` names.
+pub(crate) const ORDER_KIND: &str = "order";
 
 /// The answer key as written: `answer = "b"` (single choice) or `answer = ["a", "c"]` (select
 /// all that apply, even with one element).
@@ -78,6 +90,9 @@ pub(crate) struct SourceChoice {
     pub code: Option<String>,
     /// What the oracle observes when it runs this choice (see `decks/README.md`).
     pub expect: Option<Table>,
+    /// Order questions only: the string the check's code appends to `events` when this
+    /// choice's event happens. Compared exactly, so not normalized.
+    pub event: Option<String>,
 }
 
 /// `[question.check]`: the runnable claim. The compiler validates its shape; the oracle
@@ -93,6 +108,24 @@ pub(crate) struct SourceCheck {
     pub setup: Option<String>,
     pub claim: Option<Table>,
     pub env: Option<Table>,
+    /// Where the check runs (`asgi`, `async-client`, `wsgi`, `script`); absent: the default
+    /// of its `run` (see `validate::default_handlers`).
+    pub handlers: Option<Vec<String>>,
+}
+
+/// `[[question.proof]]`: one runtime sentence of the explanation or of a `why`, and the run
+/// that proves it. Validated like a check; run by the oracle; only its receipts (and its
+/// `says`) reach the app.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SourceProof {
+    pub says: String,
+    pub run: String,
+    pub handlers: Option<Vec<String>>,
+    pub setup: Option<String>,
+    pub env: Option<Table>,
+    pub code: String,
+    pub expect: Table,
 }
 
 /// `source = { title, url, version }`: the documentation page a non-runnable claim rests on.
@@ -105,6 +138,26 @@ pub(crate) struct SourceRef {
 }
 
 impl SourceQuestion {
+    /// `kind = "order"`: the choices are events, and their order in the file is the answer.
+    pub fn is_order(&self) -> bool {
+        self.kind.as_deref() == Some(ORDER_KIND)
+    }
+
+    /// Select all that apply (`answer = [...]`).
+    pub fn is_multiple(&self) -> bool {
+        !self.is_order() && self.answer.as_ref().is_some_and(Answer::is_multiple)
+    }
+
+    /// Whether the answer key marks this choice right. Every choice of an order question is:
+    /// each belongs in the answer, at its place in the file.
+    pub fn is_correct(&self, choice_id: &str) -> bool {
+        self.is_order()
+            || self
+                .answer
+                .as_ref()
+                .is_some_and(|answer| answer.contains(choice_id))
+    }
+
     pub fn subject(&self) -> Subject {
         Subject::Question {
             index: self.index,
@@ -143,14 +196,19 @@ struct RawDeck {
 struct RawQuestion {
     id: String,
     topic: String,
+    kind: Option<String>,
     prompt: String,
     hint: String,
-    answer: Value,
+    answer: Option<Value>,
     explanation: String,
     #[serde(default)]
     choice: Vec<Table>,
     check: Option<SourceCheck>,
     source: Option<SourceRef>,
+    #[serde(default)]
+    proof: Vec<Table>,
+    #[serde(default)]
+    hint_allows: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -161,6 +219,7 @@ struct RawChoice {
     why: Option<String>,
     code: Option<String>,
     expect: Option<Table>,
+    event: Option<String>,
 }
 
 /// Parses `text` (the contents of `file`) into a [`SourceDeck`], or every error found.
@@ -198,11 +257,12 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<SourceDeck, DeckErrors> {
             message,
         };
         match read_question(table) {
-            Ok((raw, answer, choices)) => questions.push(SourceQuestion {
+            Ok((raw, answer, choices, proofs)) => questions.push(SourceQuestion {
                 index: n + 1,
                 line,
                 id: raw.id,
                 topic: raw.topic,
+                kind: raw.kind,
                 prompt: normalize(&raw.prompt),
                 hint: normalize(&raw.hint),
                 answer,
@@ -210,6 +270,8 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<SourceDeck, DeckErrors> {
                 choices,
                 check: raw.check,
                 source: raw.source,
+                proofs,
+                hint_allows: raw.hint_allows,
             }),
             Err(message) => errors.push(error_at(message)),
         }
@@ -238,11 +300,18 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<SourceDeck, DeckErrors> {
     })
 }
 
-fn read_question(table: Table) -> Result<(RawQuestion, Answer, Vec<SourceChoice>), String> {
+type ReadQuestion = (
+    RawQuestion,
+    Option<Answer>,
+    Vec<SourceChoice>,
+    Vec<SourceProof>,
+);
+
+fn read_question(table: Table) -> Result<ReadQuestion, String> {
     let raw: RawQuestion = Value::Table(table)
         .try_into()
         .map_err(|error: toml::de::Error| one_line(&error.to_string()))?;
-    let answer = read_answer(&raw.answer)?;
+    let answer = raw.answer.as_ref().map(read_answer).transpose()?;
     let mut choices = Vec::with_capacity(raw.choice.len());
     for (n, table) in raw.choice.iter().enumerate() {
         let label = match table.get("id").and_then(Value::as_str) {
@@ -261,9 +330,23 @@ fn read_question(table: Table) -> Result<(RawQuestion, Answer, Vec<SourceChoice>
             why: choice.why.as_deref().map(normalize),
             code: choice.code.as_deref().map(normalize),
             expect: choice.expect,
+            event: choice.event,
         });
     }
-    Ok((raw, answer, choices))
+    let mut proofs = Vec::with_capacity(raw.proof.len());
+    for (n, table) in raw.proof.iter().enumerate() {
+        let proof: SourceProof =
+            Value::Table(table.clone())
+                .try_into()
+                .map_err(|error: toml::de::Error| {
+                    format!("proof {n}: {}", one_line(&error.to_string()))
+                })?;
+        proofs.push(SourceProof {
+            says: normalize(&proof.says),
+            ..proof
+        });
+    }
+    Ok((raw, answer, choices, proofs))
 }
 
 fn read_answer(value: &Value) -> Result<Answer, String> {
@@ -330,6 +413,7 @@ fn enclosing_question(text: &str, offset: usize) -> Subject {
         } else if compact.starts_with('[')
             && compact != "[[question.choice]]"
             && compact != "[question.check]"
+            && compact != "[[question.proof]]"
         {
             in_question = false;
         }

@@ -5,13 +5,29 @@ use std::collections::{HashMap, HashSet};
 use toml::Table;
 
 use crate::error::{DeckError, Subject};
-use crate::source::{SourceCheck, SourceDeck, SourceQuestion, SourceRef};
+use crate::source::{SourceCheck, SourceDeck, SourceProof, SourceQuestion, SourceRef, ORDER_KIND};
 
 /// A question must offer at least this many choices.
 pub const MIN_CHOICES: usize = 2;
 
 /// How the oracle runs a check (`[question.check] run = …`; see `tests/oracle/`).
 pub const CHECK_RUNS: &[&str] = &["view", "server", "script"];
+
+/// Where a check or proof runs (`handlers = [...]`; see `decks/README.md`).
+pub const HANDLERS: &[&str] = &["asgi", "async-client", "wsgi", "script"];
+
+/// An order question (`kind = "order"`) has this many choices, at least and at most.
+pub const ORDER_CHOICES: std::ops::RangeInclusive<usize> = 3..=6;
+
+/// The handlers a run uses when `handlers` is absent.
+pub fn default_handlers(run: &str) -> &'static [&'static str] {
+    match run {
+        "view" => &["asgi", "async-client"],
+        "server" => &["asgi"],
+        "script" => &["script"],
+        _ => &[],
+    }
+}
 
 /// What a choice's `expect` (and a check's `claim`) may say about an observed outcome.
 pub const EXPECT_KEYS: &[&str] = &[
@@ -95,7 +111,15 @@ pub(crate) fn validate(file: &str, deck: &SourceDeck) -> Vec<DeckError> {
             }
         }
         check_question(question, &mut problems);
+        if question.is_order() {
+            check_order(question, &mut problems);
+        } else {
+            check_choices(question, &mut problems);
+        }
         check_evidence(question, &mut problems);
+        for (index, proof) in question.proofs.iter().enumerate() {
+            check_proof(index, proof, &mut problems);
+        }
         errors.extend(problems.into_iter().map(|message| DeckError {
             file: file.to_owned(),
             line: Some(question.line),
@@ -123,6 +147,14 @@ fn check_question(question: &SourceQuestion, problems: &mut Vec<String>) {
     if !is_slug(&question.id) {
         problems.push(format!("question id {:?} {SLUG_RULE}", question.id));
     }
+    if let Some(kind) = &question.kind {
+        if kind != ORDER_KIND {
+            problems.push(format!(
+                "`kind = {kind:?}` is not a kind: write `kind = \"order\"`, or leave `kind` out \
+                 for single or multiple choice (decided by `answer`)"
+            ));
+        }
+    }
     for (field, text) in [
         ("prompt", &question.prompt),
         ("hint", &question.hint),
@@ -132,7 +164,30 @@ fn check_question(question: &SourceQuestion, problems: &mut Vec<String>) {
             problems.push(format!("`{field}` is empty"));
         }
     }
+    let mut seen_ids = HashSet::new();
+    for choice in &question.choices {
+        if !is_slug(&choice.id) {
+            problems.push(format!("choice id {:?} {SLUG_RULE}", choice.id));
+        }
+        if !seen_ids.insert(choice.id.as_str()) {
+            problems.push(format!("duplicate choice id {:?}", choice.id));
+        }
+        if choice.text.is_empty() {
+            problems.push(format!("choice {:?}: `text` is empty", choice.id));
+        }
+    }
+    for word in &question.hint_allows {
+        if !crate::lint::is_word(word) {
+            problems.push(format!(
+                "`hint_allows`: {word:?} is not a word as the hint lint reads them \
+                 (lowercase letters, digits and `_`)"
+            ));
+        }
+    }
+}
 
+/// Single and multiple choice: the answer key and the reasons.
+fn check_choices(question: &SourceQuestion, problems: &mut Vec<String>) {
     let choices = &question.choices;
     if choices.len() < MIN_CHOICES {
         problems.push(format!(
@@ -141,8 +196,20 @@ fn check_question(question: &SourceQuestion, problems: &mut Vec<String>) {
             if choices.len() == 1 { "" } else { "s" }
         ));
     }
+    for choice in choices {
+        if choice.event.is_some() {
+            problems.push(format!(
+                "choice {:?} has an `event`, which only the choices of an order question \
+                 (`kind = \"order\"`) have",
+                choice.id
+            ));
+        }
+    }
+    let Some(answer) = &question.answer else {
+        problems.push("missing field `answer`".to_owned());
+        return;
+    };
     // With a broken answer key, which choices are wrong is unknown: judge no `why` then.
-    let answer = &question.answer;
     let unknown: Vec<&str> = answer
         .ids()
         .iter()
@@ -163,19 +230,9 @@ fn check_question(question: &SourceQuestion, problems: &mut Vec<String>) {
             answer_known = false;
         }
     }
-    let mut seen_ids = HashSet::new();
     for choice in choices {
-        if !is_slug(&choice.id) {
-            problems.push(format!("choice id {:?} {SLUG_RULE}", choice.id));
-        }
-        if !seen_ids.insert(choice.id.as_str()) {
-            problems.push(format!("duplicate choice id {:?}", choice.id));
-        }
-        if choice.text.is_empty() {
-            problems.push(format!("choice {:?}: `text` is empty", choice.id));
-        }
         if !answer_known {
-            continue;
+            break;
         }
         let correct = answer.contains(&choice.id);
         match (&choice.why, correct) {
@@ -215,9 +272,84 @@ fn check_question(question: &SourceQuestion, problems: &mut Vec<String>) {
     }
 }
 
+/// `kind = "order"`: the choices are events in the right order; the check proves the order.
+fn check_order(question: &SourceQuestion, problems: &mut Vec<String>) {
+    let choices = &question.choices;
+    if !ORDER_CHOICES.contains(&choices.len()) {
+        problems.push(format!(
+            "an order question has {} choice{}; it needs {} to {} ([[question.choice]] tables)",
+            choices.len(),
+            if choices.len() == 1 { "" } else { "s" },
+            ORDER_CHOICES.start(),
+            ORDER_CHOICES.end()
+        ));
+    }
+    if question.answer.is_some() {
+        problems.push(
+            "an order question has no `answer`: the right order is the order of its choices \
+             in the file"
+                .to_owned(),
+        );
+    }
+    let mut events: HashMap<&str, &str> = HashMap::new();
+    for choice in choices {
+        match choice.event.as_deref() {
+            None => problems.push(format!(
+                "choice {:?} has no `event`: in an order question each choice names the string \
+                 the check's code appends to `events` when it happens",
+                choice.id
+            )),
+            Some(event) if event.trim().is_empty() => {
+                problems.push(format!("choice {:?}: `event` is empty", choice.id))
+            }
+            Some(event) => {
+                if let Some(first) = events.insert(event, &choice.id) {
+                    problems.push(format!(
+                        "choices {first:?} and {:?} have the same `event` {event:?}: \
+                         each event of an order question is unique",
+                        choice.id
+                    ));
+                }
+            }
+        }
+        if choice.expect.is_some() {
+            problems.push(format!(
+                "choice {:?} has an `expect`: an order question's claim is the order of its \
+                 choices' events, not per-choice outcomes",
+                choice.id
+            ));
+        }
+        if choice.code.is_some() {
+            problems.push(format!(
+                "choice {:?} has `code`: an order question runs one piece of code, the check's",
+                choice.id
+            ));
+        }
+        if choice.why.as_deref().is_some_and(str::is_empty) {
+            problems.push(format!("choice {:?}: `why` is empty", choice.id));
+        }
+    }
+    if question
+        .check
+        .as_ref()
+        .is_some_and(|check| check.claim.is_some())
+    {
+        problems.push(
+            "check: an order question has no `claim`: its claim is the order of its choices' \
+             events"
+                .to_owned(),
+        );
+    }
+}
+
 /// A question rests on exactly one kind of evidence: a `check` the oracle runs, or a `source`.
 fn check_evidence(question: &SourceQuestion, problems: &mut Vec<String>) {
     match (&question.check, &question.source) {
+        (None, _) if question.is_order() => problems.push(
+            "an order question needs a [question.check] whose code appends its events \
+             (a `source` is not enough)"
+                .to_owned(),
+        ),
         (None, None) => problems.push(
             "has neither a `check` nor a `source`: add a [question.check] the oracle can run, \
              or cite the documentation with `source = { title, url, version }`"
@@ -230,7 +362,7 @@ fn check_evidence(question: &SourceQuestion, problems: &mut Vec<String>) {
         (Some(check), None) => check_check(question, check, problems),
         (None, Some(source)) => check_source(source, problems),
     }
-    if question.check.is_none() {
+    if question.check.is_none() && !question.is_order() {
         for choice in &question.choices {
             if choice.code.is_some() || choice.expect.is_some() {
                 problems.push(format!(
@@ -243,14 +375,22 @@ fn check_evidence(question: &SourceQuestion, problems: &mut Vec<String>) {
 }
 
 fn check_check(question: &SourceQuestion, check: &SourceCheck, problems: &mut Vec<String>) {
-    if !CHECK_RUNS.contains(&check.run.as_str()) {
-        problems.push(format!(
-            "check: `run = {:?}` is not one of {}",
-            check.run,
-            CHECK_RUNS.join(", ")
-        ));
-    }
+    check_run(
+        "check",
+        &RunFields {
+            run: &check.run,
+            handlers: check.handlers.as_deref(),
+            setup: check.setup.as_deref(),
+            env: check.env.as_ref(),
+        },
+        problems,
+    );
     match (&check.code, &check.claim) {
+        (Some(code), _) if question.is_order() => {
+            if code.trim().is_empty() {
+                problems.push("check: `code` is empty".to_owned());
+            }
+        }
         (Some(code), None) => {
             if code.trim().is_empty() {
                 problems.push("check: `code` is empty".to_owned());
@@ -261,6 +401,16 @@ fn check_check(question: &SourceQuestion, check: &SourceCheck, problems: &mut Ve
              each choice's `expect` is its claim"
                 .to_owned(),
         ),
+        (None, None) | (None, Some(_)) if question.is_order() => {
+            if question.prompt.matches("```python").count() != 1 {
+                problems.push(
+                    "check: without `code` the oracle runs the prompt's ```python block, \
+                     but the prompt has none or several: give the check a `code` that appends \
+                     the events"
+                        .to_owned(),
+                );
+            }
+        }
         (None, None) => {
             if question.prompt.matches("```python").count() != 1 {
                 problems.push(
@@ -283,19 +433,8 @@ fn check_check(question: &SourceQuestion, check: &SourceCheck, problems: &mut Ve
             }
         }
     }
-    if check
-        .setup
-        .as_deref()
-        .is_some_and(|setup| setup.trim().is_empty())
-    {
-        problems.push("check: `setup` is empty".to_owned());
-    }
-    if let Some(env) = &check.env {
-        for (name, value) in env {
-            if !value.is_str() {
-                problems.push(format!("check: `env.{name}` must be a string"));
-            }
-        }
+    if question.is_order() {
+        return; // No per-choice `expect`: `check_order` reports any.
     }
     for choice in &question.choices {
         match &choice.expect {
@@ -310,6 +449,117 @@ fn check_check(question: &SourceQuestion, check: &SourceCheck, problems: &mut Ve
                 problems,
             ),
         }
+    }
+}
+
+/// `[[question.proof]]`: the same run rules as a check, a one-line `says`, code and an expect.
+fn check_proof(index: usize, proof: &SourceProof, problems: &mut Vec<String>) {
+    let label = format!("proof {index}");
+    if proof.says.is_empty() {
+        problems.push(format!("{label}: `says` is empty"));
+    } else if proof.says.contains('\n') {
+        problems.push(format!(
+            "{label}: `says` must be one line: the sentence (or its gist) this run proves"
+        ));
+    }
+    check_run(
+        &label,
+        &RunFields {
+            run: &proof.run,
+            handlers: proof.handlers.as_deref(),
+            setup: proof.setup.as_deref(),
+            env: proof.env.as_ref(),
+        },
+        problems,
+    );
+    if proof.code.trim().is_empty() {
+        problems.push(format!("{label}: `code` is empty"));
+    }
+    check_outcome(&format!("{label}: `expect`"), &proof.expect, problems);
+}
+
+/// The fields a check and a proof share.
+struct RunFields<'a> {
+    run: &'a str,
+    handlers: Option<&'a [String]>,
+    setup: Option<&'a str>,
+    env: Option<&'a Table>,
+}
+
+fn check_run(label: &str, fields: &RunFields, problems: &mut Vec<String>) {
+    let run = fields.run;
+    let run_known = CHECK_RUNS.contains(&run);
+    if !run_known {
+        problems.push(format!(
+            "{label}: `run = {run:?}` is not one of {}",
+            CHECK_RUNS.join(", ")
+        ));
+    }
+    if let Some(handlers) = fields.handlers {
+        check_handlers(label, run_known.then_some(run), handlers, problems);
+    }
+    if fields.setup.is_some_and(|setup| setup.trim().is_empty()) {
+        problems.push(format!("{label}: `setup` is empty"));
+    }
+    if let Some(env) = fields.env {
+        for (name, value) in env {
+            if !value.is_str() {
+                problems.push(format!("{label}: `env.{name}` must be a string"));
+            }
+        }
+    }
+}
+
+/// `handlers` only narrows or names the set a `run` allows: `view` any non-empty subset of
+/// asgi, async-client, wsgi; `server` asgi or wsgi (one); `script` only script.
+fn check_handlers(label: &str, run: Option<&str>, handlers: &[String], problems: &mut Vec<String>) {
+    if handlers.is_empty() {
+        let default = run.map_or(String::new(), |run| {
+            format!(" ({})", default_handlers(run).join(", "))
+        });
+        problems.push(format!(
+            "{label}: `handlers = []` names no handler: leave it out for the default{default}"
+        ));
+        return;
+    }
+    let mut seen = HashSet::new();
+    let mut all_known = true;
+    for handler in handlers {
+        if !HANDLERS.contains(&handler.as_str()) {
+            problems.push(format!(
+                "{label}: unknown handler {handler:?} (known: {})",
+                HANDLERS.join(", ")
+            ));
+            all_known = false;
+        } else if !seen.insert(handler.as_str()) {
+            problems.push(format!("{label}: `handlers` lists {handler:?} twice"));
+        }
+    }
+    let Some(run) = run.filter(|_| all_known) else {
+        return;
+    };
+    let listed = || {
+        handlers
+            .iter()
+            .map(|handler| format!("{handler:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let allowed = match run {
+        "view" => handlers.iter().all(|handler| handler != "script"),
+        "server" => handlers.len() == 1 && handlers[0] != "script" && handlers[0] != "async-client",
+        _ => handlers.iter().all(|handler| handler == "script"),
+    };
+    if !allowed {
+        let rule = match run {
+            "view" => "any of \"asgi\", \"async-client\", \"wsgi\"",
+            "server" => "one real server: [\"asgi\"] or [\"wsgi\"]",
+            _ => "only [\"script\"]",
+        };
+        problems.push(format!(
+            "{label}: `run = {run:?}` takes {rule} as `handlers`, not [{}]",
+            listed()
+        ));
     }
 }
 

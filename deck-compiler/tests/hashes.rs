@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{compile, valid_with, VALID};
+use common::{compile, order_with, valid_with, with_order, VALID};
 
 /// `VALID`, written differently: keys reordered, other quoting, indentation, blank lines,
 /// extra newlines inside multi-line strings, comments, CRLF line ends.
@@ -154,4 +154,92 @@ fn wrong_choice_reasons_are_not_hashed() {
     let original = compile(VALID);
     let reworded = compile(&valid_with("Not that one.", "Clearly not that one."));
     assert_eq!(original.questions[1].hash, reworded.questions[1].hash);
+}
+
+#[test]
+fn single_and_multiple_hashes_are_pinned() {
+    // Computed before order questions, receipts and proofs existed: learners' saved attempts
+    // depend on these staying put.
+    let deck = compile(VALID);
+    assert_eq!(deck.questions[0].hash, "b8641a00e4779355");
+    assert_eq!(deck.questions[1].hash, "dcd31796e34e3a7d");
+    assert_eq!(deck.hash, "cb711456b59bd2cf");
+    // Order questions, proofs, handlers and hint_allows around them change none of them.
+    let more = compile(&with_order().replacen(
+        "run = \"script\"\ncode = \"def main(): return 1\"\n",
+        "run = \"script\"\nhandlers = [\"script\"]\ncode = \"def main(): return 1\"\n\n\
+         [[question.proof]]\nsays = \"One.\"\nrun = \"script\"\ncode = \"x\"\nexpect = { returns = 1 }\n",
+        1,
+    ));
+    assert_eq!(more.questions[0].hash, "b8641a00e4779355");
+    assert_eq!(more.questions[1].hash, "dcd31796e34e3a7d");
+}
+
+#[test]
+fn the_order_kind_is_hashed() {
+    // The same question as select-all-that-apply with every choice right: only the kind differs
+    // (reasons, events and evidence are not hashed).
+    let multiple = format!(
+        "{VALID}{}",
+        r#"
+[[question]]
+id = "gather-order"
+topic = "more"
+answer = ["a", "b", "c", "d"]
+prompt = "In which order do these happen?"
+hint = "Who waits longer?"
+explanation = "The first request waits longest."
+source = { title = "T", url = "https://example.org/", version = "1" }
+
+[[question.choice]]
+id = "a"
+text = "Request 1 starts waiting"
+why = "Yes."
+
+[[question.choice]]
+id = "b"
+text = "Request 2 starts waiting"
+why = "Yes."
+
+[[question.choice]]
+id = "c"
+text = "Request 1 ends"
+why = "Yes."
+
+[[question.choice]]
+id = "d"
+text = "Request 2 ends"
+why = "Yes."
+"#
+    );
+    let order = compile(&with_order());
+    let multiple = compile(&multiple);
+    assert_eq!(multiple.questions[2].kind, deck_compiler::Kind::Multiple);
+    let seen = |deck: &deck_compiler::CompiledDeck| -> Vec<(String, String, bool)> {
+        deck.questions[2]
+            .choices
+            .iter()
+            .map(|c| (c.id.clone(), c.html.clone(), c.correct))
+            .collect()
+    };
+    assert_eq!(seen(&order), seen(&multiple));
+    assert_ne!(order.questions[2].hash, multiple.questions[2].hash);
+}
+
+#[test]
+fn an_order_question_hash_follows_the_order_not_the_events() {
+    let original = compile(&with_order());
+    let renamed_event = compile(&order_with("event = \"end 2\"", "event = \"finish 2\""));
+    assert_eq!(original.questions[2].hash, renamed_event.questions[2].hash);
+
+    let c = "\n[[question.choice]]\nid = \"c\"\ntext = \"Request 1 ends\"\nevent = \"end 1\"\nwhy = \"It slept for less time.\"\n";
+    let swapped = with_order().replacen(c, "\n", 1) + c;
+    let swapped = compile(&swapped);
+    let ids: Vec<&str> = swapped.questions[2]
+        .choices
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(ids, ["a", "b", "d", "c"]);
+    assert_ne!(original.questions[2].hash, swapped.questions[2].hash);
 }

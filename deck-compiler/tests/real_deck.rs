@@ -160,3 +160,16 @@ fn q4_and_q5_carry_the_corrected_answers() {
         .explanation_html
         .contains("never runs"));
 }
+
+#[test]
+fn the_real_deck_can_be_linted() {
+    // Warnings are the author's to weigh (build.rs prints them); they never fail the build.
+    let path = root().join("decks/django-async.toml");
+    let warnings = deck_compiler::lint_file(&path, "decks/django-async.toml")
+        .unwrap_or_else(|errors| panic!("{errors}"));
+    for warning in &warnings {
+        let text = warning.to_string();
+        assert!(text.starts_with("decks/django-async.toml:"), "{text}");
+        assert!(text.contains(": warning: "), "{text}");
+    }
+}

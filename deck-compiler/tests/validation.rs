@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::{assert_contains, compile, errors, valid_with, FILE, VALID};
+use common::{
+    assert_contains, compile, errors, order_line, order_with, valid_with, with_order, FILE, VALID,
+};
 
 #[test]
 fn a_valid_deck_compiles() {
@@ -542,4 +544,507 @@ fn the_oracle_pin_is_read_from_requirements() {
     assert_eq!(pin.map(|p| p.django).as_deref(), Some("5.2.19"));
     assert_eq!(OraclePin::parse("django>=5.2\n"), None);
     assert_eq!(OraclePin::parse("Django==5.2.x\n"), None);
+}
+
+// ---- handlers -----------------------------------------------------------------------------
+
+/// The errors of `VALID` with the second question's check given `run` and `handlers`.
+fn handlers_errors(run: &str, handlers: &str) -> String {
+    errors(&valid_with(
+        r#"run = "script""#,
+        &format!("run = {run:?}\nhandlers = {handlers}"),
+    ))
+}
+
+#[test]
+fn handlers_name_or_narrow_the_default_set() {
+    for (run, handlers) in [
+        ("script", r#"["script"]"#),
+        ("view", r#"["asgi"]"#),
+        ("view", r#"["wsgi", "async-client"]"#),
+        ("view", r#"["asgi", "async-client", "wsgi"]"#),
+        ("server", r#"["asgi"]"#),
+        ("server", r#"["wsgi"]"#),
+    ] {
+        compile(&valid_with(
+            r#"run = "script""#,
+            &format!("run = {run:?}\nhandlers = {handlers}"),
+        ));
+    }
+    assert_eq!(
+        deck_compiler::default_handlers("view"),
+        ["asgi", "async-client"]
+    );
+    assert_eq!(deck_compiler::default_handlers("server"), ["asgi"]);
+    assert_eq!(deck_compiler::default_handlers("script"), ["script"]);
+}
+
+#[test]
+fn handlers_must_be_known() {
+    assert_contains(
+        &handlers_errors("view", r#"["asgi", "daphne"]"#),
+        &format!(
+            r#"{FILE}:39: question "second": check: unknown handler "daphne" (known: asgi, async-client, wsgi, script)"#
+        ),
+    );
+}
+
+#[test]
+fn handlers_must_not_be_empty() {
+    assert_contains(
+        &handlers_errors("view", "[]"),
+        &format!(
+            r#"{FILE}:39: question "second": check: `handlers = []` names no handler: leave it out for the default (asgi, async-client)"#
+        ),
+    );
+}
+
+#[test]
+fn handlers_must_not_repeat() {
+    assert_contains(
+        &handlers_errors("view", r#"["asgi", "asgi"]"#),
+        &format!(r#"{FILE}:39: question "second": check: `handlers` lists "asgi" twice"#),
+    );
+}
+
+#[test]
+fn a_view_runs_under_request_handlers_only() {
+    assert_contains(
+        &handlers_errors("view", r#"["asgi", "script"]"#),
+        &format!(
+            r#"{FILE}:39: question "second": check: `run = "view"` takes any of "asgi", "async-client", "wsgi" as `handlers`, not ["asgi", "script"]"#
+        ),
+    );
+}
+
+#[test]
+fn a_server_is_one_real_server() {
+    for handlers in [r#"["asgi", "wsgi"]"#, r#"["async-client"]"#] {
+        assert_contains(
+            &handlers_errors("server", handlers),
+            &format!(
+                r#"{FILE}:39: question "second": check: `run = "server"` takes one real server: ["asgi"] or ["wsgi"] as `handlers`, not {handlers}"#
+            ),
+        );
+    }
+}
+
+#[test]
+fn a_script_runs_under_script_only() {
+    assert_contains(
+        &handlers_errors("script", r#"["asgi"]"#),
+        &format!(
+            r#"{FILE}:39: question "second": check: `run = "script"` takes only ["script"] as `handlers`, not ["asgi"]"#
+        ),
+    );
+}
+
+#[test]
+fn handlers_must_be_strings() {
+    assert_contains(
+        &handlers_errors("view", "[1]"),
+        r#"question "second": invalid type: integer `1`, expected a string"#,
+    );
+}
+
+// ---- proofs -------------------------------------------------------------------------------
+
+const PROOF: &str = r#"
+[[question.proof]]
+says = "`main` returns one."
+run = "script"
+code = "def main(): return 1"
+expect = { returns = 1 }
+"#;
+
+/// `VALID` with `PROOF` (changed by `from` → `to`) as the second question's proof.
+fn with_proof(from: &str, to: &str) -> String {
+    assert!(PROOF.contains(from), "{from:?}");
+    valid_with(
+        "code = \"def main(): return 1\"\n",
+        &format!(
+            "code = \"def main(): return 1\"\n{}",
+            PROOF.replacen(from, to, 1)
+        ),
+    )
+}
+
+#[test]
+fn proofs_are_validated_but_not_compiled_in() {
+    let deck = compile(&with_proof("run", "run"));
+    let rust = deck.to_rust(FILE);
+    assert!(!rust.contains("returns one"), "{rust}");
+    assert!(!rust.contains("def main"), "{rust}");
+    // Proofs do not change what a learner sees, so not the hash either.
+    assert_eq!(deck.questions[1].hash, compile(VALID).questions[1].hash);
+    // Several proofs, under named handlers.
+    compile(&with_proof(
+        "run = \"script\"\n",
+        "run = \"view\"\nhandlers = [\"wsgi\"]\nsetup = \"X = 1\"\nenv = { A = \"1\" }\n",
+    ));
+}
+
+#[test]
+fn a_proof_needs_says_code_and_expect() {
+    for (field, line) in [
+        ("says", "says = \"`main` returns one.\"\n"),
+        ("code", "code = \"def main(): return 1\"\n"),
+        ("expect", "expect = { returns = 1 }\n"),
+        ("run", "run = \"script\"\n"),
+    ] {
+        assert_contains(
+            &errors(&with_proof(line, "")),
+            &format!(r#"{FILE}:39: question "second": proof 0: missing field `{field}`"#),
+        );
+    }
+}
+
+#[test]
+fn a_proof_has_no_unknown_fields() {
+    assert_contains(
+        &errors(&with_proof(
+            "run = \"script\"",
+            "run = \"script\"\nclaim = { returns = 1 }",
+        )),
+        &format!(r#"{FILE}:39: question "second": proof 0: unknown field `claim`"#),
+    );
+}
+
+#[test]
+fn a_proof_says_one_non_empty_line() {
+    assert_contains(
+        &errors(&with_proof(
+            "says = \"`main` returns one.\"",
+            "says = \" \"",
+        )),
+        &format!(r#"{FILE}:39: question "second": proof 0: `says` is empty"#),
+    );
+    assert_contains(
+        &errors(&with_proof(
+            "says = \"`main` returns one.\"",
+            "says = '''\nOne.\nTwo.'''",
+        )),
+        &format!(r#"{FILE}:39: question "second": proof 0: `says` must be one line"#),
+    );
+}
+
+#[test]
+fn a_proof_runs_like_a_check() {
+    assert_contains(
+        &errors(&with_proof("run = \"script\"", "run = \"shell\"")),
+        &format!(
+            r#"{FILE}:39: question "second": proof 0: `run = "shell"` is not one of view, server, script"#
+        ),
+    );
+    assert_contains(
+        &errors(&with_proof(
+            "run = \"script\"",
+            "run = \"script\"\nhandlers = [\"asgi\"]",
+        )),
+        &format!(
+            r#"{FILE}:39: question "second": proof 0: `run = "script"` takes only ["script"] as `handlers`, not ["asgi"]"#
+        ),
+    );
+    assert_contains(
+        &errors(&with_proof(
+            "run = \"script\"",
+            "run = \"script\"\nsetup = \"\"",
+        )),
+        &format!(r#"{FILE}:39: question "second": proof 0: `setup` is empty"#),
+    );
+    assert_contains(
+        &errors(&with_proof(
+            "run = \"script\"",
+            "run = \"script\"\nenv = { A = 1 }",
+        )),
+        &format!(r#"{FILE}:39: question "second": proof 0: `env.A` must be a string"#),
+    );
+}
+
+#[test]
+fn a_proof_has_code_and_a_known_expect() {
+    assert_contains(
+        &errors(&with_proof(
+            "code = \"def main(): return 1\"",
+            "code = \"  \"",
+        )),
+        &format!(r#"{FILE}:39: question "second": proof 0: `code` is empty"#),
+    );
+    assert_contains(
+        &errors(&with_proof(
+            "expect = { returns = 1 }",
+            "expect = { retruns = 1 }",
+        )),
+        &format!(r#"{FILE}:39: question "second": proof 0: `expect`: unknown key `retruns`"#),
+    );
+    assert_contains(
+        &errors(&with_proof("expect = { returns = 1 }", "expect = {}")),
+        &format!(r#"{FILE}:39: question "second": proof 0: `expect` is empty"#),
+    );
+}
+
+#[test]
+fn the_second_proof_is_proof_1() {
+    let deck = valid_with(
+        "code = \"def main(): return 1\"\n",
+        &format!(
+            "code = \"def main(): return 1\"\n{PROOF}{}",
+            PROOF.replace("says = \"`main` returns one.\"", "says = \"\"")
+        ),
+    );
+    let message = errors(&deck);
+    assert_contains(
+        &message,
+        &format!(r#"{FILE}:39: question "second": proof 1: `says` is empty"#),
+    );
+    assert!(!message.contains("proof 0"), "{message}");
+}
+
+// ---- order questions ----------------------------------------------------------------------
+
+#[test]
+fn an_order_question_compiles_in_file_order_with_every_choice_correct() {
+    use deck_compiler::Kind;
+    let deck = compile(&with_order());
+    let order = &deck.questions[2];
+    assert_eq!(order.kind, Kind::Order);
+    let ids: Vec<&str> = order.choices.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c", "d"]);
+    assert!(order.choices.iter().all(|c| c.correct));
+    assert_eq!(order.choices[2].reason_html, "It slept for less time.");
+    assert_eq!(order.choices[0].reason_html, "");
+    let rust = deck.to_rust(FILE);
+    assert_contains(&rust, "kind: QuestionKind::Order,");
+    // The events and the proof are the oracle's, not the app's.
+    assert!(!rust.contains("start 1"), "{rust}");
+    assert!(!rust.contains("The second request"), "{rust}");
+}
+
+#[test]
+fn an_order_question_has_three_to_six_choices() {
+    let start = common::ORDER
+        .find("\n[[question.choice]]\nid = \"c\"")
+        .unwrap();
+    let two = format!("{VALID}{}", &common::ORDER[..start]);
+    assert_contains(
+        &errors(&two),
+        &format!(
+            r#"{FILE}:{}: question "gather-order": an order question has 2 choices; it needs 3 to 6 ([[question.choice]] tables)"#,
+            order_line()
+        ),
+    );
+    let extra: String = (0..3)
+        .map(|n| {
+            format!("\n[[question.choice]]\nid = \"x{n}\"\ntext = \"More\"\nevent = \"x{n}\"\n")
+        })
+        .collect();
+    assert_contains(
+        &errors(&format!("{}{extra}", with_order())),
+        &format!(
+            r#"{FILE}:{}: question "gather-order": an order question has 7 choices; it needs 3 to 6"#,
+            order_line()
+        ),
+    );
+    let extra: String = (0..2)
+        .map(|n| {
+            format!("\n[[question.choice]]\nid = \"x{n}\"\ntext = \"More\"\nevent = \"x{n}\"\n")
+        })
+        .collect();
+    compile(&format!("{}{extra}", with_order()));
+}
+
+#[test]
+fn an_order_question_has_no_answer() {
+    assert_contains(
+        &errors(&order_with(
+            "kind = \"order\"\n",
+            "kind = \"order\"\nanswer = \"a\"\n",
+        )),
+        &format!(
+            r#"{FILE}:{}: question "gather-order": an order question has no `answer`: the right order is the order of its choices in the file"#,
+            order_line()
+        ),
+    );
+}
+
+#[test]
+fn every_order_choice_has_an_event() {
+    assert_contains(
+        &errors(&order_with("event = \"start 2\"\n", "")),
+        &format!(
+            r#"{FILE}:{}: question "gather-order": choice "b" has no `event`: in an order question each choice names the string the check's code appends to `events` when it happens"#,
+            order_line()
+        ),
+    );
+}
+
+#[test]
+fn order_events_are_not_empty() {
+    assert_contains(
+        &errors(&order_with("event = \"start 2\"", "event = \" \"")),
+        &format!(
+            r#"{FILE}:{}: question "gather-order": choice "b": `event` is empty"#,
+            order_line()
+        ),
+    );
+}
+
+#[test]
+fn order_events_are_unique() {
+    assert_contains(
+        &errors(&order_with("event = \"end 2\"", "event = \"start 1\"")),
+        &format!(
+            r#"{FILE}:{}: question "gather-order": choices "a" and "d" have the same `event` "start 1": each event of an order question is unique"#,
+            order_line()
+        ),
+    );
+}
+
+#[test]
+fn order_choices_have_no_expect() {
+    assert_contains(
+        &errors(&order_with(
+            "event = \"start 2\"",
+            "event = \"start 2\"\nexpect = { status = 200 }",
+        )),
+        &format!(
+            r#"{FILE}:{}: question "gather-order": choice "b" has an `expect`: an order question's claim is the order of its choices' events, not per-choice outcomes"#,
+            order_line()
+        ),
+    );
+}
+
+#[test]
+fn order_choices_have_no_code() {
+    assert_contains(
+        &errors(&order_with(
+            "event = \"start 2\"",
+            "event = \"start 2\"\ncode = \"x = 1\"",
+        )),
+        &format!(
+            r#"{FILE}:{}: question "gather-order": choice "b" has `code`: an order question runs one piece of code, the check's"#,
+            order_line()
+        ),
+    );
+}
+
+#[test]
+fn an_order_check_has_no_claim() {
+    assert_contains(
+        &errors(&order_with(
+            "run = \"server\"",
+            "run = \"server\"\nclaim = { status = 200 }",
+        )),
+        &format!(
+            r#"{FILE}:{}: question "gather-order": check: an order question has no `claim`: its claim is the order of its choices' events"#,
+            order_line()
+        ),
+    );
+}
+
+#[test]
+fn an_order_question_needs_a_check() {
+    let start = common::ORDER.find("[question.check]").unwrap();
+    let end = common::ORDER.find("[[question.proof]]").unwrap();
+    let sourced = format!(
+        "{VALID}{}source = {{ title = \"T\", url = \"https://example.org/\", version = \"1\" }}\n\n{}",
+        &common::ORDER[..start],
+        &common::ORDER[end..]
+    );
+    let message = errors(&sourced);
+    assert_contains(
+        &message,
+        &format!(
+            r#"{FILE}:{}: question "gather-order": an order question needs a [question.check] whose code appends its events (a `source` is not enough)"#,
+            order_line()
+        ),
+    );
+    assert_eq!(message.lines().count(), 1, "{message}");
+}
+
+#[test]
+fn an_order_check_has_code_to_run() {
+    assert_contains(
+        &errors(&order_with(
+            "code = '''\nasync def my_view(request):\n    events.append(\"start\")\n'''\n",
+            "",
+        )),
+        &format!(
+            r#"{FILE}:{}: question "gather-order": check: without `code` the oracle runs the prompt's ```python block, but the prompt has none or several: give the check a `code` that appends the events"#,
+            order_line()
+        ),
+    );
+}
+
+#[test]
+fn events_belong_to_order_questions_only() {
+    assert_contains(
+        &errors(&valid_with(
+            "text = \"That one.\"",
+            "text = \"That one.\"\nevent = \"b\"",
+        )),
+        &format!(
+            r#"{FILE}:39: question "second": choice "b" has an `event`, which only the choices of an order question (`kind = "order"`) have"#
+        ),
+    );
+}
+
+#[test]
+fn kind_is_order_or_absent() {
+    assert_contains(
+        &errors(&valid_with(
+            "topic = \"more\"\n",
+            "topic = \"more\"\nkind = \"single\"\n",
+        )),
+        &format!(
+            r#"{FILE}:39: question "second": `kind = "single"` is not a kind: write `kind = "order"`, or leave `kind` out for single or multiple choice (decided by `answer`)"#
+        ),
+    );
+}
+
+#[test]
+fn a_choice_question_needs_an_answer() {
+    assert_contains(
+        &errors(&valid_with("answer = \"a\"\n", "")),
+        &format!(r#"{FILE}:39: question "second": missing field `answer`"#),
+    );
+}
+
+#[test]
+fn order_choices_follow_the_common_rules() {
+    let message = errors(&order_with(
+        "why = \"It slept for less time.\"",
+        "why = \"\"",
+    ));
+    assert_contains(
+        &message,
+        &format!(
+            r#"{FILE}:{}: question "gather-order": choice "c": `why` is empty"#,
+            order_line()
+        ),
+    );
+    let message = errors(&order_with("id = \"d\"", "id = \"a\""));
+    assert_contains(
+        &message,
+        r#"question "gather-order": duplicate choice id "a""#,
+    );
+}
+
+// ---- hint_allows --------------------------------------------------------------------------
+
+#[test]
+fn hint_allows_lists_lowercase_words() {
+    compile(&valid_with(
+        "topic = \"more\"\n",
+        "topic = \"more\"\nhint_allows = [\"one\", \"sync_to_async\"]\n",
+    ));
+    assert_contains(
+        &errors(&valid_with(
+            "topic = \"more\"\n",
+            "topic = \"more\"\nhint_allows = [\"This one\"]\n",
+        )),
+        &format!(
+            r#"{FILE}:39: question "second": `hint_allows`: "This one" is not a word as the hint lint reads them (lowercase letters, digits and `_`)"#
+        ),
+    );
 }

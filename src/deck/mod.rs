@@ -15,6 +15,19 @@ pub struct Deck {
     /// The groups of questions, in deck order; every question belongs to exactly one.
     pub topics: &'static [Topic],
     pub questions: &'static [Question],
+    /// What the oracle ran the checks and proofs with, from the receipts file
+    /// (`decks/<deck>.receipts.json`); `None` when the deck has no receipts yet.
+    pub versions: Option<Versions>,
+}
+
+/// The versions the oracle's receipts were recorded with, e.g. `"3.11.7"`, `"5.2.19"`.
+/// `django` equals [`Evidence::Checked`]'s (the compiler rejects receipts of another Django).
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub struct Versions {
+    pub python: &'static str,
+    pub django: &'static str,
+    pub asgiref: &'static str,
+    pub uvicorn: &'static str,
 }
 
 /// A group of questions in a deck (a learner can take one topic as a round).
@@ -42,6 +55,9 @@ pub struct Question {
     pub explanation_html: &'static str,
     /// What the answer key rests on, to show under the explanation.
     pub evidence: Evidence,
+    /// What Django did when the oracle ran this question's check and proofs, in the receipts
+    /// file's order. Empty for a question with a `source`, and when the deck has no receipts.
+    pub receipts: &'static [Receipt],
 }
 
 /// How a question is answered.
@@ -52,6 +68,61 @@ pub enum QuestionKind {
     /// Select all that apply (checkboxes): one or more choices are right, and an answer is right
     /// only when it picks exactly those.
     Multiple,
+    /// Put the events in order: `choices` are in the right order (the app shuffles them), and
+    /// every one is `correct` (each belongs in the answer, at its index). An answer is right
+    /// only when it is exactly that order.
+    Order,
+}
+
+/// One run the oracle made for a question, and what Django did: "What Django 5.2.19 did under
+/// uvicorn: <summary>".
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub struct Receipt {
+    /// Which run this is.
+    pub of: ReceiptFor,
+    /// Where it ran (never empty); several when they all observed the same outcome.
+    pub handlers: &'static [Handler],
+    /// Plain text, one sentence fragment: `raised SynchronousOnlyOperation: …`,
+    /// `responded 200 with JSON {"id": 1}`, `events in order: start 1, start 2, …`.
+    pub summary: &'static str,
+}
+
+/// What a [`Receipt`] is the run of.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum ReceiptFor {
+    /// One choice's own code (a check with per-choice code and a `claim`): the choice's id.
+    Choice(&'static str),
+    /// The check's one shared run: a check without `claim` (each choice's claim is judged
+    /// against it), or an order question's.
+    Check,
+    /// A proof of one runtime sentence of the explanation or of a choice's reason; `says_html`
+    /// is that sentence (or its gist) as one line of inline markup.
+    Proof { says_html: &'static str },
+}
+
+/// Where the oracle ran code.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Handler {
+    /// `asgi`: a real ASGI server (uvicorn on 127.0.0.1) serving Django's `ASGIHandler`.
+    Asgi,
+    /// `async-client`: Django's test `AsyncClient` (no `ASGIHandler`).
+    AsyncClient,
+    /// `wsgi`: the WSGI path (Django's sync test `Client`, or wsgiref's server).
+    Wsgi,
+    /// `script`: plain Python, no request.
+    Script,
+}
+
+impl Handler {
+    /// The id deck files and receipts use (`"async-client"`).
+    pub const fn id(self) -> &'static str {
+        match self {
+            Handler::Asgi => "asgi",
+            Handler::AsyncClient => "async-client",
+            Handler::Wsgi => "wsgi",
+            Handler::Script => "script",
+        }
+    }
 }
 
 /// Why the answer key can be trusted.
@@ -74,6 +145,8 @@ pub struct Choice {
     /// Stable identifier within its question (as written in the deck file).
     pub id: &'static str,
     pub html: &'static str,
+    /// Right by the answer key. On an [`QuestionKind::Order`] question every choice is
+    /// `correct`: the answer is the order of `choices`, not a subset of them.
     pub correct: bool,
     /// One line on why this choice is wrong, or why it is right. Always present on wrong
     /// choices and on the right choices of a multi-select question; may be empty on the right
@@ -115,7 +188,8 @@ impl Question {
         self.choices.iter().find(|choice| choice.correct)
     }
 
-    /// Every choice the answer key marks as right, in deck order.
+    /// Every choice the answer key marks as right, in deck order (for an order question: all
+    /// of them, in the right order).
     pub fn correct_choices(&self) -> impl Iterator<Item = &'static Choice> {
         let choices: &'static [Choice] = self.choices;
         choices.iter().filter(|choice| choice.correct)

@@ -46,6 +46,7 @@ const fn in_topic(
         hint_html: "hint",
         explanation_html: "<p>explanation</p>",
         evidence: Evidence::Checked { django: "5.2.19" },
+        receipts: &[],
     }
 }
 
@@ -65,6 +66,7 @@ pub static DECK: Deck = Deck {
         question("two", "h2", CHOICES_C_RIGHT),
         question("three", "h3", CHOICES_A_RIGHT),
     ],
+    versions: None,
 };
 
 /// The same deck after an edit: "two" was reworded, "three" removed, "four" added.
@@ -79,6 +81,7 @@ pub static EDITED_DECK: Deck = Deck {
         question("two", "h2-edited", CHOICES_C_RIGHT),
         question("four", "h4", CHOICES_A_RIGHT),
     ],
+    versions: None,
 };
 
 pub const RIGHT: [&str; 3] = ["a", "c", "a"];
@@ -118,4 +121,5 @@ pub static TOPIC_DECK: Deck = Deck {
             CHOICES_A_AND_C_RIGHT,
         ),
     ],
+    versions: None,
 };

@@ -104,3 +104,69 @@ pub fn assert_contains(haystack: &str, needle: &str) {
         "expected {needle:?} in:\n{haystack}"
     );
 }
+
+/// An order question to append to `VALID` (topic "more"): four events, with a check that runs
+/// under the default handlers of `run = "server"`, and one proof.
+pub const ORDER: &str = r#"
+[[question]]
+id = "gather-order"
+topic = "more"
+kind = "order"
+prompt = "In which order do these happen?"
+hint = "Who waits longer?"
+explanation = "The first request waits longest."
+
+[question.check]
+run = "server"
+code = '''
+async def my_view(request):
+    events.append("start")
+'''
+
+[[question.proof]]
+says = "The second request starts before the first ends."
+run = "script"
+code = "def main(): return 1"
+expect = { returns = 1 }
+
+[[question.choice]]
+id = "a"
+text = "Request 1 starts waiting"
+event = "start 1"
+
+[[question.choice]]
+id = "b"
+text = "Request 2 starts waiting"
+event = "start 2"
+
+[[question.choice]]
+id = "c"
+text = "Request 1 ends"
+event = "end 1"
+why = "It slept for less time."
+
+[[question.choice]]
+id = "d"
+text = "Request 2 ends"
+event = "end 2"
+"#;
+
+/// `VALID` followed by `ORDER`.
+pub fn with_order() -> String {
+    format!("{VALID}{ORDER}")
+}
+
+/// `with_order()` with one exact piece of `ORDER` replaced (which must occur exactly once in it).
+pub fn order_with(from: &str, to: &str) -> String {
+    assert_eq!(
+        ORDER.matches(from).count(),
+        1,
+        "{from:?} must occur once in ORDER"
+    );
+    format!("{VALID}{}", ORDER.replacen(from, to, 1))
+}
+
+/// The line of the order question's `[[question]]` header in `with_order()`.
+pub fn order_line() -> usize {
+    VALID.lines().count() + 2
+}
