@@ -217,7 +217,7 @@ def summary(observed):
         if observed.get("message"):
             raised += f": {observed['message']}"
         parts.append(raised if status is None else f"({raised})")
-    if "returns" in observed:
+    if "returns" in observed and (observed["returns"] is not None or not observed.get("events")):
         parts.append(f"returned {json.dumps(observed['returns'], ensure_ascii=False)}")
     if observed.get("events"):
         parts.append("events in order: " + ", ".join(str(event) for event in observed["events"]))
