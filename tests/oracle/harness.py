@@ -11,16 +11,28 @@ some of these keys (the same keys a choice's `expect` may use):
 - returns: what `main()` returned (`run = "script"`);
 - events: the module-level `events` list the code appended to.
 
-Runs:
+Runs, and the handlers each can run under (`run(kind, ..., handler=...)`):
 - view:   the module's `my_view` (or `MyView.as_view()`) is mounted at `/` and requested once
-          through Django's AsyncClient, that is through the ASGI handler (`PATH`, default "/").
-- server: the same, served by a real uvicorn on 127.0.0.1; the paths in `REQUESTS` (default
+          (`PATH`, default "/"), under one of
+          - `asgi`: a real uvicorn on 127.0.0.1 serving a fresh `ASGIHandler` (so each request
+            runs in asgiref's ThreadSensitiveContext, with disconnect handling);
+          - `async-client`: Django's test AsyncClient (AsyncClientHandler: `get_response_async`
+            called directly, no ASGIHandler, no ThreadSensitiveContext);
+          - `wsgi`: Django's sync test Client (ClientHandler: the WSGIHandler request path,
+            `get_response`, an async view run through async_to_sync), in a thread with no loop.
+- server: the same, served by a real server on 127.0.0.1, `asgi` (uvicorn + ASGIHandler) or
+          `wsgi` (a threading wsgiref server + WSGIHandler); the paths in `REQUESTS` (default
           ["/?n=1", "/?n=2"]) are sent at the same time, each `STAGGER` s (default 0.2) after
-          the previous one.
-- script: `main()` is called: awaited in a fresh event loop when it is `async def`, else called
-          in the plain main thread.
-The module may set `MIDDLEWARE` (dotted paths, e.g. "case.my_middleware"), and for `view`
-`LOGIN` (a username: that user is created and logged in with AsyncClient.aforce_login).
+          the previous one. With `RECORD_CHUNKS = True` the client appends
+          "client: first chunk arrives" to `events` when the first piece of a body arrives.
+- script: (`script`) `main()` is called: awaited in a fresh event loop (in a fresh thread) when
+          it is `async def`, else called in the plain main thread.
+The module may set `MIDDLEWARE` (dotted paths, e.g. "case.my_middleware"), and for `view` and
+`server` `LOGIN` (a username: that user is created and logged in; its session cookie is sent).
+An exception raised while the module itself runs (e.g. in a class body) or while mounting the
+view (e.g. ImproperlyConfigured from as_view()) is observed as `exception` and `message`.
+Every observation is scrubbed of memory addresses and ports (see `scrub`), so that handlers
+can be compared and receipts are deterministic.
 """
 
 import asyncio
@@ -30,8 +42,8 @@ import os
 import socket
 import sys
 import threading
-import time
 import re
+import time
 import types
 import warnings
 
@@ -128,7 +140,10 @@ def load(code, setup=""):
     module = types.ModuleType("case")
     module.events = []
     sys.modules["case"] = module
-    exec(compile(PRELUDE + setup + "\n" + code, "<case>", "exec"), module.__dict__)
+    try:
+        exec(compile(PRELUDE + setup + "\n" + code, "<case>", "exec"), module.__dict__)
+    except Exception as error:  # raised while the module runs, e.g. in a class body
+        module.load_error = error
     return module, None
 
 
@@ -180,6 +195,8 @@ def run(kind, code, setup="", env=None, handler=None):
             with override_settings(ROOT_URLCONF="case", MIDDLEWARE=middleware):
                 clear_url_caches()
                 try:
+                    if hasattr(module, "load_error"):
+                        raise module.load_error
                     mount(module)
                 except Exception as error:  # e.g. ImproperlyConfigured from as_view()
                     observed = {"exception": type(error).__name__, "message": str(error)}
@@ -423,8 +440,15 @@ def serve_requests(module, handler="asgi", paths=None):
         try:
             connection.request("GET", target, headers={"Cookie": cookie} if cookie else {})
             response = connection.getresponse()
+            if getattr(module, "RECORD_CHUNKS", False):
+                # The moment the first chunk of the body arrives, as an event among the view's.
+                first = response.read1(65536)
+                module.events.append("client: first chunk arrives" if first else "client: empty body")
+                content = first + response.read()
+            else:
+                content = response.read()
             results[index] = describe_response(
-                response.status, response.getheader("Content-Type", ""), response.read()
+                response.status, response.getheader("Content-Type", ""), content
             )
         except (OSError, http.client.HTTPException) as error:  # a broken or refused response
             results[index] = {"status": None, "body": f"no response: {type(error).__name__}"}
