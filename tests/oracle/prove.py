@@ -216,7 +216,10 @@ def summary(observed):
         raised = f"raised {observed['exception']}"
         if observed.get("message"):
             raised += f": {observed['message']}"
-        parts.append(raised if status is None else f"({raised})")
+        if isinstance(status, int) and status >= 500:  # the exception behind the 500
+            parts[-1:] = [f"{raised} (the client got HTTP {status})"]
+        else:
+            parts.append(raised)
     if "returns" in observed and (observed["returns"] is not None or not observed.get("events")):
         parts.append(f"returned {json.dumps(observed['returns'], ensure_ascii=False)}")
     if observed.get("events"):
