@@ -13,8 +13,10 @@ use common::{DECK, EDITED_DECK, TOPIC_DECK};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{RngAlgorithm, RngSeed};
+use quizdeck::codec::{
+    decode, encode, import, ImportError, Loaded, Unreadable, MAX_IMPORT_BYTES, SCHEMA_VERSION,
+};
 use quizdeck::deck::{Deck, QuestionKind};
-use quizdeck::codec::{decode, encode, import, ImportError, Loaded, Unreadable, MAX_IMPORT_BYTES, SCHEMA_VERSION};
 use quizdeck::quiz::{Progress, Theme};
 use quizdeck::quiz::{ReviewLimit, RoundStatus, Screen, Session};
 use quizdeck::storage::{Backend, Fault, LoadNotice, MemoryBackend, ProgressStore};
@@ -53,7 +55,10 @@ fn preview(raw: &str) -> String {
 
 /// Answers the question on screen rightly (every right choice) or wrongly (one wrong choice).
 fn answer(session: &mut Session, right: bool, hint: bool, now: u64) {
-    let question = session.current_question().expect("a question on screen").question;
+    let question = session
+        .current_question()
+        .expect("a question on screen")
+        .question;
     if hint {
         session.show_hint();
     }

@@ -9,7 +9,9 @@ use quizdeck::ui::first_screen::render;
 
 /// The part of `html` from the element that opens with `start` on (the rest of the page).
 fn from<'a>(html: &'a str, start: &str) -> &'a str {
-    let at = html.find(start).unwrap_or_else(|| panic!("no {start} in {html}"));
+    let at = html
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start} in {html}"));
     &html[at..]
 }
 
@@ -32,10 +34,14 @@ fn boot_js_finds_start_check_and_the_hint_by_their_hooks_each_once_and_where_it_
         assert_eq!(html.matches(&marked).count(), 1, "{marked} in {html}");
     }
     let question = from(&html, r#"<div hidden class="first-question">"#);
-    let start_screen = &html[html.find(r#"<div class="first-visit">"#).unwrap()..html.len() - question.len()];
-    assert!(start_screen.contains(r#"<button type="button" data-boot="start" class="primary">Start</button>"#));
+    let start_screen =
+        &html[html.find(r#"<div class="first-visit">"#).unwrap()..html.len() - question.len()];
+    assert!(start_screen
+        .contains(r#"<button type="button" data-boot="start" class="primary">Start</button>"#));
     // Nothing is chosen or checked yet, so Check waits for a choice.
-    assert!(question.contains(r#"<button type="button" data-boot="check" disabled class="primary">Check</button>"#));
+    assert!(question.contains(
+        r#"<button type="button" data-boot="check" disabled class="primary">Check</button>"#
+    ));
     assert!(question.contains(r#"data-boot="hint""#) && question.contains(">Show hint</button>"));
 }
 

@@ -5,7 +5,9 @@ mod common;
 
 use common::{DECK, RIGHT, TOPIC_DECK, WRONG};
 use quizdeck::codec::{decode, encode, export, import, ImportError, Unreadable, MAX_IMPORT_BYTES};
-use quizdeck::quiz::{Attempt, LocalTime, Progress, Rating, ReviewCard, ReviewLimit, RoundKind, Session};
+use quizdeck::quiz::{
+    Attempt, LocalTime, Progress, Rating, ReviewCard, ReviewLimit, RoundKind, Session,
+};
 
 const DAY: u64 = 24 * 60 * 60 * 1000;
 const START: u64 = 1_764_000_000_000; // 2025-11-24, a fixed clock
@@ -197,7 +199,11 @@ fn a_saved_review_limit_out_of_range_still_lets_the_learner_review() {
         assert!((ReviewLimit::MIN..=ReviewLimit::MAX).contains(&expected.get()));
         let mut reopened = Session::new(&DECK, progress);
         assert!(reopened.start_review(1, START + 2 * DAY), "limit {stored}");
-        assert_eq!(reopened.current_question().unwrap().total, asked, "limit {stored}");
+        assert_eq!(
+            reopened.current_question().unwrap().total,
+            asked,
+            "limit {stored}"
+        );
     }
 }
 

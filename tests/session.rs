@@ -3,7 +3,9 @@
 mod common;
 
 use common::{DECK, RIGHT, WRONG};
-use quizdeck::quiz::{HeadStart, Progress, RoundKind, RoundStatus, Screen, Session, FIRST_ROUND_SEED};
+use quizdeck::quiz::{
+    HeadStart, Progress, RoundKind, RoundStatus, Screen, Session, FIRST_ROUND_SEED,
+};
 
 fn new_session() -> Session {
     Session::new(&DECK, Progress::default())
@@ -24,7 +26,13 @@ fn a_fresh_session_is_on_the_start_screen_with_nothing_done() {
     let session = new_session();
     assert_eq!(session.screen(), Screen::Start);
     let overview = session.overview(0);
-    assert_eq!((overview.tallies.deck.questions, overview.tallies.deck.answered), (3, 0));
+    assert_eq!(
+        (
+            overview.tallies.deck.questions,
+            overview.tallies.deck.answered
+        ),
+        (3, 0)
+    );
     assert_eq!(overview.due, 0);
     assert_eq!(overview.round, RoundStatus::NoRound);
     assert!(session.current_question().is_none());
@@ -150,7 +158,10 @@ fn retry_missed_asks_only_the_missed_questions_and_keeps_the_history() {
     assert_eq!(session.progress().history.len(), 5);
     let overview = session.overview(6);
     assert_eq!(
-        (overview.tallies.deck.answered, overview.tallies.deck.right_last_time),
+        (
+            overview.tallies.deck.answered,
+            overview.tallies.deck.right_last_time
+        ),
         (3, 3)
     );
 }
@@ -174,8 +185,13 @@ fn leaving_and_resuming_keeps_the_round_where_it_was() {
     assert!(session.go_to_start());
     assert_eq!(session.screen(), Screen::Start);
     assert!(!session.select("c"), "no answering from the start screen");
-    assert_eq!(session.overview(0).round,
-        RoundStatus::InProgress { number: 2, total: 3 });
+    assert_eq!(
+        session.overview(0).round,
+        RoundStatus::InProgress {
+            number: 2,
+            total: 3
+        }
+    );
     assert!(session.resume());
     assert_eq!(session.current_question(), card);
     let draft = session.draft().unwrap();

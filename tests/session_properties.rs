@@ -174,7 +174,12 @@ fn check_invariants(session: &Session, deck: &'static Deck, now: u64) -> Result<
         overview.due <= overview.tallies.deck.answered,
         "unanswered questions due"
     );
-    let topic_total: usize = overview.tallies.topics.iter().map(|(_, tally)| tally.questions).sum();
+    let topic_total: usize = overview
+        .tallies
+        .topics
+        .iter()
+        .map(|(_, tally)| tally.questions)
+        .sum();
     prop_assert!(topic_total <= overview.tallies.deck.questions);
     match (&progress.round, overview.round) {
         (Some(round), RoundStatus::InProgress { number, total }) => {

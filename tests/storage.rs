@@ -3,8 +3,8 @@
 mod common;
 
 use common::{DECK, RIGHT};
-use quizdeck::codec::{Unreadable};
-use quizdeck::quiz::{Progress};
+use quizdeck::codec::Unreadable;
+use quizdeck::quiz::Progress;
 use quizdeck::quiz::Session;
 use quizdeck::storage::{Fault, LoadNotice, MemoryBackend, ProgressStore};
 

@@ -71,7 +71,9 @@ fn a_value_that_is_not_ours_is_kept_aside() {
 
 /// Runs `script` in the page (the faults the browser can throw, set up as a test would).
 fn run_js(script: &str) {
-    js_sys::Function::new_no_args(script).call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    js_sys::Function::new_no_args(script)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
 }
 
 /// `localStorage` blocked as a privacy setting blocks it: touching it throws. gloo-storage's
@@ -90,7 +92,10 @@ fn blocked_storage_is_a_fault_to_report_not_a_panic() {
         "if (window.__saved) Object.defineProperty(window, 'localStorage', window.__saved);
          else delete window.localStorage;",
     );
-    assert!(touched.is_err(), "the access itself throws, which gloo would not survive");
+    assert!(
+        touched.is_err(),
+        "the access itself throws, which gloo would not survive"
+    );
     assert!(matches!(opened, Err(Fault::Blocked)));
 }
 
@@ -112,8 +117,14 @@ fn a_read_that_throws_is_a_notice_and_the_saved_value_is_not_saved_over() {
     let (progress, notice) = store.load();
     let save = store.save(&progress);
     run_js("Storage.prototype.getItem = window.__getItem;");
-    assert!(raw_read.is_err(), "getItem itself throws, which gloo would not survive");
-    assert_eq!((progress, notice), (Progress::default(), Some(LoadNotice::ReadFailed)));
+    assert!(
+        raw_read.is_err(),
+        "getItem itself throws, which gloo would not survive"
+    );
+    assert_eq!(
+        (progress, notice),
+        (Progress::default(), Some(LoadNotice::ReadFailed))
+    );
     assert_eq!(save, Err(Fault::Protected));
     assert_eq!(local_storage().get_item(KEY).unwrap(), Some(saved));
 }
@@ -125,9 +136,18 @@ fn a_value_is_copied_aside_byte_for_byte_which_gloo_set_would_not_do() {
     local_storage().clear().unwrap();
     let damaged = "{\"app\":\"quizdeck\",\"sch";
     gloo_storage::LocalStorage::set("gloo-copy", damaged).unwrap();
-    assert_ne!(local_storage().get_item("gloo-copy").unwrap().as_deref(), Some(damaged));
-    LocalStorage::open().unwrap().set("web-sys-copy", damaged).unwrap();
-    assert_eq!(local_storage().get_item("web-sys-copy").unwrap().as_deref(), Some(damaged));
+    assert_ne!(
+        local_storage().get_item("gloo-copy").unwrap().as_deref(),
+        Some(damaged)
+    );
+    LocalStorage::open()
+        .unwrap()
+        .set("web-sys-copy", damaged)
+        .unwrap();
+    assert_eq!(
+        local_storage().get_item("web-sys-copy").unwrap().as_deref(),
+        Some(damaged)
+    );
 }
 
 /// The progress itself is written through gloo-storage: serde in, and the browser's errors as
@@ -149,7 +169,10 @@ fn progress_is_saved_through_gloo_and_a_full_storage_is_reported() {
     let full = store.save(&Progress::default());
     run_js("Storage.prototype.setItem = window.__setItem;");
     assert_eq!(full, Err(Fault::Full));
-    assert_eq!(ProgressStore::new(LocalStorage::open(), &DECK).load().0, started_progress());
+    assert_eq!(
+        ProgressStore::new(LocalStorage::open(), &DECK).load().0,
+        started_progress()
+    );
 }
 
 /// Mounts the app in a fresh container, returning it and the handle that keeps it mounted.

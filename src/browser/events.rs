@@ -20,8 +20,8 @@ pub fn use_event_listener(
     let listening = StoredValue::new_local((target.clone(), closure));
     on_cleanup(move || {
         listening.try_with_value(|(target, closure)| {
-            let _ = target
-                .remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+            let _ =
+                target.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
         });
     });
 }

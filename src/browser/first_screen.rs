@@ -81,4 +81,3 @@ fn same_element_in_app(element: &Element) -> Option<String> {
         .unwrap_or(false)
         .then(|| format!("fieldset.choices input[value=\"{value}\"]"))
 }
-

@@ -12,9 +12,8 @@ pub fn use_data_evicted_unless_installed() -> ReadSignal<bool> {
         };
         let navigator = window.navigator();
         let agent = navigator.user_agent().unwrap_or_default();
-        set_evicted.set(
-            is_apple_webkit(&agent, navigator.max_touch_points()) && !is_installed(&window),
-        );
+        set_evicted
+            .set(is_apple_webkit(&agent, navigator.max_touch_points()) && !is_installed(&window));
     });
     evicted
 }

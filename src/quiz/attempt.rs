@@ -10,7 +10,8 @@ pub struct Attempt {
     /// The content hash of the question when it was answered: an attempt on a question whose
     /// content has since changed no longer says anything about the learner.
     pub question_hash: String,
-    /// The choices selected (one for a single-choice question), in deck order.
+    /// The choices selected (one for a single-choice question), in deck order; for an order
+    /// question, every choice in the order the learner put them.
     pub choice_ids: Vec<String>,
     pub correct: bool,
     pub hint_used: bool,
@@ -20,34 +21,61 @@ pub struct Attempt {
 
 impl Attempt {
     /// Grades `selected` as the answer to `question`: right when exactly the correct choices
-    /// are selected (all or nothing for "select all that apply"). `None` when nothing valid
-    /// is selected.
+    /// are selected (all or nothing for "select all that apply"), or, for an order question,
+    /// when every choice is in the deck's order. `None` when the selection is not a valid
+    /// answer (nothing, an unknown or repeated id, an incomplete arrangement).
     pub fn grade(
         question: &Question,
         selected: &[String],
         hint_used: bool,
         answered_at: u64,
     ) -> Option<Self> {
-        let choices: Vec<_> = question
-            .choices
+        let in_deck = |id: &String| question.choice(id).is_some();
+        let distinct = selected
             .iter()
-            .filter(|choice| selected.iter().any(|id| id == choice.id))
-            .collect();
-        let count_fits = match question.kind {
-            QuestionKind::Single => choices.len() == 1,
-            QuestionKind::Multiple => !choices.is_empty(),
-        };
-        if !count_fits || choices.len() != selected.len() {
+            .enumerate()
+            .all(|(index, id)| !selected[..index].contains(id));
+        if !distinct || !selected.iter().all(in_deck) {
             return None;
         }
-        let correct = question
-            .choices
-            .iter()
-            .all(|choice| choice.correct == choices.iter().any(|c| c.id == choice.id));
+        let (choice_ids, correct) = match question.kind {
+            QuestionKind::Single | QuestionKind::Multiple => {
+                let picked: Vec<String> = question
+                    .choices
+                    .iter()
+                    .filter(|choice| selected.iter().any(|id| id == choice.id))
+                    .map(|choice| choice.id.to_owned())
+                    .collect();
+                let count_fits = match question.kind {
+                    QuestionKind::Single => picked.len() == 1,
+                    _ => !picked.is_empty(),
+                };
+                if !count_fits {
+                    return None;
+                }
+                let correct = question
+                    .choices
+                    .iter()
+                    .all(|choice| choice.correct == picked.iter().any(|id| id == choice.id));
+                (picked, correct)
+            }
+            // An arrangement of every choice; right only in the deck's order.
+            QuestionKind::Order => {
+                if selected.len() != question.choices.len() {
+                    return None;
+                }
+                let correct = question
+                    .choices
+                    .iter()
+                    .zip(selected)
+                    .all(|(choice, id)| choice.id == id);
+                (selected.to_vec(), correct)
+            }
+        };
         Some(Attempt {
             question_id: question.id.to_owned(),
             question_hash: question.hash.to_owned(),
-            choice_ids: choices.iter().map(|choice| choice.id.to_owned()).collect(),
+            choice_ids,
             correct,
             hint_used,
             answered_at,

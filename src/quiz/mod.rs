@@ -22,7 +22,7 @@ pub use round::{Draft, Round, RoundKind, Step};
 pub use schedule::{Phase, Rating, ReviewCard, Schedule};
 pub use session::Session;
 pub use settings::{ReviewLimit, Settings, Theme};
-pub use shuffle::choice_order;
+pub use shuffle::{choice_order, order_to_arrange};
 pub use stats::{Day, Stats};
 pub use tally::{Tallies, Tally};
 pub use time::{iso_date, LocalTime, DAY_MS};

@@ -120,7 +120,8 @@ impl Progress {
         if other.reset_at > self.reset_at {
             let reset_at = other.reset_at.unwrap_or_default();
             self.reset_at = other.reset_at;
-            self.history.retain(|attempt| attempt.answered_at > reset_at);
+            self.history
+                .retain(|attempt| attempt.answered_at > reset_at);
             forgot = true;
         }
         let reset_at = self.reset_at;

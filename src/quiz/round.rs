@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{choice_order, Attempt};
+use super::{choice_order, order_to_arrange, Attempt};
 use crate::deck::{Deck, Question, QuestionKind};
 
 /// Which questions a round was made of.
@@ -21,6 +21,8 @@ pub enum RoundKind {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
     /// The selected choices, in the order they were picked (at most one for single choice).
+    /// On an order question: every choice in the order the learner has put them, once they
+    /// have moved one (empty until then: the order shown).
     pub selected: Vec<String>,
     pub hint_shown: bool,
 }
@@ -90,14 +92,61 @@ impl Round {
     }
 
     /// The current question's choices in this round's shuffled order (indices into the deck).
+    /// An order question's are never shown in their right order, shuffling on or off.
     pub fn current_choice_order(&self, deck: &'static Deck) -> Option<Vec<usize>> {
         let position = self.position()?;
         let question = self.current_question(deck)?;
         let count = question.choices.len();
-        Some(match self.seed {
-            Some(seed) => choice_order(seed, position, count),
-            None => (0..count).collect(),
+        Some(match (question.kind, self.seed) {
+            (QuestionKind::Order, seed) => order_to_arrange(seed, position, count),
+            (_, Some(seed)) => choice_order(seed, position, count),
+            (_, None) => (0..count).collect(),
         })
+    }
+
+    /// An order question's choices as the learner has arranged them so far: as shown, until
+    /// they move one.
+    pub fn arrangement(&self, deck: &'static Deck) -> Option<Vec<&'static str>> {
+        let question = self.current_question(deck)?;
+        let draft = self.draft()?;
+        if question.kind != QuestionKind::Order {
+            return None;
+        }
+        if draft.selected.is_empty() {
+            let shown = self.current_choice_order(deck)?;
+            return Some(
+                shown
+                    .into_iter()
+                    .map(|index| question.choices[index].id)
+                    .collect(),
+            );
+        }
+        draft
+            .selected
+            .iter()
+            .map(|id| question.choice(id).map(|choice| choice.id))
+            .collect()
+    }
+
+    /// Moves a choice of an order question `by` places (negative: up), within the list.
+    pub fn move_choice(&mut self, deck: &'static Deck, choice_id: &str, by: isize) -> bool {
+        let Some(mut order) = self.arrangement(deck) else {
+            return false;
+        };
+        let Some(from) = order.iter().position(|id| *id == choice_id) else {
+            return false;
+        };
+        let to = from.saturating_add_signed(by).min(order.len() - 1);
+        if to == from {
+            return false;
+        }
+        let moved = order.remove(from);
+        order.insert(to, moved);
+        let Step::Answering(draft) = &mut self.step else {
+            return false;
+        };
+        draft.selected = order.into_iter().map(str::to_owned).collect();
+        true
     }
 
     pub fn draft(&self) -> Option<&Draft> {
@@ -145,6 +194,8 @@ impl Round {
                 draft.selected.remove(index);
             }
             (QuestionKind::Multiple, None) => draft.selected.push(choice_id.to_owned()),
+            // Its choices are arranged ([`Round::move_choice`]), not picked.
+            (QuestionKind::Order, _) => return false,
         }
         true
     }
@@ -163,7 +214,11 @@ impl Round {
     pub fn check(&mut self, deck: &'static Deck, now: u64) -> Option<Attempt> {
         let question = self.current_question(deck)?;
         let draft = self.draft()?;
-        let attempt = Attempt::grade(question, &draft.selected, draft.hint_shown, now)?;
+        let answer: Vec<String> = match self.arrangement(deck) {
+            Some(order) => order.into_iter().map(str::to_owned).collect(),
+            None => draft.selected.clone(),
+        };
+        let attempt = Attempt::grade(question, &answer, draft.hint_shown, now)?;
         self.attempts.push(attempt.clone());
         self.step = Step::Feedback;
         Some(attempt)

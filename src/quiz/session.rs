@@ -57,7 +57,12 @@ impl Session {
     /// Begins a new round over the whole deck, abandoning any unfinished one (its answers stay
     /// in the history).
     pub fn start_over(&mut self, seed: u64) -> bool {
-        let ids = self.deck.questions.iter().map(|q| q.id.to_owned()).collect();
+        let ids = self
+            .deck
+            .questions
+            .iter()
+            .map(|q| q.id.to_owned())
+            .collect();
         self.begin(RoundKind::Full, seed, ids)
     }
 
@@ -124,6 +129,13 @@ impl Session {
         let deck = self.deck;
         self.active_round()
             .is_some_and(|round| round.select(deck, choice_id))
+    }
+
+    /// Moves a choice of an order question one place up (`by` -1) or down (1), or further.
+    pub fn move_choice(&mut self, choice_id: &str, by: isize) -> bool {
+        let deck = self.deck;
+        self.active_round()
+            .is_some_and(|round| round.move_choice(deck, choice_id, by))
     }
 
     pub fn show_hint(&mut self) -> bool {
@@ -194,12 +206,21 @@ impl Session {
 
     /// The current round once every question in it is answered, on screen or not.
     pub fn finished_round(&self) -> Option<&Round> {
-        self.progress.round.as_ref().filter(|round| round.is_finished())
+        self.progress
+            .round
+            .as_ref()
+            .filter(|round| round.is_finished())
     }
 
     /// The unchecked answer on screen, if any.
     pub fn draft(&self) -> Option<&Draft> {
         self.round_on_screen()?.draft()
+    }
+
+    /// An order question's choices as the learner has arranged them so far, if one is on
+    /// screen and not yet checked.
+    pub fn arrangement(&self) -> Option<Vec<&'static str>> {
+        self.round_on_screen()?.arrangement(self.deck)
     }
 
     /// The checked answer whose feedback is on screen, if any.

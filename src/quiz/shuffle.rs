@@ -10,6 +10,24 @@ pub fn choice_order(seed: u64, position: usize, choice_count: usize) -> Vec<usiz
     order
 }
 
+/// The order in which an order question's choices are first shown, for the learner to put
+/// right: shuffled as [`choice_order`] does, but never already in the right (deck) order, and
+/// never in it with shuffling off (`seed` `None`): then it is reversed.
+pub fn order_to_arrange(seed: Option<u64>, position: usize, choice_count: usize) -> Vec<usize> {
+    let mut order = match seed {
+        Some(seed) => choice_order(seed, position, choice_count),
+        None => (0..choice_count).rev().collect(),
+    };
+    if order
+        .iter()
+        .enumerate()
+        .all(|(index, &choice)| index == choice)
+    {
+        order.rotate_left(1);
+    }
+    order
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +58,21 @@ mod tests {
         let orders: std::collections::HashSet<Vec<usize>> =
             (0..50).map(|seed| choice_order(seed, 0, 4)).collect();
         assert!(orders.len() > 10, "only {} distinct orders", orders.len());
+    }
+
+    #[test]
+    fn an_order_question_is_never_shown_in_its_right_order() {
+        for count in 2..=6 {
+            let in_order: Vec<usize> = (0..count).collect();
+            for seed in 0..500 {
+                let order = order_to_arrange(Some(seed), seed as usize % 9, count);
+                assert_ne!(order, in_order, "seed {seed}, {count} choices");
+                let mut sorted = order.clone();
+                sorted.sort_unstable();
+                assert_eq!(sorted, in_order);
+            }
+            assert_ne!(order_to_arrange(None, 0, count), in_order);
+        }
     }
 
     const PINNED_42_0: [usize; 4] = [1, 2, 3, 0];

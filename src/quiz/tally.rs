@@ -26,7 +26,8 @@ impl Tally {
             };
             tally.answered += 1;
             tally.right_first_time += usize::from(first.correct);
-            let (count, last) = attempts.fold((1, first), |(count, _), attempt| (count + 1, attempt));
+            let (count, last) =
+                attempts.fold((1, first), |(count, _), attempt| (count + 1, attempt));
             tally.right_last_time += usize::from(last.correct);
             tally.attempts += count;
         }

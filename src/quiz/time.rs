@@ -48,8 +48,14 @@ mod tests {
     fn a_local_day_follows_the_offset() {
         // 2025-12-01 23:30 UTC is already 2 December in Paris (UTC+1).
         let late = 20_423 * DAY_MS + 23 * 3_600_000 + 30 * 60_000;
-        let utc = LocalTime { now: late, utc_offset_minutes: 0 };
-        let paris = LocalTime { now: late, utc_offset_minutes: 60 };
+        let utc = LocalTime {
+            now: late,
+            utc_offset_minutes: 0,
+        };
+        let paris = LocalTime {
+            now: late,
+            utc_offset_minutes: 60,
+        };
         assert_eq!(utc.today(), 20_423);
         assert_eq!(paris.today(), 20_424);
     }

@@ -34,7 +34,10 @@ pub struct Summary {
 pub enum RoundStatus {
     NoRound,
     /// At question `number` (from 1) of `total`.
-    InProgress { number: usize, total: usize },
+    InProgress {
+        number: usize,
+        total: usize,
+    },
     /// Every question answered: its results can be seen again.
     Finished,
 }
@@ -89,7 +92,8 @@ impl Session {
 
     /// Whether the round on screen is finished (its summary is shown).
     pub fn summary_on_screen(&self) -> bool {
-        self.round_on_screen().is_some_and(|round| round.is_finished())
+        self.round_on_screen()
+            .is_some_and(|round| round.is_finished())
     }
 
     pub fn overview(&self, now: u64) -> Overview {
@@ -116,11 +120,12 @@ impl Session {
     }
 }
 
-/// The choices an attempt selected, in deck order.
+/// The choices an attempt selected, in deck order; an order question's, in the order the
+/// learner put them.
 pub fn chosen_choices(question: &'static Question, attempt: &Attempt) -> Vec<&'static Choice> {
-    question
-        .choices
+    attempt
+        .choice_ids
         .iter()
-        .filter(|choice| attempt.chose(choice.id))
+        .filter_map(|id| question.choice(id))
         .collect()
 }

@@ -93,7 +93,9 @@ pub fn App(#[prop(default = None)] head_start: Option<HeadStart>) -> impl IntoVi
     });
     on_cleanup(move || merge_from_other_tab.remove());
 
-    use_theme(Memo::new(move |_| session.with(|session| session.settings().theme)));
+    use_theme(Memo::new(move |_| {
+        session.with(|session| session.settings().theme)
+    }));
 
     let screen = Memo::new(move |_| session.with(Session::screen));
     view! {

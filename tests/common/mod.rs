@@ -123,3 +123,25 @@ pub static TOPIC_DECK: Deck = Deck {
     ],
     versions: None,
 };
+
+const EVENTS_IN_ORDER: &[Choice] = &[
+    choice("a", true),
+    choice("b", true),
+    choice("c", true),
+    choice("d", true),
+];
+
+/// A single-choice question, then an order question ("put the events in order": a, b, c, d is
+/// the right order).
+pub static ORDER_DECK: Deck = Deck {
+    id: "order-deck",
+    title: "Order deck",
+    description: "For tests",
+    hash: "orderdeck-1",
+    topics: TOPICS,
+    questions: &[
+        question("one", "h1", CHOICES_A_RIGHT),
+        in_topic("basics", QuestionKind::Order, "order", "ho", EVENTS_IN_ORDER),
+    ],
+    versions: None,
+};

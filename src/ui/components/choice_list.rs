@@ -4,21 +4,22 @@ use crate::deck::{Choice, QuestionKind};
 use crate::quiz::Attempt;
 
 /// What an option's row says after checking, in words as well as colour.
-fn verdict(choice: &Choice, chosen: bool, kind: QuestionKind) -> &'static str {
-    match (choice.correct, chosen, kind) {
-        (true, true, QuestionKind::Single) => "✓ Your answer, right",
-        (true, true, QuestionKind::Multiple) => "✓ Right, and you selected it",
-        (true, false, QuestionKind::Single) => "✓ Right answer",
-        (true, false, QuestionKind::Multiple) => "✗ Right, but you left it out",
+fn verdict(choice: &Choice, chosen: bool, select_all: bool) -> &'static str {
+    match (choice.correct, chosen, select_all) {
+        (true, true, false) => "✓ Your answer, right",
+        (true, true, true) => "✓ Right, and you selected it",
+        (true, false, false) => "✓ Right answer",
+        (true, false, true) => "✗ Right, but you left it out",
         (false, true, _) => "✗ Your answer, wrong",
-        (false, false, QuestionKind::Multiple) => "✓ Wrong, and you left it out",
-        (false, false, QuestionKind::Single) => "",
+        (false, false, true) => "✓ Wrong, and you left it out",
+        (false, false, false) => "",
     }
 }
 
-/// The options as a native radio group ("choose one") or group of checkboxes ("select all
-/// that apply"). After checking it is disabled and marks each option; on a multi-select
-/// question every option also says why it is right or wrong.
+/// The options of a single-choice question as a native radio group ("choose one"), of a
+/// multi-select one as a group of checkboxes ("select all that apply"). After checking it is
+/// disabled and marks each option; on a multi-select question every option also says why it
+/// is right or wrong. (Order questions have their own list, [`OrderList`](super::OrderList).)
 #[component]
 pub fn ChoiceList(
     choices: Vec<&'static Choice>,
@@ -27,9 +28,10 @@ pub fn ChoiceList(
     #[prop(into)] checked: Signal<Option<Attempt>>,
     on_select: impl Fn(&'static str) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let (input_type, legend) = match kind {
-        QuestionKind::Single => ("radio", "Choose one answer"),
-        QuestionKind::Multiple => ("checkbox", "Select all that apply"),
+    let select_all = kind == QuestionKind::Multiple;
+    let (input_type, legend) = match select_all {
+        false => ("radio", "Choose one answer"),
+        true => ("checkbox", "Select all that apply"),
     };
     let rows = choices
         .into_iter()
@@ -43,13 +45,14 @@ pub fn ChoiceList(
                 checked.with(|attempt| {
                     attempt
                         .as_ref()
-                        .map(|attempt| verdict(choice, attempt.chose(choice.id), kind))
+                        .map(|attempt| verdict(choice, attempt.chose(choice.id), select_all))
                         .unwrap_or_default()
                 })
             };
             let reason = move || {
-                (is_checked() && kind == QuestionKind::Multiple && !choice.reason_html.is_empty())
-                    .then(|| view! { <span class="choice-reason" inner_html=choice.reason_html></span> })
+                (is_checked() && select_all && !choice.reason_html.is_empty()).then(
+                    || view! { <span class="choice-reason" inner_html=choice.reason_html></span> },
+                )
             };
             view! {
                 <label

@@ -12,6 +12,8 @@ use crate::quiz::{chosen_choices, Attempt};
 pub fn Feedback(
     attempt: Attempt,
     question: &'static Question,
+    /// The choices' ids in the order they are numbered on screen.
+    shown: Vec<&'static str>,
     is_last: bool,
     on_next: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -46,7 +48,7 @@ pub fn Feedback(
             </h2>
             {details}
             <div class="explanation" inner_html=question.explanation_html></div>
-            <EvidenceLine evidence=question.evidence />
+            <EvidenceLine question shown chosen=attempt.choice_ids.clone() />
             <button type="button" class="primary" on:click=move |_| on_next()>
                 {if is_last { "See results" } else { "Next question" }}
             </button>

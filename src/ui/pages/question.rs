@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 
-use crate::quiz::{CurrentQuestion, Session};
-use crate::ui::components::{ChoiceList, Feedback, Hint};
 use crate::browser::now;
+use crate::deck::QuestionKind;
+use crate::quiz::{chosen_choices, CurrentQuestion, Session};
+use crate::ui::components::{ChoiceList, Feedback, Hint, OrderList};
 use crate::ui::AppState;
 
 /// The question in front of the learner. It is rebuilt only when the question changes;
@@ -15,7 +16,11 @@ use crate::ui::AppState;
 pub fn QuestionPage() -> impl IntoView {
     let app = AppState::get();
     let current = Memo::new(move |_| app.session.with(Session::current_question));
-    move || current.get().map(|current| view! { <QuestionCard current /> })
+    move || {
+        current
+            .get()
+            .map(|current| view! { <QuestionCard current /> })
+    }
 }
 
 #[component]
@@ -34,6 +39,9 @@ fn QuestionCard(current: CurrentQuestion) -> impl IntoView {
 
     let select = move |choice_id: &str| {
         app.act(|s| s.select(choice_id));
+    };
+    let move_choice = move |choice_id: &str, by: isize| {
+        app.act(|s| s.move_choice(choice_id, by));
     };
     let show_hint = move || {
         app.act(Session::show_hint);
@@ -89,13 +97,23 @@ fn QuestionCard(current: CurrentQuestion) -> impl IntoView {
         choices,
     } = current;
     let is_last = position + 1 == total;
-    view! {
-        <article class="question" aria-labelledby="question-number" data-question=question.id>
-            <h1 id="question-number" tabindex="-1" node_ref=heading>
-                "Question " {position + 1} " of " {total}
-            </h1>
-            <progress max=total value=position aria-hidden="true"></progress>
-            <div class="prompt" inner_html=question.prompt_html></div>
+    let is_order = question.kind == QuestionKind::Order;
+    let shown: Vec<&'static str> = choices.iter().map(|choice| choice.id).collect();
+    let options = if is_order {
+        let arranged = Memo::new(move |_| session.with(Session::arrangement));
+        let arrangement = Signal::derive(move || match checked.get() {
+            Some(attempt) => chosen_choices(question, &attempt),
+            None => arranged
+                .get()
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|id| question.choice(id))
+                .collect(),
+        });
+        view! { <OrderList question arrangement checked on_move=move |id, by| move_choice(id, by) /> }
+            .into_any()
+    } else {
+        view! {
             <ChoiceList
                 choices
                 kind=question.kind
@@ -103,6 +121,17 @@ fn QuestionCard(current: CurrentQuestion) -> impl IntoView {
                 checked
                 on_select=move |id| select(id)
             />
+        }
+        .into_any()
+    };
+    view! {
+        <article class="question" aria-labelledby="question-number" data-question=question.id>
+            <h1 id="question-number" tabindex="-1" node_ref=heading>
+                "Question " {position + 1} " of " {total}
+            </h1>
+            <progress max=total value=position aria-hidden="true"></progress>
+            <div class="prompt" inner_html=question.prompt_html></div>
+            {options}
             <Hint
                 hint_html=question.hint_html
                 shown=hint_shown
@@ -117,7 +146,7 @@ fn QuestionCard(current: CurrentQuestion) -> impl IntoView {
                                 type="button"
                                 class="primary"
                                 data-boot="check"
-                                disabled=move || selected.with(Vec::is_empty)
+                                disabled=move || !is_order && selected.with(Vec::is_empty)
                                 on:click=move |_| check()
                             >
                                 "Check"
@@ -127,7 +156,8 @@ fn QuestionCard(current: CurrentQuestion) -> impl IntoView {
                         .into_any()
                 }
                 Some(attempt) => {
-                    view! { <Feedback attempt question is_last on_next=next /> }.into_any()
+                    let shown = shown.clone();
+                    view! { <Feedback attempt question shown is_last on_next=next /> }.into_any()
                 }
             }}
         </article>

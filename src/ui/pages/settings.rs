@@ -2,10 +2,10 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::codec::{export, import};
-use crate::quiz::{ReviewLimit, Theme};
-use crate::quiz::Session;
 use crate::browser::{download, now, read_progress_file};
+use crate::codec::{export, import};
+use crate::quiz::Session;
+use crate::quiz::{ReviewLimit, Theme};
 use crate::ui::AppState;
 
 /// Theme, shuffling, review limit, and the learner's own copy of their progress: export,

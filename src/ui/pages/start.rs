@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
+use crate::browser::{fresh_seed, now};
 use crate::quiz::{RoundStatus, Session, Tally};
 use crate::ui::components::StorageStatus;
-use crate::browser::{fresh_seed, now};
 use crate::ui::AppState;
 
 fn tally_text(tally: &Tally) -> String {

@@ -81,8 +81,11 @@ pub fn StatsPage() -> impl IntoView {
                 .questions
                 .iter()
                 .map(|question| {
-                    let history: Vec<Attempt> =
-                        session.question_history(question).into_iter().cloned().collect();
+                    let history: Vec<Attempt> = session
+                        .question_history(question)
+                        .into_iter()
+                        .cloned()
+                        .collect();
                     (question, history)
                 })
                 .filter(|(_, history)| !history.is_empty())
@@ -160,7 +163,8 @@ pub fn StatsPage() -> impl IntoView {
 
 fn accuracy(days: &[Day]) -> AnyView {
     if days.is_empty() {
-        return view! { <p>"Answer a few questions to see your accuracy day by day."</p> }.into_any();
+        return view! { <p>"Answer a few questions to see your accuracy day by day."</p> }
+            .into_any();
     }
     let rows = days
         .iter()

@@ -1,9 +1,9 @@
 use leptos::html::H1;
 use leptos::prelude::*;
 
+use crate::browser::fresh_seed;
 use crate::quiz::{RoundKind, Session};
 use crate::ui::components::AnswerReview;
-use crate::browser::fresh_seed;
 use crate::ui::AppState;
 
 /// The score of a finished round, what was missed and why, and what to do next.
