@@ -11,16 +11,28 @@ some of these keys (the same keys a choice's `expect` may use):
 - returns: what `main()` returned (`run = "script"`);
 - events: the module-level `events` list the code appended to.
 
-Runs:
+Runs, and the handlers each can run under (`run(kind, ..., handler=...)`):
 - view:   the module's `my_view` (or `MyView.as_view()`) is mounted at `/` and requested once
-          through Django's AsyncClient, that is through the ASGI handler (`PATH`, default "/").
-- server: the same, served by a real uvicorn on 127.0.0.1; the paths in `REQUESTS` (default
+          (`PATH`, default "/"), under one of
+          - `asgi`: a real uvicorn on 127.0.0.1 serving a fresh `ASGIHandler` (so each request
+            runs in asgiref's ThreadSensitiveContext, with disconnect handling);
+          - `async-client`: Django's test AsyncClient (AsyncClientHandler: `get_response_async`
+            called directly, no ASGIHandler, no ThreadSensitiveContext);
+          - `wsgi`: Django's sync test Client (ClientHandler: the WSGIHandler request path,
+            `get_response`, an async view run through async_to_sync), in a thread with no loop.
+- server: the same, served by a real server on 127.0.0.1, `asgi` (uvicorn + ASGIHandler) or
+          `wsgi` (a threading wsgiref server + WSGIHandler); the paths in `REQUESTS` (default
           ["/?n=1", "/?n=2"]) are sent at the same time, each `STAGGER` s (default 0.2) after
-          the previous one.
-- script: `main()` is called: awaited in a fresh event loop when it is `async def`, else called
-          in the plain main thread.
-The module may set `MIDDLEWARE` (dotted paths, e.g. "case.my_middleware"), and for `view`
-`LOGIN` (a username: that user is created and logged in with AsyncClient.aforce_login).
+          the previous one. With `RECORD_CHUNKS = True` the client appends
+          "client: first chunk arrives" to `events` when the first piece of a body arrives.
+- script: (`script`) `main()` is called: awaited in a fresh event loop (in a fresh thread) when
+          it is `async def`, else called in the plain main thread.
+The module may set `MIDDLEWARE` (dotted paths, e.g. "case.my_middleware"), and for `view` and
+`server` `LOGIN` (a username: that user is created and logged in; its session cookie is sent).
+An exception raised while the module itself runs (e.g. in a class body) or while mounting the
+view (e.g. ImproperlyConfigured from as_view()) is observed as `exception` and `message`.
+Every observation is scrubbed of memory addresses and ports (see `scrub`), so that handlers
+can be compared and receipts are deterministic.
 """
 
 import asyncio
@@ -30,8 +42,10 @@ import os
 import socket
 import sys
 import threading
+import re
 import time
 import types
+import warnings
 
 ORACLE_DIR = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, ORACLE_DIR)
@@ -68,8 +82,6 @@ django.setup()
 import logging  # noqa: E402
 
 logging.disable(logging.CRITICAL)  # Django logs every 500; the oracle reports them itself.
-
-import warnings  # noqa: E402
 
 # Some wrong choices forget an `await` on purpose; their outcome is checked, the warning is noise.
 warnings.filterwarnings("ignore", message="coroutine .* was never awaited", category=RuntimeWarning)
@@ -128,7 +140,10 @@ def load(code, setup=""):
     module = types.ModuleType("case")
     module.events = []
     sys.modules["case"] = module
-    exec(compile(PRELUDE + setup + "\n" + code, "<case>", "exec"), module.__dict__)
+    try:
+        exec(compile(PRELUDE + setup + "\n" + code, "<case>", "exec"), module.__dict__)
+    except Exception as error:  # raised while the module runs, e.g. in a class body
+        module.load_error = error
     return module, None
 
 
@@ -141,36 +156,70 @@ def mount(module):
         module.urlpatterns = [path("", view)] if view is not None else []
 
 
-def run(kind, code, setup="", env=None):
-    """Runs `code` the way `kind` says; returns the observed outcome (see the module doc)."""
+# Where each run kind can run (spec: handlers), and what it defaults to.
+HANDLERS = {
+    "view": ("asgi", "async-client", "wsgi"),
+    "server": ("asgi", "wsgi"),
+    "script": ("script",),
+}
+DEFAULT_HANDLERS = {"view": ["asgi", "async-client"], "server": ["asgi"], "script": ["script"]}
+# Every handler in one canonical order (receipts list handlers in this order).
+HANDLER_ORDER = ["asgi", "async-client", "wsgi", "script"]
+# The keys each run kind can observe: an `expect` naming another key is refused.
+OBSERVABLE = {
+    "view": {"status", "json", "body", "exception", "message", "events", "compile_error"},
+    "server": {"status", "json", "body", "exception", "message", "events", "compile_error"},
+    "script": {"returns", "exception", "message", "events", "compile_error"},
+}
+
+
+def run(kind, code, setup="", env=None, handler=None):
+    """Runs `code` the way `kind` says, under `handler` (default: the kind's first default
+    handler); returns the observed outcome (see the module doc), scrubbed of run-specific
+    details (memory addresses, ports) so that it can be compared and recorded."""
+    handler = handler or DEFAULT_HANDLERS[kind][0]
+    if handler not in HANDLERS.get(kind, ()):
+        raise ValueError(f"run {kind!r} cannot run under handler {handler!r}")
     reset_database()
+    # AsyncClient and the test Client reconnect close_old_connections after each request.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
     saved_env = {name: os.environ.get(name) for name in (env or {})}
     os.environ.update(env or {})
     try:
-        module, compile_error = load(code, setup)
-        if compile_error:
-            return {"compile_error": compile_error}
-        middleware = getattr(module, "MIDDLEWARE", [])
-        with override_settings(ROOT_URLCONF="case", MIDDLEWARE=middleware):
-            clear_url_caches()
-            try:
-                mount(module)
-            except Exception as error:  # e.g. ImproperlyConfigured from as_view()
-                observed = {"exception": type(error).__name__, "message": str(error)}
-            else:
-                observed = None
-            if observed is not None:
-                pass
-            elif kind == "view":
-                observed = run_in_thread(lambda: asyncio.run(request_view(module)))
-            elif kind == "server":
-                observed = serve_requests(module)
-            elif kind == "script":
-                observed = run_script(module)
-            else:
-                raise ValueError(f"unknown run {kind!r}")
-        observed["events"] = list(module.events)
-        return observed
+        with warnings.catch_warnings():  # a case may install its own filters or showwarning
+            module, compile_error = load(code, setup)
+            if compile_error:
+                return {"compile_error": compile_error, "events": []}
+            middleware = getattr(module, "MIDDLEWARE", [])
+            with override_settings(ROOT_URLCONF="case", MIDDLEWARE=middleware):
+                clear_url_caches()
+                try:
+                    if hasattr(module, "load_error"):
+                        raise module.load_error
+                    mount(module)
+                except Exception as error:  # e.g. ImproperlyConfigured from as_view()
+                    observed = {"exception": type(error).__name__, "message": str(error)}
+                else:
+                    observed = None
+                if observed is not None:
+                    pass
+                elif kind == "view" and handler == "async-client":
+                    observed = run_in_thread(lambda: asyncio.run(request_view(module)))
+                elif kind == "view" and handler == "wsgi":
+                    observed = run_in_thread(lambda: request_view_wsgi(module))
+                elif kind == "view":
+                    observed = serve_requests(module, handler, [getattr(module, "PATH", "/")])
+                    observed = {key: value[0] if isinstance(value, list) and key in ("status", "json", "body") else value for key, value in observed.items()}
+                    observed = {key: value for key, value in observed.items() if value is not None}
+                elif kind == "server":
+                    observed = serve_requests(module, handler)
+                elif kind == "script":
+                    observed = run_script(module)
+                else:
+                    raise ValueError(f"unknown run {kind!r}")
+            observed["events"] = list(module.events)
+            return scrub(observed)
     finally:
         for name, value in saved_env.items():
             if value is None:
@@ -178,6 +227,21 @@ def run(kind, code, setup="", env=None):
             else:
                 os.environ[name] = value
         sys.modules.pop("case", None)
+
+
+ADDRESS = re.compile(r"0x[0-9a-fA-F]{4,}")
+PORT = re.compile(r"(127\.0\.0\.1|localhost):\d+")
+
+
+def scrub(value):
+    """The value with memory addresses and ports replaced, so runs compare and record alike."""
+    if isinstance(value, str):
+        return PORT.sub(r"\1:PORT", ADDRESS.sub("0x…", value))
+    if isinstance(value, list):
+        return [scrub(item) for item in value]
+    if isinstance(value, dict):
+        return {key: scrub(item) for key, item in value.items()}
+    return value
 
 
 def run_in_thread(function):
@@ -257,54 +321,139 @@ async def request_view(module):
     return observed
 
 
-class Server:
-    """One uvicorn on 127.0.0.1 for the whole run; each case gets a fresh ASGIHandler."""
+def request_view_wsgi(module):
+    """One GET through Django's sync test Client (its ClientHandler is WSGIHandler's request
+    path: `get_response()`, an async view adapted with async_to_sync), in a thread without an
+    event loop."""
+    from django.test import Client
 
-    handler = None
-    _started = None
+    client = Client(raise_request_exception=False)
+    if hasattr(module, "LOGIN"):
+        from django.contrib.auth.models import User
+
+        client.force_login(User.objects.create_user(module.LOGIN, password="secret"))
+    with ExceptionCatcher() as catcher:
+        response = client.get(getattr(module, "PATH", "/"))
+        if getattr(response, "streaming", False):
+            content = b"".join(iter(response))  # adapts an async iterator, as WSGI servers do
+        else:
+            content = response.content
+        response.close()
+    observed = describe_response(
+        response.status_code, response.headers.get("Content-Type", ""), content
+    )
+    catcher.describe(observed)
+    return observed
+
+
+class Server:
+    """One real server per handler for the whole run, on 127.0.0.1: uvicorn for `asgi`, a
+    threading wsgiref server for `wsgi`. Each case gets a fresh Django handler (ASGIHandler or
+    WSGIHandler, made under the case's settings), swapped in as `application`."""
+
+    application = {}
+    _ports = {}
 
     @classmethod
-    def port(cls):
-        if cls._started is None:
-            import uvicorn
-
+    def port(cls, handler):
+        if handler not in cls._ports:
             with socket.socket() as probe:
                 probe.bind(("127.0.0.1", 0))
                 port = probe.getsockname()[1]
+            if handler == "asgi":
+                cls._ports[handler] = cls._start_uvicorn(port)
+            else:
+                cls._ports[handler] = cls._start_wsgiref(port)
+        return cls._ports[handler]
 
-            async def app(scope, receive, send):
-                await cls.handler(scope, receive, send)
+    @classmethod
+    def _start_uvicorn(cls, port):
+        import uvicorn
 
-            config = uvicorn.Config(
-                app, host="127.0.0.1", port=port, lifespan="off", log_level="critical"
-            )
-            server = uvicorn.Server(config)
-            thread = threading.Thread(target=server.run, daemon=True)
-            thread.start()
-            deadline = time.monotonic() + 10
-            while not server.started:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("uvicorn did not start")
-                time.sleep(0.02)
-            cls._started = port
-        return cls._started
+        async def app(scope, receive, send):
+            await cls.application["asgi"](scope, receive, send)
+
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=port, lifespan="off", log_level="critical"
+        )
+        server = uvicorn.Server(config)
+        threading.Thread(target=server.run, daemon=True).start()
+        deadline = time.monotonic() + 10
+        while not server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.02)
+        return port
+
+    @classmethod
+    def _start_wsgiref(cls, port):
+        import socketserver
+        from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+        class ThreadingWSGIServer(socketserver.ThreadingMixIn, WSGIServer):
+            daemon_threads = True
+
+        class QuietHandler(WSGIRequestHandler):
+            def log_message(self, *args):
+                pass
+
+        def app(environ, start_response):
+            return cls.application["wsgi"](environ, start_response)
+
+        server = make_server(
+            "127.0.0.1", port, app, server_class=ThreadingWSGIServer, handler_class=QuietHandler
+        )
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return port
 
 
-def serve_requests(module):
-    port = Server.port()
-    Server.handler = ASGIHandler()
-    paths = getattr(module, "REQUESTS", ["/?n=1", "/?n=2"])
+def login_cookie(module):
+    """The session cookie header for the module's LOGIN user (created here), or None."""
+    if not hasattr(module, "LOGIN"):
+        return None
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    def login():
+        client = Client()
+        client.force_login(User.objects.create_user(module.LOGIN, password="secret"))
+        return "; ".join(f"{key}={morsel.value}" for key, morsel in client.cookies.items())
+
+    return run_in_thread(login)
+
+
+def serve_requests(module, handler="asgi", paths=None):
+    """Sends `paths` (default: the module's REQUESTS, else ["/?n=1", "/?n=2"]) to the real
+    server of `handler`, each STAGGER s (default 0.2) after the previous one, all at once."""
+    from django.core.handlers.wsgi import WSGIHandler
+
+    port = Server.port(handler)
+    Server.application[handler] = ASGIHandler() if handler == "asgi" else WSGIHandler()
+    if paths is None:
+        paths = getattr(module, "REQUESTS", ["/?n=1", "/?n=2"])
     stagger = getattr(module, "STAGGER", 0.2)
+    cookie = login_cookie(module)
     results = [None] * len(paths)
 
     def fetch(index, target):
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        connection.request("GET", target)
-        response = connection.getresponse()
-        results[index] = describe_response(
-            response.status, response.getheader("Content-Type", ""), response.read()
-        )
-        connection.close()
+        try:
+            connection.request("GET", target, headers={"Cookie": cookie} if cookie else {})
+            response = connection.getresponse()
+            if getattr(module, "RECORD_CHUNKS", False):
+                # The moment the first chunk of the body arrives, as an event among the view's.
+                first = response.read1(65536)
+                module.events.append("client: first chunk arrives" if first else "client: empty body")
+                content = first + response.read()
+            else:
+                content = response.read()
+            results[index] = describe_response(
+                response.status, response.getheader("Content-Type", ""), content
+            )
+        except (OSError, http.client.HTTPException) as error:  # a broken or refused response
+            results[index] = {"status": None, "body": f"no response: {type(error).__name__}"}
+        finally:
+            connection.close()
 
     with ExceptionCatcher() as catcher:
         threads = []
@@ -316,6 +465,9 @@ def serve_requests(module):
             threads.append(thread)
         for thread in threads:
             thread.join(60)
+        # The server may still be finishing the request (request_finished, closing) after the
+        # client has read the response; give it a moment so late events are seen.
+        time.sleep(0.01)
     observed = {
         "status": [r["status"] for r in results],
         "json": [r.get("json") for r in results],

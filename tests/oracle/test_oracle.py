@@ -1,0 +1,197 @@
+"""The oracle's own tests: small in-memory questions that the oracle must refuse or fail.
+
+They run real Django (as the deck does), so each case shows that a mistake an author can make
+is caught, with a message naming the question, the choice, the handler, what was expected and
+what was observed. run.py runs them before the deck.
+"""
+
+import json
+import unittest
+
+import harness
+import prove
+
+VIEW_200 = '''
+async def my_view(request):
+    return JsonResponse({"id": 1})
+'''
+
+
+def question(**fields):
+    """A checked single-choice question: `a` right (status 200), `b` wrong (status 500)."""
+    base = {
+        "id": "fake",
+        "prompt": "What does this view return?",
+        "hint": "Think.",
+        "explanation": "It returns 200.",
+        "answer": "a",
+        "check": {"run": "view", "code": VIEW_200},
+        "choice": [
+            {"id": "a", "text": "200", "expect": {"status": 200, "json": {"id": 1}}},
+            {"id": "b", "text": "500", "why": "No.", "expect": {"status": 500}},
+        ],
+    }
+    base.update(fields)
+    return base
+
+
+class OracleTests(unittest.TestCase):
+    maxDiff = None
+
+    @classmethod
+    def setUpClass(cls):
+        harness.setup_database()
+
+    def failures(self, q):
+        entries, failures = prove.prove(q)
+        return entries, "\n".join(failures)
+
+    def test_a_right_question_is_proven_under_both_default_handlers(self):
+        entries, failures = self.failures(question())
+        self.assertEqual(failures, "")
+        self.assertEqual(
+            [(e["choice"], e["handlers"]) for e in entries], [(None, ["asgi", "async-client"])]
+        )
+        self.assertEqual(entries[0]["summary"], 'responded 200 with JSON {"id": 1}')
+
+    def test_a_wrong_expect_fails_naming_question_choice_handler_expected_and_observed(self):
+        q = question()
+        q["choice"][0]["expect"] = {"status": 200, "json": {"id": 2}}
+        _, failures = self.failures(q)
+        self.assertIn("question 'fake', choice 'a' (marked right), handler asgi, async-client", failures)
+        self.assertIn("expected status=200, json={'id': 2}", failures)
+        self.assertIn("observed status=200, json={'id': 1}", failures)
+
+    def test_a_wrong_choice_whose_claim_holds_fails(self):
+        q = question()
+        q["choice"][1]["expect"] = {"json": {"id": 1}, "status": 200, "events": []}
+        _, failures = self.failures(q)
+        self.assertIn("choice 'b' (marked wrong)", failures)
+        self.assertIn("exactly what Django did", failures)
+
+    def test_a_per_choice_check_fails_when_its_code_does_not_do_what_it_expects(self):
+        q = question(check={"run": "view", "claim": {"status": 200}})
+        q["choice"][0]["code"] = VIEW_200
+        q["choice"][1]["code"] = VIEW_200
+        _, failures = self.failures(q)
+        self.assertIn("question 'fake', choice 'b', handler asgi, async-client: expected status=500; observed status=200", failures)
+
+    def test_a_claim_of_asgi_that_ran_only_under_async_client_is_refused(self):
+        q = question(explanation="Under ASGI, it returns 200.")
+        q["check"]["handlers"] = ["async-client"]
+        _, failures = self.failures(q)
+        self.assertIn("question 'fake', explanation: says 'Under ASGI'", failures)
+        self.assertIn("nothing in the question ran under asgi", failures)
+
+    def test_a_claim_of_asgi_is_accepted_when_a_proof_ran_under_asgi(self):
+        q = question(explanation="Under ASGI, it returns 200.")
+        q["check"]["handlers"] = ["async-client"]
+        q["proof"] = [{"says": "under ASGI it returns 200", "run": "view", "handlers": ["asgi"],
+                       "code": VIEW_200, "expect": {"status": 200}}]
+        entries, failures = self.failures(q)
+        self.assertEqual(failures, "")
+        self.assertEqual(entries[-1]["proof"], 0)
+        self.assertEqual(entries[-1]["handlers"], ["asgi"])
+
+    def test_a_claim_of_wsgi_needs_a_run_under_wsgi(self):
+        q = question()
+        q["choice"][1]["why"] = "Under `runserver` this would be different."
+        _, failures = self.failures(q)
+        self.assertIn("choice 'b' why: says 'runserver'", failures)
+        q["check"]["handlers"] = ["asgi", "wsgi"]
+        self.assertEqual(self.failures(q)[1], "")
+
+    def test_a_failing_proof_fails(self):
+        q = question(proof=[{"says": "it raises", "run": "script", "code": "def main():\n    return 1\n",
+                             "expect": {"exception": "ValueError"}}])
+        _, failures = self.failures(q)
+        self.assertIn("question 'fake', proof 0 ('it raises'), handler script: expected exception='ValueError'; observed nothing", failures)
+
+    def test_an_expect_the_run_cannot_observe_is_refused(self):
+        q = question()
+        q["choice"][1]["expect"] = {"returns": 500}
+        _, failures = self.failures(q)
+        self.assertIn("choice 'b' expect: returns cannot be observed by a run 'view'", failures)
+        q = question(check={"run": "script", "code": "def main():\n    return 1\n"})
+        q["choice"][0]["expect"] = {"status": 200}
+        q["choice"][1]["expect"] = {"returns": 2}
+        _, failures = self.failures(q)
+        self.assertIn("choice 'a' expect: status cannot be observed by a run 'script'", failures)
+
+    def test_a_vacuous_expect_is_refused(self):
+        q = question()
+        q["choice"][1]["expect"] = {}
+        self.assertIn("choice 'b' expect: must name what is observed", self.failures(q)[1])
+        q["choice"][1]["expect"] = {"status": 200}  # implied by the right choice's expect
+        self.assertIn("choice 'b' expect: status=200 is implied by a right choice's expect", self.failures(q)[1])
+        q["choice"][1]["expect"] = {"message": "x"}
+        self.assertIn("a message needs a non-empty text and the exception", self.failures(q)[1])
+
+    def test_handlers_may_only_narrow(self):
+        q = question()
+        q["check"]["handlers"] = ["script"]
+        self.assertIn("handlers ['script'] are not a non-empty subset", self.failures(q)[1])
+
+    def test_asgi_and_async_client_disagreeing_fails(self):
+        # The host is the one thing that differs: uvicorn's address, or AsyncClient's
+        # "testserver".
+        q = question(check={"run": "view", "code": '''
+async def my_view(request):
+    return JsonResponse({"host": request.get_host()})
+'''})
+        q["choice"][0]["expect"] = {"status": 200}
+        q["choice"][1]["expect"] = {"status": 500}
+        _, failures = self.failures(q)
+        self.assertIn("question 'fake', check: the handlers disagree: asgi observed", failures)
+        self.assertIn("json={'host': '127.0.0.1:PORT'}", failures)
+        self.assertIn("async-client observed status=200, json={'host': 'testserver'}", failures)
+
+    def test_order_questions_compare_events_with_the_choices_in_file_order(self):
+        code = '''
+async def main():
+    events.append("one")
+    await asyncio.sleep(0)
+    events.append("two")
+    events.append("three")
+'''
+        q = {
+            "id": "fake-order", "kind": "order", "prompt": "Order?", "hint": "Think.",
+            "explanation": "In order.", "check": {"run": "script", "code": code},
+            "choice": [{"id": c, "text": c, "event": e} for c, e in (("a", "one"), ("b", "two"), ("c", "three"))],
+        }
+        entries, failures = self.failures(q)
+        self.assertEqual(failures, "")
+        self.assertEqual(entries[0]["summary"], "events in order: one, two, three")
+        q["choice"][0], q["choice"][1] = q["choice"][1], q["choice"][0]
+        _, failures = self.failures(q)
+        self.assertIn("question 'fake-order', handler script: expected the events ['two', 'one', 'three']; observed ['one', 'two', 'three']", failures)
+        q["answer"] = "a"
+        self.assertIn("an order question has no answer", self.failures(q)[1])
+
+    def test_a_stale_receipt_fails_with_a_diff(self):
+        entries, _ = self.failures(question())
+        committed = prove.receipts_text("fake", {"fake": entries})
+        self.assertEqual(prove.stale_diff(committed, committed, "fake.receipts.json"), "")
+        changed = json.loads(committed)
+        changed["questions"]["fake"][0]["summary"] = "responded 500"
+        stale = json.dumps(changed, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        diff = prove.stale_diff(stale, committed, "fake.receipts.json")
+        self.assertIn("--- fake.receipts.json (committed)", diff)
+        removed = [line for line in diff.splitlines() if line.startswith("-") and "summary" in line]
+        added = [line for line in diff.splitlines() if line.startswith("+") and "summary" in line]
+        self.assertEqual([line.split(": ", 1)[1] for line in removed], ['"responded 500"'])
+        self.assertEqual([line.split(": ", 1)[1] for line in added], ['"responded 200 with JSON {\\"id\\": 1}"'])
+
+    def test_receipts_are_deterministic(self):
+        q = question(check={"run": "view", "code": '''
+async def my_view(request):
+    return HttpResponse(repr(object()) + " " + request.get_host())
+'''})
+        q["choice"][0]["expect"] = {"status": 200}
+        q["choice"][1]["expect"] = {"status": 500}
+        q["check"]["handlers"] = ["asgi"]
+        first = prove.receipts_text("fake", {"fake": self.failures(q)[0]})
+        second = prove.receipts_text("fake", {"fake": self.failures(q)[0]})
+        self.assertEqual(first, second)
+        self.assertIn("0x…", first)
+        self.assertIn("127.0.0.1:PORT", first)
