@@ -208,9 +208,12 @@ def run(kind, code, setup="", env=None, handler=None):
                     observed = run_in_thread(lambda: asyncio.run(request_view(module)))
                 elif kind == "view" and handler == "wsgi":
                     observed = run_in_thread(lambda: request_view_wsgi(module))
-                elif kind == "view":
-                    observed = serve_requests(module, handler, [getattr(module, "PATH", "/")])
-                    observed = {key: value[0] if isinstance(value, list) and key in ("status", "json", "body") else value for key, value in observed.items()}
+                elif kind == "view":  # one request to a real server: its outcome, unlisted
+                    served = serve_requests(module, handler, [getattr(module, "PATH", "/")])
+                    observed = {
+                        key: value[0] if key in ("status", "json", "body") else value
+                        for key, value in served.items()
+                    }
                     observed = {key: value for key, value in observed.items() if value is not None}
                 elif kind == "server":
                     observed = serve_requests(module, handler)

@@ -82,8 +82,9 @@ by_handlers = ", ".join(
     f"{count} under {' + '.join(handlers)}" for handlers, count in sorted(stats["handlers"].items())
 )
 print(
-    f"oracle: Django {django.get_version()}, {stats['proven']} questions proven ({by_handlers}; "
-    f"{stats['runs']} runs), {stats['sources']} cite a source, {elapsed:.1f} s"
+    f"oracle: Django {django.get_version()}, {stats['proven']} questions proven (checks: "
+    f"{by_handlers}; {stats['proofs']} proofs; {stats['runs']} runs), {stats['sources']} cite a "
+    f"source, {elapsed:.1f} s"
     + ("" if stats["proven"] == checked or args.patterns else f" ({checked - stats['proven']} of {checked} checked questions FAILED)")
     + (f"; {receipts_note}" if receipts_note else "")
 )

@@ -23,7 +23,8 @@ REQUIREMENTS = os.path.join(harness.ORACLE_DIR, "requirements.txt")
 with open(DECK_FILE, "rb") as deck_file:
     DECK = tomllib.load(deck_file)
 
-STATS = {"proven": 0, "runs": 0, "sources": 0, "started": time.monotonic(), "handlers": {}}
+# handlers: how many proven questions' checks ran under each set of handlers.
+STATS = {"proven": 0, "runs": 0, "proofs": 0, "sources": 0, "started": time.monotonic(), "handlers": {}}
 RECEIPTS = {}  # question id -> receipt entries, for the questions that were proven
 
 
@@ -56,8 +57,10 @@ def make_test(question):
         RECEIPTS[question["id"]] = entries
         STATS["proven"] += 1
         STATS["runs"] += sum(len(e["handlers"]) for e in entries)
-        handlers = tuple(sorted({h for e in entries for h in e["handlers"]}, key=harness.HANDLER_ORDER.index))
-        STATS["handlers"][handlers] = STATS["handlers"].get(handlers, 0) + 1
+        STATS["proofs"] += len(question.get("proof", []))
+        if "check" in question:
+            handlers = tuple(prove.handlers_of(question["check"]))
+            STATS["handlers"][handlers] = STATS["handlers"].get(handlers, 0) + 1
 
     return test
 

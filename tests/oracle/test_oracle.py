@@ -6,6 +6,10 @@ what was observed. run.py runs them before the deck.
 """
 
 import json
+import os
+import subprocess
+import sys
+import tempfile
 import unittest
 
 import harness
@@ -53,6 +57,19 @@ class OracleTests(unittest.TestCase):
             [(e["choice"], e["handlers"]) for e in entries], [(None, ["asgi", "async-client"])]
         )
         self.assertEqual(entries[0]["summary"], 'responded 200 with JSON {"id": 1}')
+
+    def test_wsgi_runs_a_view_through_the_test_client_and_a_server_through_wsgiref(self):
+        q = question()
+        q["check"]["handlers"] = ["wsgi"]
+        entries, failures = self.failures(q)
+        self.assertEqual(failures, "")
+        self.assertEqual(entries[0]["handlers"], ["wsgi"])
+        q = question(check={"run": "server", "handlers": ["wsgi"], "code": VIEW_200})
+        q["choice"][0]["expect"] = {"status": [200, 200]}
+        q["choice"][1]["expect"] = {"status": [500, 500]}
+        entries, failures = self.failures(q)
+        self.assertEqual(failures, "")
+        self.assertEqual(entries[0]["summary"], 'request 1: responded 200 with JSON {"id": 1}; request 2: responded 200 with JSON {"id": 1}')
 
     def test_a_wrong_expect_fails_naming_question_choice_handler_expected_and_observed(self):
         q = question()
@@ -195,3 +212,72 @@ async def my_view(request):
         self.assertEqual(first, second)
         self.assertIn("0x…", first)
         self.assertIn("127.0.0.1:PORT", first)
+
+    def test_run_py_fails_on_a_stale_receipts_file_with_a_diff_and_writes_it_on_request(self):
+        deck = """
+[deck]
+id = "fake"
+title = "Fake"
+description = "Fake."
+
+[[topic]]
+id = "t"
+title = "T"
+
+[[question]]
+id = "fake-view"
+topic = "t"
+prompt = "What does it return?"
+hint = "Think."
+answer = "a"
+explanation = "It returns 200."
+
+[question.check]
+run = "view"
+code = '''
+async def my_view(request):
+    return JsonResponse({"id": 1})
+'''
+
+[[question.choice]]
+id = "a"
+text = "200"
+expect = { status = 200 }
+
+[[question.choice]]
+id = "b"
+text = "500"
+why = "No."
+expect = { status = 500 }
+"""
+        with tempfile.TemporaryDirectory() as folder:
+            deck_file = os.path.join(folder, "fake.toml")
+            receipts_file = os.path.join(folder, "fake.receipts.json")
+            with open(deck_file, "w") as out:
+                out.write(deck)
+
+            def oracle(*args):
+                return subprocess.run(
+                    [sys.executable, os.path.join(harness.ORACLE_DIR, "run.py"), "-k", "fake-view", *args],
+                    env={**os.environ, "ORACLE_DECK": deck_file},
+                    capture_output=True, text=True, timeout=120,
+                )
+
+            missing = oracle()
+            self.assertEqual(missing.returncode, 1, missing.stdout)
+            self.assertIn("stale receipt", missing.stdout)
+            self.assertEqual(oracle("--write-receipts").returncode, 2)  # only for the whole deck
+            entries, _ = prove.prove(__import__("tomllib").loads(deck)["question"][0])
+            with open(receipts_file, "w") as out:
+                out.write(prove.receipts_text("fake", {"fake-view": entries}).replace("responded 200", "responded 201"))
+            stale = oracle()
+            self.assertEqual(stale.returncode, 1, stale.stdout)
+            self.assertIn('-        "summary": "responded 201 with JSON {\\"id\\": 1}"', stale.stdout)
+            self.assertIn('+        "summary": "responded 200 with JSON {\\"id\\": 1}"', stale.stdout)
+            self.assertIn("stale receipt: ", stale.stdout)
+            self.assertIn("scripts/oracle --write-receipts", stale.stdout)
+            with open(receipts_file, "w") as out:
+                out.write(prove.receipts_text("fake", {"fake-view": entries}))
+            fresh = oracle()
+            self.assertEqual(fresh.returncode, 0, fresh.stdout)
+            self.assertIn("up to date", fresh.stdout)
