@@ -184,6 +184,11 @@ async def main():
         self.assertIn("question 'fake-order', handler script: expected the events ['two', 'one', 'three']; observed ['one', 'two', 'three']", failures)
         q["answer"] = "a"
         self.assertIn("an order question has no answer", self.failures(q)[1])
+        del q["answer"]
+        q["choice"][0]["event"] = q["choice"][1]["event"]
+        self.assertIn("every order choice needs its own non-empty event", self.failures(q)[1])
+        q["choice"] = q["choice"][:2]
+        self.assertIn("an order question has 3 to 6 choices", self.failures(q)[1])
 
     def test_a_stale_receipt_fails_with_a_diff(self):
         entries, _ = self.failures(question())
