@@ -1,7 +1,7 @@
 // What both end-to-end suites share, free of any test runner or browser driver: the deck's
-// answer key (read from the deck file itself), the test HTTP server, and scripts that run in
-// the page. tests/e2e (Playwright, Chromium) and tests/engines (WebDriver, three engines)
-// import it.
+// answer key (read from the deck file itself), the launcher of the test HTTP server, and scripts that run in the page.
+// tests/e2e (Playwright, Chromium) and tests/engines (WebDriver, three engines) import it, and
+// the benchmark (scripts/bench.mjs, scripts/lighthouse.mjs) its server.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,18 +24,28 @@ export const answerOf = (q, right) => (right ? rightChoicesOf(q) : [wrongChoiceO
 const serveScript = fileURLToPath(new URL('./serve.mjs', import.meta.url));
 
 /**
- * Serves `dir` over HTTP on `port` (under `base`) until the returned process is killed;
- * `flags` are serve.mjs's (`--hold-wasm`).
+ * Serves `dir` over HTTP with serve.mjs on `port` (0: any free port) under `base`, until the
+ * returned process is killed; `flags` are serve.mjs's (`--hold-wasm`, `--precompressed`,
+ * `--compress gzip`). With `tries` above 1, a port in use is passed over for the next one.
+ * The process's `url` is the address it serves. The one launcher of the build's server: the
+ * tests, scripts/bench and scripts/lighthouse.mjs use it.
  */
-export async function serve(dir, port, base = '/', flags = []) {
-  const server = spawn(process.execPath, [serveScript, dir, String(port), base, ...flags], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    server.stdout.once('data', resolve);
-    server.once('exit', (code) => reject(new Error(`server on port ${port} exited with ${code}`)));
-  });
-  return server;
+export async function serve(dir, port, base = '/', flags = [], { tries = 1 } = {}) {
+  for (let p = port; p < port + tries; p++) {
+    const server = spawn(process.execPath, [serveScript, dir, String(p), base, ...flags], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const listening = await new Promise((resolve) => {
+      server.stdout.once('data', (line) => resolve(String(line)));
+      server.once('exit', () => resolve(null));
+    });
+    if (listening) {
+      server.url = listening.match(/ at (\S+)/)[1];
+      return server;
+    }
+  }
+  const ports = tries > 1 ? `ports ${port}–${port + tries - 1}` : `port ${port}`;
+  throw new Error(`serve.mjs could not listen on ${ports}`);
 }
 
 /**
