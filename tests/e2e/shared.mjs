@@ -1,5 +1,6 @@
 // What both end-to-end suites share, free of any test runner or browser driver: the deck's
-// answer key (read from the deck file itself), the launcher of the test HTTP server, and scripts that run in the page.
+// answer key (read from the deck file itself), answering a question through either suite's
+// page object, the launcher of the test HTTP server, and scripts that run in the page.
 // tests/e2e (Playwright, Chromium) and tests/engines (WebDriver, three engines) import it, and
 // the benchmark (scripts/bench.mjs, scripts/lighthouse.mjs) its server.
 import { spawn } from 'node:child_process';
@@ -20,6 +21,20 @@ export const isMultiple = (q) => Array.isArray(q.answer);
 export const wrongChoiceOf = (q) => q.choice.find((choice) => !rightChoicesOf(q).includes(choice.id)).id;
 /** The choices to pick for a right or a wrong answer. */
 export const answerOf = (q, right) => (right ? rightChoicesOf(q) : [wrongChoiceOf(q)]);
+
+/**
+ * Answers the question on screen rightly or wrongly (after the hint, with `hint`) and checks,
+ * through either suite's page object: anything with `currentQuestion()`, `showHint()`,
+ * `choose(id)` and `check(verdict)`, the last waiting for the feedback to say `verdict`.
+ * Returns the deck's question.
+ */
+export async function answer(quiz, right, { hint = false } = {}) {
+  const q = await quiz.currentQuestion();
+  if (hint) await quiz.showHint();
+  for (const id of answerOf(q, right)) await quiz.choose(id);
+  await quiz.check(right ? 'Correct' : 'Incorrect');
+  return q;
+}
 
 const serveScript = fileURLToPath(new URL('./serve.mjs', import.meta.url));
 

@@ -1,7 +1,7 @@
 // Shared by every Playwright end-to-end test: the deck's answer key (from shared.mjs), a page
 // object for the quiz, seeded randomness, and a guard that fails a test on any console error.
 import { test as base, expect } from '@playwright/test';
-import { answerOf, question, storageKey } from './shared.mjs';
+import { answer, question, storageKey } from './shared.mjs';
 
 export {
   deck,
@@ -57,14 +57,23 @@ export class QuizPage {
     return this.radios().evaluateAll((inputs) => inputs.map((input) => input.value));
   }
 
-  /** Answers the question on screen rightly or wrongly, and checks. */
-  async answer(right, { hint = false } = {}) {
-    const q = await this.currentQuestion();
-    if (hint) await this.hintButton.click();
-    for (const id of answerOf(q, right)) await this.radio(id).check();
+  async showHint() {
+    await this.hintButton.click();
+  }
+
+  async choose(choiceId) {
+    await this.radio(choiceId).check();
+  }
+
+  /** Checks the answer and waits for the feedback to say `verdict`. */
+  async check(verdict) {
     await this.checkButton.click();
-    await expect(this.feedback).toContainText(right ? 'Correct' : 'Incorrect');
-    return q;
+    await expect(this.feedback).toContainText(verdict);
+  }
+
+  /** Answers the question on screen rightly or wrongly, and checks (shared.mjs). */
+  answer(right, options) {
+    return answer(this, right, options);
   }
 
   async next() {

@@ -1,7 +1,7 @@
 // Two tabs of the quiz at once, each going its own way: every answer either tab checks is
 // saved, whatever the order, and a tab that was reloaded or left behind catches up.
 // (learning.spec.mjs has the simple case: two tabs taking turns in one round.)
-import { test, expect, deck, storageKey, answerOf, QuizPage } from './support.mjs';
+import { test, expect, deck, storageKey, QuizPage } from './support.mjs';
 
 const total = deck.questions.length;
 
@@ -16,12 +16,9 @@ async function secondTab(context) {
   return { page, quiz, problems };
 }
 
-/** Answers the question on screen without waiting for anything but the feedback. */
+/** Answers the question on screen; returns the answer as `<question id>+` (right) or `-`. */
 async function answer(quiz, right) {
-  const q = await quiz.currentQuestion();
-  for (const id of answerOf(q, right)) await quiz.radio(id).check();
-  await quiz.checkButton.click();
-  await expect(quiz.feedback).toBeVisible();
+  const q = await quiz.answer(right);
   return `${q.id}${right ? '+' : '-'}`;
 }
 
