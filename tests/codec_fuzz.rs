@@ -3,6 +3,9 @@
 //! format in `tests/fixtures/`), decoding never panics, old formats migrate without losing an
 //! answer, and anything unusable is kept aside under the backup key and reported, so the saved
 //! value is never lost. Deterministic: a fixed corpus and a property test from a fixed seed.
+// Native only: proptest is a native-only dev-dependency (Cargo.toml), and the fixtures are
+// read from disk.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

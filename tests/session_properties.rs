@@ -4,6 +4,8 @@
 //! codec): the rules always hold and no answer is ever lost. Also two tabs acting in turn and
 //! hearing of each other's saves: every answer either makes is saved. Deterministic: proptest
 //! from a fixed seed.
+// Native only: proptest is a native-only dev-dependency (Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
