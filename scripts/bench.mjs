@@ -1,6 +1,6 @@
 // The benchmark behind scripts/bench: sizes of a release build, how it loads and answers in
 // Chromium under phone conditions, and Lighthouse's scores (scripts/lighthouse.mjs). Prints
-// Markdown (paste it into the README); progress goes to stderr.
+// Markdown (paste it into docs/benchmarks.md); progress goes to stderr.
 // Usage: node scripts/bench.mjs [--dist DIR] [--runs N] [--encoding gzip|br|identity]
 //                               [--lighthouse-runs N] [--port P]
 //
