@@ -136,6 +136,18 @@ export function mulberry32(seed) {
  */
 const RANDOM_SEED = Number(process.env.QUIZDECK_RANDOM_SEED ?? 20261201);
 
+/**
+ * The console errors and uncaught exceptions of `page` from now on, as a list that grows. The
+ * `page` fixture fails its test on any; a test's other pages (a second tab, another context)
+ * check their own list.
+ */
+export function consoleErrorsOf(page) {
+  const problems = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}
+
 export const test = base.extend({
   // Every page of the test's context, a second tab's too.
   context: async ({ context }, use) => {
@@ -143,11 +155,7 @@ export const test = base.extend({
     await use(context);
   },
   page: async ({ page }, use) => {
-    const problems = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    const problems = consoleErrorsOf(page);
     await use(page);
     expect(problems, 'console errors and uncaught exceptions').toEqual([]);
   },

@@ -1,16 +1,14 @@
 // Two tabs of the quiz at once, each going its own way: every answer either tab checks is
 // saved, whatever the order, and a tab that was reloaded or left behind catches up.
 // (learning.spec.mjs has the simple case: two tabs taking turns in one round.)
-import { test, expect, deck, storageKey, QuizPage } from './support.mjs';
+import { test, expect, deck, storageKey, QuizPage, consoleErrorsOf } from './support.mjs';
 
 const total = deck.questions.length;
 
 /** A second tab in the same browser, with the same console-error guard as the first. */
 async function secondTab(context) {
   const page = await context.newPage();
-  const problems = [];
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  page.on('pageerror', (error) => problems.push(error.message));
+  const problems = consoleErrorsOf(page);
   const quiz = new QuizPage(page);
   await quiz.open();
   return { page, quiz, problems };
