@@ -1,20 +1,20 @@
 // The benchmark behind scripts/bench: sizes of a release build, how it loads and answers in
 // Chromium under phone conditions, and Lighthouse's scores (scripts/lighthouse.mjs). Prints
-// Markdown (paste it into the README); progress goes to stderr.
+// Markdown (paste it into docs/benchmarks.md); progress goes to stderr.
 // Usage: node scripts/bench.mjs [--dist DIR] [--runs N] [--encoding gzip|br|identity]
 //                               [--lighthouse-runs N] [--port P]
 //
 // Timings are medians with min and max over several runs on a shared, noisy machine: read
 // them as ratios and orders of magnitude, not as exact figures. Nothing here is asserted.
 import { chromium } from '@playwright/test';
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
-import { measureBuild, totals, table, fmt, gzip, brotli } from './sizes.mjs';
+import { measureBuild, totals, table, fmt } from './sizes.mjs';
 import { runLighthouse, lighthouseMarkdown } from './lighthouse.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE, CONTENT_TYPES as TYPES } from '../tests/e2e/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../tests/e2e/chromium.mjs';
+import { serve } from '../tests/e2e/shared.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -32,43 +32,6 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 const CPU_SLOWDOWN = 4;
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const GOALS = { firstVisitBytes: 64 * 1024, optionMs: 1200, repeatMs: 250, checkMs: 16 };
-
-// ---------------------------------------------------------------------------------------------
-// A static server that compresses like a real host would (the e2e server sends raw bytes,
-// which would make the slow-4G figures about a slow network, not about the app).
-
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt']);
-
-function serve(root) {
-  const cache = new Map();
-  const encoded = (path, encoding) => {
-    const key = `${encoding}:${path}`;
-    if (!cache.has(key)) {
-      const raw = readFileSync(path);
-      const body = encoding === 'gzip' ? gzip(raw) : encoding === 'br' ? brotli(raw, path) : raw;
-      cache.set(key, body);
-    }
-    return cache.get(key);
-  };
-  const server = createServer((request, response) => {
-    const url = new URL(request.url, 'http://localhost');
-    let path = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(root)) return response.writeHead(403).end();
-    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-    if (!existsSync(path)) return response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    const accepts = request.headers['accept-encoding'] ?? '';
-    const encoding =
-      COMPRESSIBLE.has(extname(path)) && ENCODING !== 'identity' && accepts.includes(ENCODING) ? ENCODING : null;
-    const body = encoded(path, encoding ?? 'identity');
-    response.writeHead(200, {
-      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-      ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}),
-    });
-    response.end(body);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
 
 // ---------------------------------------------------------------------------------------------
 // In-page probes, installed before any of the page's own scripts.
@@ -327,8 +290,10 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
 async function main() {
   const rows = measureBuild(DIST);
   const sums = totals(rows);
-  const server = await serve(DIST);
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  // Compressed on the fly, as a real host would (plain files would make the slow-4G figures
+  // about a slow network, not about the app), on any free port.
+  const server = await serve(DIST, 0, '/', ['--compress', ENCODING]);
+  const url = server.url;
   const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
   const log = (message) => process.stderr.write(`[bench] ${message}\n`);
   const loadBefore = load();
@@ -454,7 +419,7 @@ async function main() {
     if (lighthouse) console.log(`\n${lighthouseMarkdown(lighthouse)}`);
   } finally {
     await browser.close();
-    server.close();
+    server.kill();
   }
 }
 

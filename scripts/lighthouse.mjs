@@ -6,12 +6,12 @@
 // Scores of the four categories (median of the runs, with min and max), and every audit that is
 // not passing in the median-performance run: id, title, displayed value. Audits Lighthouse marks
 // informative, manual or not applicable are not failures and are left out.
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../tests/e2e/chromium.mjs';
+import { serve } from '../tests/e2e/shared.mjs';
 import { table } from './sizes.mjs';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
@@ -19,25 +19,6 @@ export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'se
 // The flags every script here gives Chromium (as root, off the network), headless;
 // chrome-launcher adds its own defaults (a fresh temporary profile, no default-browser check).
 const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
-
-/**
- * Serves `dist` with tests/e2e/serve.mjs (pre-compressed siblings on) on the first free port
- * from `port` on (other work on this machine may hold some), until `stop()`.
- */
-async function serve(dist, port, tries = 10) {
-  const script = fileURLToPath(new URL('../tests/e2e/serve.mjs', import.meta.url));
-  for (let p = port; p < port + tries; p++) {
-    const server = spawn(process.execPath, [script, dist, String(p), '/', '--precompressed'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    const listening = await new Promise((done) => {
-      server.stdout.once('data', () => done(true));
-      server.once('exit', () => done(false)); // EADDRINUSE: try the next port
-    });
-    if (listening) return { url: `http://127.0.0.1:${p}/`, stop: () => server.kill() };
-  }
-  throw new Error(`serve.mjs: no free port in ${port}–${port + tries - 1}`);
-}
 
 /** One Lighthouse run in a fresh Chromium; returns its report (lhr). */
 async function runOnce(url) {
@@ -92,7 +73,8 @@ function failing(lhr) {
  * max), the failing audits of the run with the median performance score, and what ran.
  */
 export async function runLighthouse(dist, { runs = 3, port = 4190, log = () => {} } = {}) {
-  const server = await serve(resolve(dist), port);
+  // Pre-compressed siblings on; the first free port from `port` (other work here may hold some).
+  const server = await serve(resolve(dist), port, '/', ['--precompressed'], { tries: 10 });
   log(`  serving ${dist} at ${server.url}`);
   const reports = [];
   try {
@@ -101,7 +83,7 @@ export async function runLighthouse(dist, { runs = 3, port = 4190, log = () => {
       log(`  lighthouse ${i + 1}/${runs}: ${CATEGORIES.map((c) => `${c} ${score(reports.at(-1), c)}`).join(', ')}`);
     }
   } finally {
-    server.stop();
+    server.kill();
   }
   const byPerformance = [...reports].sort((a, b) => score(a, 'performance') - score(b, 'performance'));
   const median = byPerformance[(byPerformance.length - 1) >> 1];

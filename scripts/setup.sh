@@ -80,6 +80,12 @@ setup_build() {
   setup_node
 }
 
+# Debian's Chromium alone, for what drives only it through its DevTools protocol (Playwright,
+# chrome-launcher) and needs no WebDriver: scripts/bench and scripts/screenshots.
+setup_chromium() {
+  setup_debian_packages chromium
+}
+
 # The other two engines of the end-to-end journeys (tests/engines): Firefox, driven by
 # geckodriver (built from crates.io; Mozilla's prebuilt release is not an option here), and
 # WebKit, whose WebKitGTK WebDriver (webkit2gtk-driver) drives MiniBrowser (shipped in

@@ -12,6 +12,12 @@ const KINDS = {
   '.html': 'html',
 };
 const TEXT = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json', '.webmanifest', '.txt', '.xml']);
+/**
+ * What is worth compressing: text and wasm (PNGs are compressed already). The build's .br/.gz
+ * files (scripts/pwa/post-build.mjs) and the benchmark's on-the-fly server
+ * (tests/e2e/serve.mjs --compress) use it.
+ */
+export const COMPRESSIBLE = new Set([...TEXT, '.wasm']);
 
 export const kindOf = (path) => KINDS[extname(path)] ?? 'other';
 

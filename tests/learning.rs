@@ -377,6 +377,8 @@ fn reset_forgets_answers_but_keeps_settings_and_screen() {
     assert!(!session.reset(START + 11), "nothing left to reset");
 }
 
+// Native only, as proptest is (Cargo.toml); the rest of this file runs anywhere.
+#[cfg(not(target_arch = "wasm32"))]
 mod import_properties {
     use super::*;
     use proptest::prelude::*;

@@ -19,7 +19,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import { generateSW } from 'workbox-build';
-import { brotli, gzip, walk } from '../sizes.mjs';
+import { COMPRESSIBLE, brotli, gzip, walk } from '../sizes.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const iconSource = join(root, 'assets/icon.svg');
@@ -142,9 +142,6 @@ self.addEventListener('activate', (event) => {
 `,
   );
 }
-
-/** What gets pre-compressed: text and wasm (PNGs are compressed already). */
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.webmanifest', '.svg', '.json', '.txt', '.xml']);
 
 /**
  * Writes `<file>.br` (brotli quality 11) and `<file>.gz` (gzip -9) next to every compressible

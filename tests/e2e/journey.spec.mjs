@@ -116,7 +116,7 @@ test('the corrected answers to Q4 and Q5 are the ones graded right', async ({ qu
   await expect(page.getByRole('heading', { name: 'Retry complete' })).toBeVisible();
 });
 
-test('progress is saved after every action', async ({ quiz }) => {
+test('progress is saved after every action', async ({ quiz, page }) => {
   await quiz.open();
   expect(await quiz.storedProgress()).toMatchObject({ app: 'quizdeck', schema: 2, deck: deck.id });
   await quiz.button('Start').click();
@@ -124,5 +124,13 @@ test('progress is saved after every action', async ({ quiz }) => {
   await expect.poll(async () => (await quiz.storedProgress()).progress.round.step).toEqual({
     answering: { selected: [], hint_shown: true },
   });
-  expect(storageKey).toBe(`quizdeck:${deck.id}:progress`);
+  const q = await quiz.answer(true);
+  await expect.poll(async () => (await quiz.storedProgress()).progress.history.map((a) => a.question_id)).toEqual([
+    q.id,
+  ]);
+  // The one key the app really writes, named after the deck file's id: the key every other
+  // test reads (storageKey) is the app's, not only the tests' own idea of it.
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys).toEqual([`quizdeck:${deck.id}:progress`]);
+  expect(keys).toEqual([storageKey]);
 });

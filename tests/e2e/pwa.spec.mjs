@@ -4,7 +4,7 @@ import { chromium } from '@playwright/test';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, deck, QuizPage } from './support.mjs';
+import { test, expect, deck, QuizPage, consoleErrorsOf } from './support.mjs';
 import { controlledByWorkerInPage, serve } from './shared.mjs';
 import { writeServiceWorker } from '../../scripts/pwa/post-build.mjs';
 
@@ -21,14 +21,6 @@ async function controlledByWorker(page) {
   await page.evaluate(controlledByWorkerInPage);
 }
 
-/** Console errors of a page other than the fixture's own (which support.mjs already guards). */
-function guard(page) {
-  const problems = [];
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  page.on('pageerror', (error) => problems.push(error.message));
-  return problems;
-}
-
 for (const [where, url] of sites) {
   test(`installable ${where}: no installability errors`, async ({}, testInfo) => {
     // A persistent (non-incognito) profile, as a real browser that can install apps has.
@@ -40,7 +32,7 @@ for (const [where, url] of sites) {
     });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
-      const problems = guard(page);
+      const problems = consoleErrorsOf(page);
       await page.goto(url);
       await expect(page.locator('main')).toBeVisible();
       await controlledByWorker(page);
@@ -73,7 +65,7 @@ for (const [where, url] of sites) {
     expect((await quiz.storedProgress()).progress.history).toHaveLength(1);
 
     const tab = await context.newPage();
-    const problems = guard(tab);
+    const problems = consoleErrorsOf(tab);
     await tab.goto(url);
     const other = new QuizPage(tab);
     await expect(other.feedback).toContainText('Correct');

@@ -1,7 +1,8 @@
 // What both end-to-end suites share, free of any test runner or browser driver: the deck's
-// answer key (read from the deck file itself), the test HTTP server, and scripts that run in
-// the page. tests/e2e (Playwright, Chromium) and tests/engines (WebDriver, three engines)
-// import it.
+// answer key (read from the deck file itself), answering a question through either suite's
+// page object, the launcher of the test HTTP server, and scripts that run in the page.
+// tests/e2e (Playwright, Chromium) and tests/engines (WebDriver, three engines) import it, and
+// the benchmark (scripts/bench.mjs, scripts/lighthouse.mjs) its server.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,21 +22,45 @@ export const wrongChoiceOf = (q) => q.choice.find((choice) => !rightChoicesOf(q)
 /** The choices to pick for a right or a wrong answer. */
 export const answerOf = (q, right) => (right ? rightChoicesOf(q) : [wrongChoiceOf(q)]);
 
+/**
+ * Answers the question on screen rightly or wrongly (after the hint, with `hint`) and checks,
+ * through either suite's page object: anything with `currentQuestion()`, `showHint()`,
+ * `choose(id)` and `check(verdict)`, the last waiting for the feedback to say `verdict`.
+ * Returns the deck's question.
+ */
+export async function answer(quiz, right, { hint = false } = {}) {
+  const q = await quiz.currentQuestion();
+  if (hint) await quiz.showHint();
+  for (const id of answerOf(q, right)) await quiz.choose(id);
+  await quiz.check(right ? 'Correct' : 'Incorrect');
+  return q;
+}
+
 const serveScript = fileURLToPath(new URL('./serve.mjs', import.meta.url));
 
 /**
- * Serves `dir` over HTTP on `port` (under `base`) until the returned process is killed;
- * `flags` are serve.mjs's (`--hold-wasm`).
+ * Serves `dir` over HTTP with serve.mjs on `port` (0: any free port) under `base`, until the
+ * returned process is killed; `flags` are serve.mjs's (`--hold-wasm`, `--precompressed`,
+ * `--compress gzip`). With `tries` above 1, a port in use is passed over for the next one.
+ * The process's `url` is the address it serves. The one launcher of the build's server: the
+ * tests, scripts/bench and scripts/lighthouse.mjs use it.
  */
-export async function serve(dir, port, base = '/', flags = []) {
-  const server = spawn(process.execPath, [serveScript, dir, String(port), base, ...flags], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    server.stdout.once('data', resolve);
-    server.once('exit', (code) => reject(new Error(`server on port ${port} exited with ${code}`)));
-  });
-  return server;
+export async function serve(dir, port, base = '/', flags = [], { tries = 1 } = {}) {
+  for (let p = port; p < port + tries; p++) {
+    const server = spawn(process.execPath, [serveScript, dir, String(p), base, ...flags], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const listening = await new Promise((resolve) => {
+      server.stdout.once('data', (line) => resolve(String(line)));
+      server.once('exit', () => resolve(null));
+    });
+    if (listening) {
+      server.url = listening.match(/ at (\S+)/)[1];
+      return server;
+    }
+  }
+  const ports = tries > 1 ? `ports ${port}–${port + tries - 1}` : `port ${port}`;
+  throw new Error(`serve.mjs could not listen on ${ports}`);
 }
 
 /**

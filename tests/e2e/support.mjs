@@ -1,7 +1,7 @@
 // Shared by every Playwright end-to-end test: the deck's answer key (from shared.mjs), a page
 // object for the quiz, seeded randomness, and a guard that fails a test on any console error.
 import { test as base, expect } from '@playwright/test';
-import { answerOf, question, storageKey } from './shared.mjs';
+import { answer, question, storageKey } from './shared.mjs';
 
 export {
   deck,
@@ -57,14 +57,23 @@ export class QuizPage {
     return this.radios().evaluateAll((inputs) => inputs.map((input) => input.value));
   }
 
-  /** Answers the question on screen rightly or wrongly, and checks. */
-  async answer(right, { hint = false } = {}) {
-    const q = await this.currentQuestion();
-    if (hint) await this.hintButton.click();
-    for (const id of answerOf(q, right)) await this.radio(id).check();
+  async showHint() {
+    await this.hintButton.click();
+  }
+
+  async choose(choiceId) {
+    await this.radio(choiceId).check();
+  }
+
+  /** Checks the answer and waits for the feedback to say `verdict`. */
+  async check(verdict) {
     await this.checkButton.click();
-    await expect(this.feedback).toContainText(right ? 'Correct' : 'Incorrect');
-    return q;
+    await expect(this.feedback).toContainText(verdict);
+  }
+
+  /** Answers the question on screen rightly or wrongly, and checks (shared.mjs). */
+  answer(right, options) {
+    return answer(this, right, options);
   }
 
   async next() {
@@ -127,6 +136,18 @@ export function mulberry32(seed) {
  */
 const RANDOM_SEED = Number(process.env.QUIZDECK_RANDOM_SEED ?? 20261201);
 
+/**
+ * The console errors and uncaught exceptions of `page` from now on, as a list that grows. The
+ * `page` fixture fails its test on any; a test's other pages (a second tab, another context)
+ * check their own list.
+ */
+export function consoleErrorsOf(page) {
+  const problems = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}
+
 export const test = base.extend({
   // Every page of the test's context, a second tab's too.
   context: async ({ context }, use) => {
@@ -134,11 +155,7 @@ export const test = base.extend({
     await use(context);
   },
   page: async ({ page }, use) => {
-    const problems = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    const problems = consoleErrorsOf(page);
     await use(page);
     expect(problems, 'console errors and uncaught exceptions').toEqual([]);
   },

@@ -1,27 +1,22 @@
 // Two tabs of the quiz at once, each going its own way: every answer either tab checks is
 // saved, whatever the order, and a tab that was reloaded or left behind catches up.
 // (learning.spec.mjs has the simple case: two tabs taking turns in one round.)
-import { test, expect, deck, storageKey, answerOf, QuizPage } from './support.mjs';
+import { test, expect, deck, storageKey, QuizPage, consoleErrorsOf } from './support.mjs';
 
 const total = deck.questions.length;
 
 /** A second tab in the same browser, with the same console-error guard as the first. */
 async function secondTab(context) {
   const page = await context.newPage();
-  const problems = [];
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  page.on('pageerror', (error) => problems.push(error.message));
+  const problems = consoleErrorsOf(page);
   const quiz = new QuizPage(page);
   await quiz.open();
   return { page, quiz, problems };
 }
 
-/** Answers the question on screen without waiting for anything but the feedback. */
+/** Answers the question on screen; returns the answer as `<question id>+` (right) or `-`. */
 async function answer(quiz, right) {
-  const q = await quiz.currentQuestion();
-  for (const id of answerOf(q, right)) await quiz.radio(id).check();
-  await quiz.checkButton.click();
-  await expect(quiz.feedback).toBeVisible();
+  const q = await quiz.answer(right);
   return `${q.id}${right ? '+' : '-'}`;
 }
 

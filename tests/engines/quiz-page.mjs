@@ -2,7 +2,7 @@
 // Every wait is on a condition (selenium's driver.wait), never a fixed sleep; conditions
 // re-query the DOM each time, since the app re-renders what they look at.
 import { By, Key, error } from 'selenium-webdriver';
-import { answerOf, question, storageKey } from '../e2e/shared.mjs';
+import { answer, question, storageKey } from '../e2e/shared.mjs';
 
 const TIMEOUT = 10_000;
 /** How often a condition is asked again (selenium's default, 200 ms, would add up to minutes). */
@@ -229,13 +229,9 @@ export class QuizPage {
     return this.textOf(FEEDBACK);
   }
 
-  /** Answers the question on screen rightly or wrongly, and checks. */
-  async answer(right, { hint = false } = {}) {
-    const q = await this.currentQuestion();
-    if (hint) await this.showHint();
-    for (const id of answerOf(q, right)) await this.choose(id);
-    await this.check(right ? 'Correct' : 'Incorrect');
-    return q;
+  /** Answers the question on screen rightly or wrongly, and checks (shared.mjs). */
+  answer(right, options) {
+    return answer(this, right, options);
   }
 
   async next() {

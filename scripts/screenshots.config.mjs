@@ -1,0 +1,17 @@
+// scripts/screenshots' Playwright configuration: the end-to-end tests' own (Debian's Chromium,
+// the release build in dist/ served on QUIZDECK_E2E_PORT, default 4173), running only
+// scripts/screenshots.mjs, which writes the README's pictures into docs/.
+import { fileURLToPath } from 'node:url';
+import e2e from '../playwright.config.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export default {
+  ...e2e,
+  testDir: '.',
+  testMatch: 'screenshots.mjs',
+  outputDir: `${root}test-results/screenshots`,
+  workers: 1,
+  // The build at the root only (the end-to-end config also serves it under a sub-path).
+  webServer: { ...e2e.webServer[0], cwd: root },
+};
