@@ -1,18 +1,7 @@
 // Small screens (nothing scrolls sideways, nothing overlaps, 44 px targets), a visible focus
 // ring on every control, both colour themes, and an automated accessibility audit (axe-core).
 // Nothing here writes into the tree: the README's screenshot is scripts/screenshots'.
-import { createRequire } from 'node:module';
-import { test, expect } from './support.mjs';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-async function audit(page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
-}
+import { test, expect, audit } from './support.mjs';
 
 async function everyScreen(quiz, page, visit) {
   await quiz.open();

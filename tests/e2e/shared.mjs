@@ -15,23 +15,41 @@ export const backupKey = `quizdeck:${deck.id}:unreadable`;
 
 const questionById = new Map(deck.questions.map((question) => [question.id, question]));
 export const question = (id) => questionById.get(id);
-/** The ids of the right choices (one for a single-choice question). */
-export const rightChoicesOf = (q) => [q.answer].flat();
+/** An order question ("put the events in order"): its choices in the file are its answer. */
+export const isOrder = (q) => q.kind === 'order';
+/** The ids of the right choices (one for a single-choice question; every one, in the right
+ * order, for an order question). */
+export const rightChoicesOf = (q) => (isOrder(q) ? q.choice.map((choice) => choice.id) : [q.answer].flat());
 export const isMultiple = (q) => Array.isArray(q.answer);
 export const wrongChoiceOf = (q) => q.choice.find((choice) => !rightChoicesOf(q).includes(choice.id)).id;
 /** The choices to pick for a right or a wrong answer. */
 export const answerOf = (q, right) => (right ? rightChoicesOf(q) : [wrongChoiceOf(q)]);
 
 /**
+ * Puts an order question's events in `order` through a page object (`arrangement()`, the ids
+ * as listed; `moveUp(id)`), moving each into its place from the top, as a learner would.
+ */
+export async function arrange(quiz, order) {
+  for (const [place, id] of order.entries()) {
+    while ((await quiz.arrangement()).indexOf(id) > place) await quiz.moveUp(id);
+  }
+}
+
+/**
  * Answers the question on screen rightly or wrongly (after the hint, with `hint`) and checks,
  * through either suite's page object: anything with `currentQuestion()`, `showHint()`,
- * `choose(id)` and `check(verdict)`, the last waiting for the feedback to say `verdict`.
- * Returns the deck's question.
+ * `choose(id)`, `arrangement()`, `moveUp(id)` and `check(verdict)`, the last waiting for the
+ * feedback to say `verdict`. An order question is answered wrongly by checking it as shown
+ * (never its right order). Returns the deck's question.
  */
 export async function answer(quiz, right, { hint = false } = {}) {
   const q = await quiz.currentQuestion();
   if (hint) await quiz.showHint();
-  for (const id of answerOf(q, right)) await quiz.choose(id);
+  if (isOrder(q)) {
+    if (right) await arrange(quiz, rightChoicesOf(q));
+  } else {
+    for (const id of answerOf(q, right)) await quiz.choose(id);
+  }
   await quiz.check(right ? 'Correct' : 'Incorrect');
   return q;
 }

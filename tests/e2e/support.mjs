@@ -1,7 +1,19 @@
 // Shared by every Playwright end-to-end test: the deck's answer key (from shared.mjs), a page
 // object for the quiz, seeded randomness, and a guard that fails a test on any console error.
+import { createRequire } from 'node:module';
 import { test as base, expect } from '@playwright/test';
 import { answer, question, storageKey } from './shared.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** An axe-core audit of the page (WCAG 2 A/AA, 2.1 AA, best practice): its violations. */
+export async function audit(page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+}
 
 export {
   deck,
@@ -10,6 +22,7 @@ export {
   question,
   rightChoicesOf,
   isMultiple,
+  isOrder,
   wrongChoiceOf,
   answerOf,
 } from './shared.mjs';
@@ -59,6 +72,24 @@ export class QuizPage {
 
   async showHint() {
     await this.hintButton.click();
+  }
+
+  /** An order question's event ids as listed now. */
+  arrangement() {
+    return this.page
+      .locator('main .order-item .choice-text')
+      .evaluateAll((texts) => texts.map((text) => text.id.replace(/^order-/, '')));
+  }
+
+  orderItem(choiceId) {
+    return this.page.locator('main li.order-item', { has: this.page.locator(`#order-${choiceId}`) });
+  }
+
+  /** Presses an event's "Move up" and waits for it to have moved. */
+  async moveUp(choiceId) {
+    const before = (await this.arrangement()).indexOf(choiceId);
+    await this.orderItem(choiceId).getByRole('button', { name: 'Move up' }).click();
+    await expect.poll(async () => (await this.arrangement()).indexOf(choiceId)).toBe(before - 1);
   }
 
   async choose(choiceId) {

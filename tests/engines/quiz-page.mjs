@@ -215,6 +215,25 @@ export class QuizPage {
     await this.until(`option ${id} to be ticked`, async () => (await this.checkedChoices()).includes(id));
   }
 
+  /** An order question's event ids as listed now. */
+  arrangement() {
+    return this.run(() =>
+      [...document.querySelectorAll('main .order-item .choice-text')].map((text) => text.id.replace(/^order-/, '')),
+    );
+  }
+
+  /** Presses an event's "Move up" and waits for it to have moved. */
+  async moveUp(id) {
+    const before = (await this.arrangement()).indexOf(id);
+    await this.click(
+      By.xpath(
+        `//main//li[contains(@class,'order-item')][.//*[@id=${JSON.stringify(`order-${id}`)}]]` +
+          `//button[.//span[normalize-space(.)='Move up']]`,
+      ),
+    );
+    await this.until(`${id} to move up`, async () => (await this.arrangement()).indexOf(id) === before - 1);
+  }
+
   async showHint() {
     await this.clickButton('Show hint');
     await this.until('the hint', () => this.count('aside.hint'));

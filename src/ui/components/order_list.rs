@@ -1,3 +1,4 @@
+use leptos::html::Button;
 use leptos::prelude::*;
 
 use crate::deck::{Choice, Question};
@@ -42,11 +43,21 @@ pub fn OrderList(
             (true, false) => format!("✗ Belongs at {}", right_place + 1),
         };
         let text_id = format!("order-{}", choice.id);
+        let (up, down) = (NodeRef::<Button>::new(), NodeRef::<Button>::new());
         let step = {
             let on_move = on_move.clone();
             move |by: isize| {
                 on_move(choice.id, by);
                 set_moved.set(format!("Moved to place {} of {count}.", place() + 1));
+                // The focus stays with the event that moved (moving its row in the page may
+                // drop it), on the other button once this one is disabled at an end.
+                request_animation_frame(move || {
+                    let (pressed, other) = if by < 0 { (up, down) } else { (down, up) };
+                    let target = pressed.get_untracked().filter(|button| !button.disabled());
+                    if let Some(button) = target.or_else(|| other.get_untracked()) {
+                        let _ = button.focus();
+                    }
+                });
             }
         };
         let step_down = step.clone();
@@ -62,6 +73,7 @@ pub fn OrderList(
                     <button
                         type="button"
                         class="quiet move"
+                        node_ref=up
                         aria-describedby=text_id.clone()
                         disabled=move || is_checked() || place() == 0
                         on:click=move |_| step(-1)
@@ -72,6 +84,7 @@ pub fn OrderList(
                     <button
                         type="button"
                         class="quiet move"
+                        node_ref=down
                         aria-describedby=text_id
                         disabled=move || is_checked() || place() + 1 == count
                         on:click=move |_| step_down(1)
