@@ -27,7 +27,12 @@ fn arranged(session: &Session) -> Vec<&'static str> {
 /// pressing "Move up" would.
 fn put_in_order(session: &mut Session) {
     for (place, id) in ["a", "b", "c", "d"].into_iter().enumerate() {
-        while arranged(session).iter().position(|shown| *shown == id).unwrap() > place {
+        while arranged(session)
+            .iter()
+            .position(|shown| *shown == id)
+            .unwrap()
+            > place
+        {
             assert!(session.move_choice(id, -1));
         }
     }
@@ -38,7 +43,13 @@ fn it_opens_out_of_order_whatever_the_seed_and_with_shuffling_off() {
     for seed in 0..200 {
         let session = at_the_order_question(seed);
         assert_ne!(arranged(&session), ["a", "b", "c", "d"], "seed {seed}");
-        let shown: Vec<&str> = session.current_question().unwrap().choices.iter().map(|c| c.id).collect();
+        let shown: Vec<&str> = session
+            .current_question()
+            .unwrap()
+            .choices
+            .iter()
+            .map(|c| c.id)
+            .collect();
         assert_eq!(arranged(&session), shown, "it starts as shown");
     }
     let mut unshuffled = Session::new(&ORDER_DECK, Progress::default());
@@ -75,7 +86,10 @@ fn it_is_right_only_in_exactly_the_right_order() {
     assert!(!attempt.correct);
     assert_eq!(attempt.choice_ids, submitted);
     let question = ORDER_DECK.question("order").unwrap();
-    let learner: Vec<&str> = chosen_choices(question, &attempt).iter().map(|c| c.id).collect();
+    let learner: Vec<&str> = chosen_choices(question, &attempt)
+        .iter()
+        .map(|c| c.id)
+        .collect();
     assert_eq!(learner, submitted, "the feedback shows the learner's order");
     assert_eq!(Rating::of(&attempt), Rating::Again);
 
@@ -84,9 +98,18 @@ fn it_is_right_only_in_exactly_the_right_order() {
     assert!(right.check(NOW + 1));
     assert!(right.feedback().unwrap().correct);
     assert!(!right.move_choice("a", 1), "nothing moves after checking");
-    assert_eq!(right.schedule().cards().count(), 2, "scheduled like any question");
+    assert_eq!(
+        right.schedule().cards().count(),
+        2,
+        "scheduled like any question"
+    );
 
-    for bad in [&["a", "b", "c"][..], &["a", "b", "c", "c"], &["a", "b", "c", "x"], &[]] {
+    for bad in [
+        &["a", "b", "c"][..],
+        &["a", "b", "c", "c"],
+        &["a", "b", "c", "x"],
+        &[],
+    ] {
         let ids: Vec<String> = bad.iter().map(|id| id.to_string()).collect();
         assert_eq!(Attempt::grade(question, &ids, false, NOW), None, "{bad:?}");
     }
@@ -111,7 +134,14 @@ fn an_arrangement_in_progress_and_a_checked_one_are_saved_and_read_back() {
     assert_eq!(reopened.schedule(), session.schedule());
 
     // A saved arrangement that is not one (an event missing) is damage, not a round to resume.
-    let damaged = raw.replacen(r#""choice_ids":["a","b","c","d"]"#, r#""choice_ids":["a","b","c"]"#, 1);
+    let damaged = raw.replacen(
+        r#""choice_ids":["a","b","c","d"]"#,
+        r#""choice_ids":["a","b","c"]"#,
+        1,
+    );
     assert_ne!(damaged, raw);
-    assert!(matches!(decode(&damaged, &ORDER_DECK), Err(Unreadable::Damaged(_))));
+    assert!(matches!(
+        decode(&damaged, &ORDER_DECK),
+        Err(Unreadable::Damaged(_))
+    ));
 }

@@ -1,8 +1,8 @@
 use std::time::Duration;
 
-use leptos::ev;
 use leptos::prelude::*;
 
+use super::when_back_in_view;
 use crate::quiz::LocalTime;
 
 /// Milliseconds since the Unix epoch.
@@ -34,17 +34,12 @@ pub fn use_clock(initial: u64) -> ReadSignal<u64> {
     Effect::new(move |_| {
         let every_minute =
             set_interval_with_handle(move || set_clock.set(now()), Duration::from_secs(60));
-        let back_in_view = window_event_listener(ev::visibilitychange, move |_| {
-            if document().visibility_state() == web_sys::VisibilityState::Visible {
-                set_clock.set(now());
-            }
-        });
         on_cleanup(move || {
             if let Ok(every_minute) = every_minute {
                 every_minute.clear();
             }
-            back_in_view.remove();
         });
+        when_back_in_view(move || set_clock.set(now()));
     });
     clock
 }

@@ -25,3 +25,13 @@ pub fn use_event_listener(
         });
     });
 }
+
+/// Calls `handler` whenever the page comes back into view (the tab is shown again, the
+/// installed app is resumed), for as long as the calling owner lives.
+pub fn when_back_in_view(handler: impl Fn() + 'static) {
+    use_event_listener(&document(), "visibilitychange", move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            handler();
+        }
+    });
+}

@@ -14,7 +14,7 @@ mod theme;
 mod worker;
 
 pub use clock::{fresh_seed, local_date_time, local_time, now, use_clock};
-pub use events::use_event_listener;
+pub use events::{use_event_listener, when_back_in_view};
 pub use files::{download, read_progress_file};
 pub use local_storage::LocalStorage;
 pub use persistence::use_persistent_storage;

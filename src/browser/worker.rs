@@ -9,7 +9,6 @@
 use std::time::Duration;
 
 use js_sys::{Object, Reflect};
-use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -18,7 +17,7 @@ use web_sys::{
     ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
 };
 
-use super::use_event_listener;
+use super::{use_event_listener, when_back_in_view};
 
 /// Relative to the page, so the worker and its scope follow the app under any sub-path.
 const WORKER_URL: &str = "sw.js";
@@ -91,17 +90,12 @@ pub fn use_update_ready() -> UpdateReady {
         });
         let every_hour =
             set_interval_with_handle(move || check_for_update(update), UPDATE_CHECK_EVERY);
-        let back_in_view = window_event_listener(ev::visibilitychange, move |_| {
-            if document().visibility_state() == web_sys::VisibilityState::Visible {
-                check_for_update(update);
-            }
-        });
         on_cleanup(move || {
             if let Ok(every_hour) = every_hour {
                 every_hour.clear();
             }
-            back_in_view.remove();
         });
+        when_back_in_view(move || check_for_update(update));
     });
     update
 }

@@ -141,7 +141,13 @@ pub static ORDER_DECK: Deck = Deck {
     topics: TOPICS,
     questions: &[
         question("one", "h1", CHOICES_A_RIGHT),
-        in_topic("basics", QuestionKind::Order, "order", "ho", EVENTS_IN_ORDER),
+        in_topic(
+            "basics",
+            QuestionKind::Order,
+            "order",
+            "ho",
+            EVENTS_IN_ORDER,
+        ),
     ],
     versions: None,
 };

@@ -1,5 +1,5 @@
 // A learner's whole journey through the shipped deck.
-import { test, expect, deck, question, storageKey, rightChoicesOf } from './support.mjs';
+import { test, expect, deck, question, storageKey, isOrder, rightChoicesOf } from './support.mjs';
 
 const total = deck.questions.length;
 
@@ -17,7 +17,11 @@ test('a whole round: feedback, summary, retry missed', async ({ quiz, page }) =>
     const q = await quiz.answer(right, { hint: index % 7 === 3 });
     await expect(quiz.feedback).toBeFocused();
     await expect(page.getByTestId('announcer')).toHaveText(right ? 'Correct.' : 'Incorrect.');
-    if (!right) {
+    if (!right && isOrder(q)) {
+      missed.push(q);
+      await expect(quiz.feedback).toContainText('Your order');
+      await expect(quiz.feedback).toContainText('Right order');
+    } else if (!right) {
       missed.push(q);
       await expect(quiz.feedback).toContainText('Your answer');
       await expect(quiz.feedback).toContainText('Right answer');

@@ -1,5 +1,5 @@
 // The whole quiz without a mouse: Tab, arrows, digits, H and Enter.
-import { test, expect, deck, rightChoicesOf } from './support.mjs';
+import { test, expect, deck, isOrder, rightChoicesOf } from './support.mjs';
 
 /** Presses Tab until `locator` has focus (at most `limit` times). */
 async function tabTo(page, locator, limit = 12) {
@@ -33,10 +33,23 @@ test('a full round by keyboard only', async ({ quiz, page }) => {
     await page.keyboard.press('h');
     await expect(quiz.hint).toBeVisible();
     const q = await quiz.currentQuestion();
-    const order = await quiz.choiceOrder();
-    for (const id of rightChoicesOf(q)) {
-      await page.keyboard.press(String(order.indexOf(id) + 1));
-      await expect(quiz.radio(id)).toBeChecked();
+    if (isOrder(q)) {
+      // Events are put in order with their Move up buttons, reached with Tab; then Check.
+      for (const [place, id] of rightChoicesOf(q).entries()) {
+        while ((await quiz.arrangement()).indexOf(id) > place) {
+          const before = (await quiz.arrangement()).indexOf(id);
+          await tabTo(page, quiz.orderItem(id).getByRole('button', { name: 'Move up' }), 40);
+          await page.keyboard.press('Enter');
+          await expect.poll(async () => (await quiz.arrangement()).indexOf(id)).toBe(before - 1);
+        }
+      }
+      await tabTo(page, quiz.checkButton, 40);
+    } else {
+      const order = await quiz.choiceOrder();
+      for (const id of rightChoicesOf(q)) {
+        await page.keyboard.press(String(order.indexOf(id) + 1));
+        await expect(quiz.radio(id)).toBeChecked();
+      }
     }
     await page.keyboard.press('Enter');
     await expect(quiz.feedback).toBeFocused();

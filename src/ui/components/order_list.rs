@@ -51,10 +51,12 @@ pub fn OrderList(
                 set_moved.set(format!("Moved to place {} of {count}.", place() + 1));
                 // The focus stays with the event that moved (moving its row in the page may
                 // drop it), on the other button once this one is disabled at an end.
+                // By then the question may be gone (a fast Check, then Next): nothing to do.
                 request_animation_frame(move || {
                     let (pressed, other) = if by < 0 { (up, down) } else { (down, up) };
-                    let target = pressed.get_untracked().filter(|button| !button.disabled());
-                    if let Some(button) = target.or_else(|| other.get_untracked()) {
+                    let button = |node: NodeRef<Button>| node.try_get_untracked().flatten();
+                    let target = button(pressed).filter(|button| !button.disabled());
+                    if let Some(button) = target.or_else(|| button(other)) {
                         let _ = button.focus();
                     }
                 });
