@@ -145,3 +145,72 @@ fn an_arrangement_in_progress_and_a_checked_one_are_saved_and_read_back() {
         Err(Unreadable::Damaged(_))
     ));
 }
+
+/// The shipped deck's receipts (what Django did in each of the oracle's runs) are compiled in
+/// and attached to the question and choice they were recorded for.
+#[test]
+fn the_real_decks_receipts_attach_to_their_questions_and_choices() {
+    use quizdeck::deck::{Evidence, Handler, QuestionKind, ReceiptFor, DECK};
+
+    let versions = DECK.versions.expect("the deck has receipts");
+    assert!(versions.django.starts_with("5.2."));
+    for question in DECK.questions {
+        match question.evidence {
+            Evidence::Checked { django } => {
+                assert_eq!(django, versions.django, "{}", question.id);
+                assert!(
+                    !question.receipts.is_empty(),
+                    "{} has no receipt",
+                    question.id
+                );
+            }
+            Evidence::Source { .. } => assert!(question.receipts.is_empty(), "{}", question.id),
+        }
+        for receipt in question.receipts {
+            assert!(!receipt.handlers.is_empty() && !receipt.summary.is_empty());
+            match receipt.of {
+                ReceiptFor::Choice(id) => {
+                    assert!(
+                        question.choice(id).is_some(),
+                        "{}: no choice {id}",
+                        question.id
+                    );
+                    assert_ne!(question.kind, QuestionKind::Order, "{}", question.id);
+                }
+                ReceiptFor::Check | ReceiptFor::Proof { .. } => {}
+            }
+        }
+    }
+    // One code-per-choice question, read as a learner would: each option's own run.
+    let question = DECK.question("correct-async-view").unwrap();
+    for choice in question.choices {
+        let receipts: Vec<_> = question
+            .receipts
+            .iter()
+            .filter(|receipt| receipt.of == ReceiptFor::Choice(choice.id))
+            .collect();
+        assert_eq!(receipts.len(), 1, "choice {}", choice.id);
+        assert!(
+            receipts[0].handlers.contains(&Handler::Asgi),
+            "choice {}",
+            choice.id
+        );
+        if choice.correct {
+            assert!(
+                receipts[0].summary.contains("200"),
+                "{}",
+                receipts[0].summary
+            );
+        }
+    }
+    // An order question's receipt is of its check's one shared run.
+    let order = DECK
+        .questions
+        .iter()
+        .find(|question| question.kind == QuestionKind::Order)
+        .expect("an order question");
+    assert!(order
+        .receipts
+        .iter()
+        .any(|receipt| receipt.of == ReceiptFor::Check));
+}
