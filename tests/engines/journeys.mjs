@@ -11,6 +11,7 @@ import {
   backupKey,
   controlledByWorkerInPage,
   deck,
+  isOrder,
   rightChoicesOf,
   serve,
   storageKey,
@@ -132,7 +133,11 @@ export function journeys(engine) {
         await quiz.waitForFocus('[data-testid=feedback]');
         await quiz.waitForText('[data-testid=announcer]', right ? 'Correct.' : 'Incorrect.');
         feedback = await quiz.feedbackText();
-        if (!right) {
+        if (!right && isOrder(q)) {
+          missed.push(q);
+          assert.match(feedback, /Your order/);
+          assert.match(feedback, /Right order/);
+        } else if (!right) {
           missed.push(q);
           assert.match(feedback, /Your answer/);
           assert.match(feedback, /Right answer/);
@@ -197,10 +202,23 @@ export function journeys(engine) {
         await quiz.press('h');
         await quiz.until('the hint', () => quiz.count('aside.hint'));
         const q = await quiz.currentQuestion();
-        const order = await quiz.choiceOrder();
-        for (const id of rightChoicesOf(q)) {
-          await quiz.press(String(order.indexOf(id) + 1));
-          await quiz.until(`option ${id} ticked`, async () => (await quiz.checkedChoices()).includes(id));
+        if (isOrder(q)) {
+          // Events go up with their Move up buttons, reached with Tab; then Tab to Check.
+          for (const [place, id] of rightChoicesOf(q).entries()) {
+            while ((await quiz.arrangement()).indexOf(id) > place) {
+              const before = (await quiz.arrangement()).indexOf(id);
+              await quiz.tabTo({ selector: `main li.order-item:has(#order-${id}) .order-moves button:first-child` }, 40);
+              await quiz.press(Key.ENTER);
+              await quiz.until(`${id} to move up`, async () => (await quiz.arrangement()).indexOf(id) === before - 1);
+            }
+          }
+          await quiz.tabTo({ button: 'Check' }, 40);
+        } else {
+          const order = await quiz.choiceOrder();
+          for (const id of rightChoicesOf(q)) {
+            await quiz.press(String(order.indexOf(id) + 1));
+            await quiz.until(`option ${id} ticked`, async () => (await quiz.checkedChoices()).includes(id));
+          }
         }
         await quiz.press(Key.ENTER);
         await quiz.waitForFocus('[data-testid=feedback]');
