@@ -157,7 +157,12 @@ fn code_block(language: &str, code: &str, phrasing: bool) -> Result<String, Stri
         }
     };
     if PLAIN_LANGUAGES.contains(&language) {
-        return Ok(wrap(&escape_html(code)));
+        let mut html = String::with_capacity(code.len() * 2);
+        for line in code.lines() {
+            let mut inner = escape_html(line);
+            close_line(&mut html, line, &mut inner);
+        }
+        return Ok(wrap(&html));
     }
     let syntaxes = syntax_set();
     let syntax = syntaxes.find_syntax_by_token(language).ok_or_else(|| {
@@ -170,32 +175,71 @@ fn code_block(language: &str, code: &str, phrasing: bool) -> Result<String, Stri
     let mut scopes = ScopeStack::new();
     let mut html = String::with_capacity(code.len() * 2);
     // Text is buffered while its class stays the same, so a run of tokens of one colour
-    // becomes one span.
+    // becomes one span (within a line: every source line is its own element).
     let mut run = String::new();
     let mut run_class = None;
     for line in LinesWithEndings::from(code) {
         let operations = parser
             .parse_line(line, syntaxes)
             .map_err(|error| format!("could not highlight the {language} code: {error}"))?;
+        let mut inner = String::new();
         // Each piece of text comes with the scope change that happens where it starts.
         for (text, operation) in ScopeRegionIterator::new(&operations, line) {
             scopes
                 .apply(operation)
                 .map_err(|error| format!("could not highlight the {language} code: {error:?}"))?;
+            let text = text.trim_end_matches(['\n', '\r']);
             if text.is_empty() {
                 // Several changes at one place: only the scopes after the last one colour text.
                 continue;
             }
             let class = token_class(scopes.as_slice());
             if class != run_class {
-                close_run(&mut html, &mut run, run_class);
+                close_run(&mut inner, &mut run, run_class);
                 run_class = class;
             }
             run.push_str(text);
         }
+        close_run(&mut inner, &mut run, run_class);
+        close_line(&mut html, line, &mut inner);
     }
-    close_run(&mut html, &mut run, run_class);
     Ok(wrap(&html))
+}
+
+/// The widest indentation, in levels of [`INDENT`] spaces, that gets its own hanging indent.
+pub const MAX_INDENT_LEVEL: usize = 6;
+const INDENT: usize = 4;
+
+/// Writes the element of one source line, `inner` being its markup: `<span class="ln">`, with
+/// `i1`…`i6` for each level of four spaces it is indented by. The app's CSS makes each line a
+/// block whose wrapped continuation starts one level further in than the line itself, so on a
+/// narrow phone every Python line still starts where its indentation says. The indentation
+/// stays in the text (a copy keeps it), in a `<span class="ind">` that the line never breaks
+/// after: a first word too long for the rest of the line is broken, not moved to the next.
+fn close_line(html: &mut String, line: &str, inner: &mut String) {
+    let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let spaces: usize = indent.chars().map(|c| if c == '\t' { INDENT } else { 1 }).sum();
+    match (spaces / INDENT).min(MAX_INDENT_LEVEL) {
+        0 => html.push_str("<span class=\"ln\">"),
+        level => {
+            html.push_str("<span class=\"ln i");
+            html.push_str(&level.to_string());
+            html.push_str("\">");
+        }
+    }
+    // The indentation is plain text at the start of the markup, unless a token that began on
+    // an earlier line (a docstring) goes on: then it stays inside that token's span.
+    match inner.strip_prefix(indent.as_str()) {
+        Some(code) if !indent.is_empty() && !code.is_empty() => {
+            html.push_str("<span class=\"ind\">");
+            html.push_str(&indent);
+            html.push_str("</span>");
+            html.push_str(code);
+        }
+        _ => html.push_str(inner),
+    }
+    html.push_str("</span>");
+    inner.clear();
 }
 
 /// The class of the most specific entry of [`TOKEN_CLASSES`] that matches `scopes`, if any.

@@ -65,10 +65,10 @@ fn an_option_is_phrasing_content_for_its_label() {
     let code = render("```python\nawait f()\n```", Layout::Choice).unwrap();
     assert_eq!(
         code,
-        "<code class=\"code-block language-python\"><span class=\"hl-keyword\">await</span> f()\n</code>"
+        "<code class=\"code-block language-python\"><span class=\"ln\"><span class=\"hl-keyword\">await</span> f()</span></code>"
     );
     let plain = render("```\n<b>\n```", Layout::Choice).unwrap();
-    assert_eq!(plain, "<code class=\"code-block\">&lt;b&gt;\n</code>");
+    assert_eq!(plain, "<code class=\"code-block\"><span class=\"ln\">&lt;b&gt;</span></code>");
     assert_eq!(
         render("It *raises*.", Layout::Choice).unwrap(),
         "It <em>raises</em>."
@@ -84,10 +84,10 @@ fn plain_and_unknown_code_blocks() {
     let html = render("```text\n<b>x</b>\n```", Layout::Block).unwrap();
     assert_eq!(
         html,
-        "<pre><code class=\"language-text\">&lt;b&gt;x&lt;/b&gt;\n</code></pre>"
+        "<pre><code class=\"language-text\"><span class=\"ln\">&lt;b&gt;x&lt;/b&gt;</span></code></pre>"
     );
     let html = render("```\nx = 1\n```", Layout::Block).unwrap();
-    assert_eq!(html, "<pre><code>x = 1\n</code></pre>");
+    assert_eq!(html, "<pre><code><span class=\"ln\">x = 1</span></code></pre>");
     let error = render("```pyhton\nx = 1\n```", Layout::Block).unwrap_err();
     assert_contains(&error, "code block language \"pyhton\" is unknown");
 }
@@ -165,20 +165,51 @@ fn inline_layout_strips_a_single_paragraph_only() {
     assert_eq!(render("One.", Layout::OneParagraph).unwrap(), "One.");
 }
 
+/// The code's text, one line per line element (each ends where its element does).
 fn strip_tags(html: &str) -> String {
     let inner = html
         .strip_prefix("<pre><code class=\"language-python\">")
         .and_then(|rest| rest.strip_suffix("</code></pre>"))
         .unwrap();
     let mut text = String::new();
-    let mut in_tag = false;
-    for c in inner.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
+    for line in inner.split("<span class=\"ln").skip(1) {
+        let mut in_tag = true; // the rest of the line element's own opening tag
+        for c in line.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
         }
+        text.push('\n');
     }
     text
+}
+
+#[test]
+fn every_source_line_is_an_element_marked_with_its_indentation_level() {
+    let code = "def f(\n    a,\n):\n    if a:\n        return g(\n            a,\n        )\n\n\tx\n";
+    let html = render(&format!("```python\n{code}```"), Layout::Block).unwrap();
+    let classes: Vec<&str> = html
+        .split("<span class=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .filter(|class| class.starts_with("ln"))
+        .collect();
+    assert_eq!(classes, ["ln", "ln i1", "ln", "ln i1", "ln i2", "ln i3", "ln i2", "ln", "ln i1"]);
+    assert_eq!(strip_tags(&html), code.replace('\t', "\t"));
+    // Deeper than the stylesheet's last level: the last level.
+    let deep = render("```python\n                                x\n```", Layout::Block).unwrap();
+    assert!(deep.contains(&format!("<span class=\"ln i{}\">", deck_compiler::MAX_INDENT_LEVEL)), "{deep}");
+}
+
+#[test]
+fn every_indentation_level_has_a_hanging_indent_in_the_stylesheet() {
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/app.css")).unwrap();
+    assert_contains(&css, ".ln {");
+    for level in 1..=deck_compiler::MAX_INDENT_LEVEL {
+        assert_contains(&css, &format!(".ln.i{level} {{"));
+    }
 }

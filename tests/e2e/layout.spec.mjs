@@ -144,3 +144,52 @@ for (const colorScheme of ['light', 'dark']) {
     });
   });
 }
+
+/**
+ * Runs in the page: every line of code on screen that wraps, and whether each of its
+ * continuation lines starts to the right of where the line's own code starts (its
+ * indentation), as a hanging indent does.
+ */
+function wrappedCodeLinesInPage() {
+  return [...document.querySelectorAll('main .ln')].flatMap((line) => {
+    const range = document.createRange();
+    range.selectNodeContents(line);
+    const boxes = [...range.getClientRects()].filter((box) => box.width > 0);
+    const firstTop = Math.min(...boxes.map((box) => box.top));
+    const continued = boxes.filter((box) => box.top > firstTop + 2);
+    if (continued.length === 0) return [];
+    // Where the code of the line starts: its first character after the indentation.
+    const texts = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    let start = null;
+    for (let node = texts.nextNode(); node && start === null; node = texts.nextNode()) {
+      const at = node.data.search(/\S/);
+      if (at < 0) continue;
+      const char = document.createRange();
+      char.setStart(node, at);
+      char.setEnd(node, at + 1);
+      start = char.getBoundingClientRect().left;
+    }
+    const continuesAt = Math.min(...continued.map((box) => box.left));
+    return [{ line: line.textContent, start, continuesAt, hangs: continuesAt > start + 1 }];
+  });
+}
+
+for (const width of [320, 390]) {
+  test(`at ${width} px every wrapped line of code continues right of its indentation`, async ({ quiz, page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width, height: 800 });
+    await quiz.open();
+    await quiz.button('Start').click();
+    const wrapped = [];
+    while ((await page.locator('article.question').count()) > 0) {
+      wrapped.push(...(await page.evaluate(wrappedCodeLinesInPage)));
+      await quiz.answer(true);
+      wrapped.push(...(await page.evaluate(wrappedCodeLinesInPage)));
+      expect(await quiz.fitsWidth(), 'no sideways scrolling').toBe(true);
+      await quiz.next();
+    }
+    // The deck's code is reflowed for 390 px phones, so a 320 px screen still wraps some lines.
+    if (width === 320) expect(wrapped.length, 'lines of code that wrap at 320 px').toBeGreaterThan(0);
+    expect(wrapped.filter((line) => !line.hangs), 'continuations at or left of the indentation').toEqual([]);
+  });
+}
