@@ -36,6 +36,7 @@ can be compared and receipts are deterministic.
 """
 
 import asyncio
+import gc
 import http.client
 import json
 import os
@@ -85,6 +86,9 @@ logging.disable(logging.CRITICAL)  # Django logs every 500; the oracle reports t
 
 # Some wrong choices forget an `await` on purpose; their outcome is checked, the warning is noise.
 warnings.filterwarnings("ignore", message="coroutine .* was never awaited", category=RuntimeWarning)
+# The warnings state every run starts from (see reset_between_runs).
+FILTERS = list(warnings.filters)
+SHOWWARNING = warnings.showwarning
 
 from django.core import signals  # noqa: E402
 from django.core.handlers.asgi import ASGIHandler  # noqa: E402
@@ -173,6 +177,23 @@ OBSERVABLE = {
 }
 
 
+def reset_between_runs():
+    """Leaves nothing of one run to the next: garbage from earlier runs (say, a coroutine a
+    wrong choice never awaited, kept alive by a reference cycle through a traceback) is
+    collected now, under the oracle's filters, rather than in the middle of a later run whose
+    code records warnings in `events`; and the warnings state (filters, `showwarning`, the
+    per-module registries of warnings already shown once) is reset to the oracle's own, so a
+    warning one run triggered is not suppressed as "already shown" in another."""
+    gc.collect()
+    warnings.resetwarnings()  # also tells the registries that the filters changed
+    warnings.filters[:] = FILTERS
+    warnings.showwarning = SHOWWARNING
+    for module in list(sys.modules.values()):
+        registry = getattr(module, "__warningregistry__", None)
+        if isinstance(registry, dict):
+            registry.clear()
+
+
 def run(kind, code, setup="", env=None, handler=None):
     """Runs `code` the way `kind` says, under `handler` (default: the kind's first default
     handler); returns the observed outcome (see the module doc), scrubbed of run-specific
@@ -180,6 +201,7 @@ def run(kind, code, setup="", env=None, handler=None):
     handler = handler or DEFAULT_HANDLERS[kind][0]
     if handler not in HANDLERS.get(kind, ()):
         raise ValueError(f"run {kind!r} cannot run under handler {handler!r}")
+    reset_between_runs()
     reset_database()
     # AsyncClient and the test Client reconnect close_old_connections after each request.
     signals.request_started.disconnect(close_old_connections)

@@ -190,6 +190,51 @@ async def main():
         q["choice"] = q["choice"][:2]
         self.assertIn("an order question has 3 to 6 choices", self.failures(q)[1])
 
+    def test_garbage_and_warnings_of_one_run_do_not_leak_into_the_next(self):
+        # A coroutine never awaited, kept alive by a reference cycle: only the garbage
+        # collector finalizes it, and its "never awaited" warning comes whenever that runs.
+        leaky = '''
+async def my_view(request):
+    holder = {"coroutine": MyModel.objects.afirst()}
+    holder["self"] = holder
+    return JsonResponse({"id": 1})
+'''
+        # A later run that records every warning; its own gc.collect() stands for a
+        # collection that happens to come while it runs.
+        recording = '''
+import gc
+import warnings
+
+warnings.simplefilter("always")
+warnings.showwarning = lambda message, *args, **kwargs: events.append(str(message))
+
+def main():
+    gc.collect()
+    warnings.warn("mine", UserWarning)
+    return len(events)
+'''
+        import gc
+
+        gc.disable()
+        try:
+            harness.run("view", leaky, handler="async-client")
+            observed = harness.run("script", recording)
+        finally:
+            gc.enable()
+        self.assertEqual(observed, {"returns": 1, "events": ["mine"]})
+        # A warning shown once ("default" action) is shown again in a later run.
+        once = '''
+import warnings
+
+def main():
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("default")
+        warnings.warn("again", UserWarning)
+    return [str(w.message) for w in seen]
+'''
+        self.assertEqual(harness.run("script", once)["returns"], ["again"])
+        self.assertEqual(harness.run("script", once)["returns"], ["again"])
+
     def test_a_stale_receipt_fails_with_a_diff(self):
         entries, _ = self.failures(question())
         committed = prove.receipts_text("fake", {"fake": entries})
