@@ -20,6 +20,11 @@ Runs, and the handlers each can run under (`run(kind, ..., handler=...)`):
             called directly, no ASGIHandler, no ThreadSensitiveContext);
           - `wsgi`: Django's sync test Client (ClientHandler: the WSGIHandler request path,
             `get_response`, an async view run through async_to_sync), in a thread with no loop.
+          An exception that escapes Django's handler (one the handler does not turn into a
+          response, e.g. from a middleware Django calls without its conversion wrapper) is
+          raised by the test clients: under `async-client` and `wsgi` it is observed as
+          `exception` and `message`, with no `status`. (Under `asgi`, uvicorn answers with its
+          own 500.)
 - server: the same, served by a real server on 127.0.0.1, `asgi` (uvicorn + ASGIHandler) or
           `wsgi` (a threading wsgiref server + WSGIHandler); the paths in `REQUESTS` (default
           ["/?n=1", "/?n=2"]) are sent at the same time, each `STAGGER` s (default 0.2) after
@@ -323,6 +328,13 @@ def describe_response(status, content_type, content):
     return observed
 
 
+def escaped(error):
+    """What is observed when an exception escapes Django's handler (the test clients raise it
+    instead of answering; a server would send its own 500): the exception, as for a view's, and
+    no response (no `status`)."""
+    return {"exception": type(error).__name__, "message": str(error)}
+
+
 async def request_view(module):
     client = AsyncClient(raise_request_exception=False)
     if hasattr(module, "LOGIN"):
@@ -331,14 +343,17 @@ async def request_view(module):
         user = await User.objects.acreate_user(module.LOGIN, password="secret")
         await client.aforce_login(user)
     with ExceptionCatcher() as catcher:
-        response = await client.get(getattr(module, "PATH", "/"))
-        if getattr(response, "streaming", False):
-            if response.is_async:
-                content = b"".join([chunk async for chunk in response.streaming_content])
+        try:
+            response = await client.get(getattr(module, "PATH", "/"))
+            if getattr(response, "streaming", False):
+                if response.is_async:
+                    content = b"".join([chunk async for chunk in response.streaming_content])
+                else:
+                    content = b"".join(response.streaming_content)
             else:
-                content = b"".join(response.streaming_content)
-        else:
-            content = response.content
+                content = response.content
+        except Exception as error:  # escaped Django's handler: there is no response
+            return escaped(error)
     observed = describe_response(
         response.status_code, response.headers.get("Content-Type", ""), content
     )
@@ -358,12 +373,15 @@ def request_view_wsgi(module):
 
         client.force_login(User.objects.create_user(module.LOGIN, password="secret"))
     with ExceptionCatcher() as catcher:
-        response = client.get(getattr(module, "PATH", "/"))
-        if getattr(response, "streaming", False):
-            content = b"".join(iter(response))  # adapts an async iterator, as WSGI servers do
-        else:
-            content = response.content
-        response.close()
+        try:
+            response = client.get(getattr(module, "PATH", "/"))
+            if getattr(response, "streaming", False):
+                content = b"".join(iter(response))  # adapts an async iterator, as WSGI servers do
+            else:
+                content = response.content
+            response.close()
+        except Exception as error:  # escaped Django's handler: there is no response
+            return escaped(error)
     observed = describe_response(
         response.status_code, response.headers.get("Content-Type", ""), content
     )

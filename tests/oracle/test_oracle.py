@@ -235,6 +235,38 @@ def main():
         self.assertEqual(harness.run("script", once)["returns"], ["again"])
         self.assertEqual(harness.run("script", once)["returns"], ["again"])
 
+    def test_an_exception_escaping_django_s_handler_is_observed_under_the_test_clients(self):
+        # Django calls an unmarked async-only middleware through its sync conversion wrapper,
+        # so the exception raised when its coroutine is awaited escapes the handler.
+        code = '''
+from django.core.exceptions import PermissionDenied
+
+class BlockMiddleware:
+    async_capable = True
+    sync_capable = False
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    async def __call__(self, request):
+        raise PermissionDenied("blocked")
+
+MIDDLEWARE = ["case.BlockMiddleware"]
+
+async def my_view(request):
+    return HttpResponse("ok")
+'''
+        for handler in ("async-client", "wsgi"):
+            with self.subTest(handler=handler):
+                self.assertEqual(
+                    harness.run("view", code, handler=handler),
+                    {"exception": "PermissionDenied", "message": "blocked", "events": []},
+                )
+        self.assertEqual(
+            prove.summary({"exception": "PermissionDenied", "message": "blocked", "events": []}),
+            "raised PermissionDenied: blocked",
+        )
+
     def test_a_stale_receipt_fails_with_a_diff(self):
         entries, _ = self.failures(question())
         committed = prove.receipts_text("fake", {"fake": entries})
