@@ -122,6 +122,11 @@ SEED = [("first", True), ("second", True), ("third", False)]
 def setup_database():
     call_command("migrate", run_syncdb=True, verbosity=0)
     reset_database()
+    # What Django, the apps and the migrations made lives as long as the process: moved out of
+    # the collector's sight, so the gc.collect() before each run (reset_between_runs) scans
+    # only what runs left behind (about 1 ms instead of 20).
+    gc.collect()
+    gc.freeze()
 
 
 def reset_database():
