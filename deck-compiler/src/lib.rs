@@ -17,7 +17,7 @@ mod validate;
 use std::path::{Path, PathBuf};
 
 pub use error::{DeckError, DeckErrors, DeckWarning, Subject};
-pub use lint::{words, CODE_LINE_MAX, MIN_WORD_LEN, STOP_WORDS};
+pub use lint::{words, CHOICE_CODE_LINE_MAX, CODE_LINE_MAX, MIN_WORD_LEN, STOP_WORDS};
 pub use markdown::{render, Layout, MAX_INDENT_LEVEL, TOKEN_CLASSES};
 pub use validate::{
     default_handlers, is_slug, CHECK_RUNS, EXPECT_KEYS, HANDLERS, MIN_CHOICES, ORDER_CHOICES,

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{valid_with, with_order, FILE, VALID};
-use deck_compiler::{lint_str, CODE_LINE_MAX};
+use deck_compiler::{lint_str, CHOICE_CODE_LINE_MAX, CODE_LINE_MAX};
 
 fn warnings(text: &str) -> Vec<String> {
     // A deck the lints warn about still compiles.
@@ -161,8 +161,11 @@ fn order_hints_are_not_linted() {
 // ---- code lines ---------------------------------------------------------------------------
 
 #[test]
-fn the_code_line_width_is_a_phone_s() {
-    assert_eq!(CODE_LINE_MAX, 44);
+fn the_code_line_widths_are_a_phone_s() {
+    // Measured in Chromium (13.25 px monospace, 7.94 px per character) at 390 px: a prompt's,
+    // hint's or explanation's code block fits 42 characters, a choice's only 30.
+    assert_eq!(CODE_LINE_MAX, 42);
+    assert_eq!(CHOICE_CODE_LINE_MAX, 30);
 }
 
 #[test]
@@ -179,10 +182,33 @@ fn a_code_line_wider_than_a_phone() {
     assert_eq!(
         warnings(&deck),
         [format!(
-            r#"{FILE}:24: question "first": warning: prompt: a code line is 45 characters, wider than the 44 a 390 px phone shows: "y = \"{}\"""#,
+            r#"{FILE}:24: question "first": warning: prompt: a code line is 43 characters, wider than the 42 a 390 px phone shows: "y = \"{}\"""#,
             "b".repeat(CODE_LINE_MAX - 5)
         )]
     );
+}
+
+#[test]
+fn a_choice_s_code_lines_are_held_to_the_narrower_width() {
+    // 30 characters fit in a choice; 31 do not, though they would fit in a prompt.
+    let fits = format!("x = {}", "1".repeat(CHOICE_CODE_LINE_MAX - 4));
+    let wide = format!("y = {}", "2".repeat(CHOICE_CODE_LINE_MAX - 3));
+    assert_eq!(fits.chars().count(), CHOICE_CODE_LINE_MAX);
+    assert_eq!(wide.chars().count(), CHOICE_CODE_LINE_MAX + 1);
+    assert!(wide.chars().count() <= CODE_LINE_MAX);
+    let deck = valid_with(
+        "text = \"That one.\"",
+        &format!("text = '''\n```python\n{fits}\n{wide}\n```'''"),
+    );
+    assert_eq!(
+        warnings(&deck),
+        [format!(
+            r#"{FILE}:61: question "second": warning: choice "b" text: a code line is 31 characters, wider than the 30 a 390 px phone shows: "{wide}""#
+        )]
+    );
+    // The same lines in a prompt fit.
+    let in_prompt = valid_with("print(\"hi\")\n", &format!("{fits}\n{wide}\n"));
+    assert_eq!(warnings(&in_prompt), Vec::<String>::new());
 }
 
 #[test]
@@ -201,15 +227,16 @@ fn code_lines_in_choices_and_explanations_and_tabs() {
     );
     let found = warnings(&deck);
     assert_eq!(found.len(), 2, "{found:?}");
+    // The tab counts to 4: 4 + 39 = 43.
     assert!(
         found[0].starts_with(&format!(
-            r#"{FILE}:49: question "second": warning: explanation: a code line is 45 characters"#
+            r#"{FILE}:49: question "second": warning: explanation: a code line is 43 characters, wider than the 42 "#
         )),
         "{found:?}"
     );
     assert!(
         found[1].starts_with(&format!(
-            r#"{FILE}:52: question "second": warning: choice "b" text: a code line is 48 characters"#
+            r#"{FILE}:52: question "second": warning: choice "b" text: a code line is 46 characters, wider than the 30 "#
         )),
         "{found:?}"
     );

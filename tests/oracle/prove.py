@@ -25,6 +25,7 @@ that names its handlers explicitly may see them differ (one receipt entry each),
 
 import json
 import re
+import sys
 
 import harness
 
@@ -340,13 +341,15 @@ def prove(question):
 
 
 def versions():
+    """The versions a receipt was recorded with. Python as major.minor only ("3.11"): a patch
+    release does not change what Django does here, and another machine's 3.11.x must not see
+    the receipts as stale."""
     import importlib.metadata
-    import platform
 
     return {
         "asgiref": importlib.metadata.version("asgiref"),
         "django": importlib.metadata.version("Django"),
-        "python": platform.python_version(),
+        "python": "{}.{}".format(*sys.version_info[:2]),
         "uvicorn": importlib.metadata.version("uvicorn"),
     }
 

@@ -190,6 +190,83 @@ async def main():
         q["choice"] = q["choice"][:2]
         self.assertIn("an order question has 3 to 6 choices", self.failures(q)[1])
 
+    def test_garbage_and_warnings_of_one_run_do_not_leak_into_the_next(self):
+        # A coroutine never awaited, kept alive by a reference cycle: only the garbage
+        # collector finalizes it, and its "never awaited" warning comes whenever that runs.
+        leaky = '''
+async def my_view(request):
+    holder = {"coroutine": MyModel.objects.afirst()}
+    holder["self"] = holder
+    return JsonResponse({"id": 1})
+'''
+        # A later run that records every warning; its own gc.collect() stands for a
+        # collection that happens to come while it runs.
+        recording = '''
+import gc
+import warnings
+
+warnings.simplefilter("always")
+warnings.showwarning = lambda message, *args, **kwargs: events.append(str(message))
+
+def main():
+    gc.collect()
+    warnings.warn("mine", UserWarning)
+    return len(events)
+'''
+        import gc
+
+        gc.disable()
+        try:
+            harness.run("view", leaky, handler="async-client")
+            observed = harness.run("script", recording)
+        finally:
+            gc.enable()
+        self.assertEqual(observed, {"returns": 1, "events": ["mine"]})
+        # A warning shown once ("default" action) is shown again in a later run.
+        once = '''
+import warnings
+
+def main():
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("default")
+        warnings.warn("again", UserWarning)
+    return [str(w.message) for w in seen]
+'''
+        self.assertEqual(harness.run("script", once)["returns"], ["again"])
+        self.assertEqual(harness.run("script", once)["returns"], ["again"])
+
+    def test_an_exception_escaping_django_s_handler_is_observed_under_the_test_clients(self):
+        # Django calls an unmarked async-only middleware through its sync conversion wrapper,
+        # so the exception raised when its coroutine is awaited escapes the handler.
+        code = '''
+from django.core.exceptions import PermissionDenied
+
+class BlockMiddleware:
+    async_capable = True
+    sync_capable = False
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    async def __call__(self, request):
+        raise PermissionDenied("blocked")
+
+MIDDLEWARE = ["case.BlockMiddleware"]
+
+async def my_view(request):
+    return HttpResponse("ok")
+'''
+        for handler in ("async-client", "wsgi"):
+            with self.subTest(handler=handler):
+                self.assertEqual(
+                    harness.run("view", code, handler=handler),
+                    {"exception": "PermissionDenied", "message": "blocked", "events": []},
+                )
+        self.assertEqual(
+            prove.summary({"exception": "PermissionDenied", "message": "blocked", "events": []}),
+            "raised PermissionDenied: blocked",
+        )
+
     def test_a_stale_receipt_fails_with_a_diff(self):
         entries, _ = self.failures(question())
         committed = prove.receipts_text("fake", {"fake": entries})
