@@ -20,7 +20,7 @@ pub struct Deck {
     pub versions: Option<Versions>,
 }
 
-/// The versions the oracle's receipts were recorded with, e.g. `"3.11.7"`, `"5.2.19"`.
+/// The versions the oracle's receipts were recorded with, e.g. `"3.11"`, `"5.2.19"`.
 /// `django` equals [`Evidence::Checked`]'s (the compiler rejects receipts of another Django).
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub struct Versions {
