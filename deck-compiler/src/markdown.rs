@@ -12,7 +12,9 @@
 //!   HTML writes a span per scope, `hl-meta hl-function-call hl-arguments hl-python`, which
 //!   made up two thirds of the compiled deck and was never coloured.) ```text, ``` (no
 //!   language) and indented code stay plain; an unknown language is an error, so a typo
-//!   (```pyhton) does not silently lose its colours.
+//!   (```pyhton) does not silently lose its colours;
+//! - every source line of a code block is its own `<span class="ln iN">`, N its indentation
+//!   level, so that a line wrapped on a phone keeps a hanging indent (see `close_line`).
 
 use std::sync::OnceLock;
 
