@@ -27,7 +27,7 @@ const ENCODING = option('encoding', 'gzip');
 const LIGHTHOUSE_RUNS = Number(option('lighthouse-runs', 3)); // 0: no Lighthouse
 const PORT = Number(option('port', 4190)); // Lighthouse's server (4173/4174 are the tests')
 
-// The conditions (see issue 6): a phone, CPU 4× slower, slow 4G, cache disabled.
+// The conditions: a phone, CPU 4× slower, slow 4G, cache disabled.
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
 const CPU_SLOWDOWN = 4;
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };

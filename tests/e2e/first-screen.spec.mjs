@@ -1,4 +1,4 @@
-// The first screen before the app (issue 6): index.html holds a new learner's start screen and
+// The first screen before the app: index.html holds a new learner's start screen and
 // first question, drawn at build time by the app's components. A learner can start answering
 // while the WebAssembly is still on its way, and the app carries on from there. Every test
 // holds the wasm back until the step that needs the app: no timing involved.
