@@ -16,7 +16,7 @@ use common::{DECK, TOPIC_DECK};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{RngAlgorithm, RngSeed};
-use quizdeck::deck::Deck;
+use quizdeck::deck::{Deck, QuestionKind};
 use quizdeck::quiz::{Attempt, MergeReport, ReviewLimit, RoundStatus, Screen, Session, Theme};
 use quizdeck::storage::{MemoryBackend, ProgressStore};
 
@@ -36,6 +36,8 @@ enum Action {
     Select(Index),
     /// Chooses an id no question has.
     SelectBogus(Index),
+    /// Moves one of the deck's choice ids up (-1) or down (1) on an order question.
+    Move(Index, isize),
     ShowHint,
     Check,
     Next,
@@ -71,6 +73,8 @@ fn action(with_reset: bool) -> BoxedStrategy<Action> {
     let others = prop_oneof![
         16 => any::<Index>().prop_map(Action::Select),
         2 => any::<Index>().prop_map(Action::SelectBogus),
+        3 => (any::<Index>(), prop_oneof![Just(-1isize), Just(1isize)])
+            .prop_map(|(index, by)| Action::Move(index, by)),
         4 => Just(Action::ShowHint),
         10 => Just(Action::Check),
         10 => Just(Action::Next),
@@ -142,6 +146,21 @@ fn check_invariants(session: &Session, deck: &'static Deck, now: u64) -> Result<
             // One thing at a time: a question being answered, its feedback, or the summary.
             let shown = [draft.is_some(), feedback.is_some(), summary.is_some()];
             prop_assert_eq!(shown.iter().filter(|shown| **shown).count(), 1);
+            // An order question being answered is arranged as a whole, never in its right order
+            // before a move (`selected` empty: as shown).
+            if let (Some(current), Some(draft)) = (&card, draft) {
+                if current.question.kind == QuestionKind::Order {
+                    let mut arranged = session.arrangement().expect("an arrangement");
+                    let right: Vec<&str> = current.question.choices.iter().map(|c| c.id).collect();
+                    if draft.selected.is_empty() {
+                        prop_assert_ne!(&arranged, &right, "shown in its right order");
+                    }
+                    arranged.sort_unstable();
+                    let mut all = right.clone();
+                    all.sort_unstable();
+                    prop_assert_eq!(arranged, all);
+                }
+            }
         }
         _ => {
             prop_assert!(card.is_none() && draft.is_none() && feedback.is_none());
@@ -253,6 +272,10 @@ fn apply<'a>(
             session.select(ids[index.index(ids.len())])
         }
         Action::SelectBogus(index) => session.select(BOGUS_IDS[index.index(BOGUS_IDS.len())]),
+        Action::Move(index, by) => {
+            let ids = choice_ids(deck);
+            session.move_choice(ids[index.index(ids.len())], *by)
+        }
         Action::ShowHint => session.show_hint(),
         Action::Check => session.check(*now),
         Action::Next => session.next_question(),
@@ -318,6 +341,15 @@ fn apply<'a>(
     let draft = before.draft().unwrap();
     prop_assert_eq!(attempt.hint_used, draft.hint_shown);
     prop_assert_eq!(attempt.answered_at, *now);
+    // An order question is graded as arranged, in that order (as shown, until a move).
+    if let Some(arranged) = before.arrangement() {
+        prop_assert_eq!(
+            &attempt.choice_ids,
+            &arranged,
+            "the graded order is not the one arranged"
+        );
+        return Ok(Some(attempt));
+    }
     let (mut selected, mut graded) = (draft.selected.clone(), attempt.choice_ids.clone());
     selected.sort_unstable();
     graded.sort_unstable();

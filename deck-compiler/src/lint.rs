@@ -187,7 +187,11 @@ fn code_line_warnings(text: &str, question: &SourceQuestion) -> Vec<(usize, Stri
     ));
     for choice in &question.choices {
         if let Some(why) = &choice.why {
-            fields.push((format!("choice {:?} why", choice.id), why.as_str(), CODE_LINE_MAX));
+            fields.push((
+                format!("choice {:?} why", choice.id),
+                why.as_str(),
+                CODE_LINE_MAX,
+            ));
         }
     }
 

@@ -219,8 +219,14 @@ const INDENT: usize = 4;
 /// stays in the text (a copy keeps it), in a `<span class="ind">` that the line never breaks
 /// after: a first word too long for the rest of the line is broken, not moved to the next.
 fn close_line(html: &mut String, line: &str, inner: &mut String) {
-    let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
-    let spaces: usize = indent.chars().map(|c| if c == '\t' { INDENT } else { 1 }).sum();
+    let indent: String = line
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    let spaces: usize = indent
+        .chars()
+        .map(|c| if c == '\t' { INDENT } else { 1 })
+        .sum();
     match (spaces / INDENT).min(MAX_INDENT_LEVEL) {
         0 => html.push_str("<span class=\"ln\">"),
         level => {

@@ -131,7 +131,9 @@ fn code_in_the_real_deck_is_highlighted_python() {
     // Indentation survived: the body lines of each view are indented by four spaces, each line
     // its own element marked with its level.
     assert!(
-        q3.choices[1].html.contains("<span class=\"ln i1\"><span class=\"ind\">    </span>"),
+        q3.choices[1]
+            .html
+            .contains("<span class=\"ln i1\"><span class=\"ind\">    </span>"),
         "{}",
         q3.choices[1].html
     );

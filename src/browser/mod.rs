@@ -3,6 +3,7 @@
 //! their work in an `Effect`, so at build time, when the first screen is rendered without a
 //! browser (effects do not run under `ssr`), they do nothing and keep their initial values.
 
+mod badge;
 mod clock;
 mod events;
 mod files;
@@ -13,6 +14,7 @@ mod platform;
 mod theme;
 mod worker;
 
+pub use badge::use_app_badge;
 pub use clock::{fresh_seed, local_date_time, local_time, now, use_clock};
 pub use events::{use_event_listener, when_back_in_view};
 pub use files::{download, read_progress_file};

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::components::{AppBar, LiveRegion, ShortcutsHelp, StorageNotices, UpdatePrompt};
 use super::pages::{RoundPage, SettingsPage, StartPage, StatsPage};
 use crate::browser::{
-    now, use_clock, use_data_evicted_unless_installed, use_persistent_storage, use_theme,
-    LocalStorage,
+    now, use_app_badge, use_clock, use_data_evicted_unless_installed, use_persistent_storage,
+    use_theme, LocalStorage,
 };
 use crate::deck::DECK;
 use crate::quiz::{HeadStart, Screen, Session};
@@ -96,6 +96,13 @@ pub fn App(#[prop(default = None)] head_start: Option<HeadStart>) -> impl IntoVi
     use_theme(Memo::new(move |_| {
         session.with(|session| session.settings().theme)
     }));
+    // The number of questions due for review on the installed app's icon, set again only when
+    // it changes.
+    let due = Memo::new(move |_| {
+        let now = app.clock.get();
+        session.with(|session| session.due(now).len())
+    });
+    use_app_badge(due.into());
 
     let screen = Memo::new(move |_| session.with(Session::screen));
     view! {

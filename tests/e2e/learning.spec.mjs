@@ -66,6 +66,25 @@ test('a stats page left open moves on with the days: streak and due counts', asy
   await expect(page.getByTestId('streak')).toHaveText('0 days');
 });
 
+test("the installed app's icon shows how many reviews are due, cleared when none is", async ({ quiz, page }) => {
+  // The Badging API, recorded: Chromium only has it for installed apps.
+  await page.addInitScript(() => {
+    window.badge = [];
+    navigator.setAppBadge = (count) => (window.badge.push(count), Promise.resolve());
+    navigator.clearAppBadge = () => (window.badge.push('cleared'), Promise.resolve());
+  });
+  const badge = () => page.evaluate(() => window.badge.at(-1));
+  await missOneThenOpen(quiz, page, 'Home');
+  await expect.poll(badge).toBe('cleared');
+  await page.clock.fastForward(2 * DAY);
+  await expect.poll(badge).toBe(1);
+  await quiz.button('Review').click();
+  await quiz.answer(true);
+  await expect.poll(badge).toBe('cleared');
+  // Set when the count changes, not at every action.
+  expect(await page.evaluate(() => window.badge)).toEqual(['cleared', 1, 'cleared']);
+});
+
 test('the theme setting is applied and kept', async ({ quiz, page }) => {
   await quiz.open();
   await quiz.navigation('Settings').click();
