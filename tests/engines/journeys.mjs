@@ -203,11 +203,14 @@ export function journeys(engine) {
         await quiz.until('the hint', () => quiz.count('aside.hint'));
         const q = await quiz.currentQuestion();
         if (isOrder(q)) {
-          // Events go up with their Move up buttons, reached with Tab; then Tab to Check.
+          // Events go up with their Move up buttons, reached with Tab; then Tab to Check. The
+          // focus stays on the button pressed, so each Tab goes forward (Firefox under
+          // WebDriver ignores Enter on a button reached by tabbing round the page's end).
           for (const [place, id] of rightChoicesOf(q).entries()) {
+            const up = `main li.order-item:has(#order-${id}) .order-moves button:first-child`;
             while ((await quiz.arrangement()).indexOf(id) > place) {
               const before = (await quiz.arrangement()).indexOf(id);
-              await quiz.tabTo({ selector: `main li.order-item:has(#order-${id}) .order-moves button:first-child` }, 40);
+              if (!(await quiz.hasFocus(up))) await quiz.tabTo({ selector: up }, 40);
               await quiz.press(Key.ENTER);
               await quiz.until(`${id} to move up`, async () => (await quiz.arrangement()).indexOf(id) === before - 1);
             }
