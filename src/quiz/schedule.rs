@@ -188,6 +188,11 @@ impl Schedule {
         self.0.values()
     }
 
+    /// How many questions are due for review at `now` (without listing and sorting them).
+    pub fn due_count(&self, now: u64) -> usize {
+        self.cards().filter(|card| card.is_due(now)).count()
+    }
+
     /// The questions due for review at `now`, most overdue first.
     pub fn due(&self, deck: &'static Deck, now: u64) -> Vec<&'static Question> {
         let mut due: Vec<(&'static Question, u64)> = self

@@ -54,7 +54,7 @@ impl Session {
         let streak_days = (0..).take_while(|back| studied(streak_end - back)).count() as u32;
 
         let cards = || self.schedule().cards();
-        let due_now = cards().filter(|card| card.is_due(time.now)).count();
+        let due_now = self.schedule().due_count(time.now);
         let due_tomorrow = cards()
             .filter(|card| time.day_of(card.due) == today + 1)
             .count();

@@ -110,7 +110,7 @@ impl Session {
         Overview {
             tallies: Tallies::of(self.deck(), &self.progress().history),
             round,
-            due: self.due(now).len(),
+            due: self.schedule().due_count(now),
         }
     }
 

@@ -100,7 +100,7 @@ pub fn App(#[prop(default = None)] head_start: Option<HeadStart>) -> impl IntoVi
     // it changes.
     let due = Memo::new(move |_| {
         let now = app.clock.get();
-        session.with(|session| session.due(now).len())
+        session.with(|session| session.schedule().due_count(now))
     });
     use_app_badge(due.into());
 

@@ -1,14 +1,6 @@
 // The whole quiz without a mouse: Tab, arrows, digits, H and Enter.
-import { test, expect, deck, isOrder, rightChoicesOf } from './support.mjs';
+import { test, expect, deck, isOrder, rightChoicesOf, tabTo } from './support.mjs';
 
-/** Presses Tab until `locator` has focus (at most `limit` times). */
-async function tabTo(page, locator, limit = 12) {
-  for (let presses = 0; presses < limit; presses++) {
-    await page.keyboard.press('Tab');
-    if (await locator.evaluate((el) => el === document.activeElement)) return;
-  }
-  await expect(locator).toBeFocused();
-}
 
 test('a full round by keyboard only', async ({ quiz, page }) => {
   const total = deck.questions.length;

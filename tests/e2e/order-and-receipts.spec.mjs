@@ -1,19 +1,11 @@
 // An order question answered by keyboard alone, and what Django did (the receipts) read after
 // checking; both audited by axe-core in the light and the dark theme.
 import { readFileSync } from 'node:fs';
-import { test, expect, audit, deck, question, rightChoicesOf } from './support.mjs';
+import { test, expect, audit, deck, question, rightChoicesOf, tabTo } from './support.mjs';
 
 const receipts = JSON.parse(readFileSync(new URL('../../decks/django-async.receipts.json', import.meta.url), 'utf8'));
 const ORDER_QUESTION = 'order-thread-sensitive-two-requests';
 
-/** Presses Tab until `locator` has the focus (keyboard only: no click, no focus() call). */
-async function tabTo(page, locator, limit = 80) {
-  for (let presses = 0; presses < limit; presses++) {
-    if (await locator.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${locator}`);
-}
 
 /** Takes the topic of question `id` as a round and answers rightly up to that question. */
 async function takeTopicAndSkipTo(quiz, id) {
@@ -33,7 +25,7 @@ test('an order question is put in order with the keyboard alone and graded right
   for (const [place, id] of right.entries()) {
     const up = quiz.orderItem(id).getByRole('button', { name: 'Move up' });
     while ((await quiz.arrangement()).indexOf(id) > place) {
-      await tabTo(page, up);
+      await tabTo(page, up, 80);
       const before = (await quiz.arrangement()).indexOf(id);
       await page.keyboard.press('Enter');
       await expect.poll(async () => (await quiz.arrangement()).indexOf(id)).toBe(before - 1);
@@ -44,7 +36,7 @@ test('an order question is put in order with the keyboard alone and graded right
     }
   }
   expect(await quiz.arrangement()).toEqual(right);
-  await tabTo(page, quiz.checkButton);
+  await tabTo(page, quiz.checkButton, 80);
   await page.keyboard.press('Enter');
   await expect(quiz.feedback).toContainText('Correct');
   await expect(page.locator('.order-item.right')).toHaveCount(right.length);

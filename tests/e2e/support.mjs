@@ -27,6 +27,19 @@ export {
   answerOf,
 } from './shared.mjs';
 
+/**
+ * Presses Tab until `locator` has the focus, at most `limit` times (keyboard only: no click, no
+ * focus() call). Nothing is pressed when it already has it, so a control that keeps the focus
+ * is pressed again where it is.
+ */
+export async function tabTo(page, locator, limit = 12) {
+  for (let presses = 0; presses < limit; presses++) {
+    if (await locator.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(locator).toBeFocused();
+}
+
 export class QuizPage {
   constructor(page) {
     this.page = page;
