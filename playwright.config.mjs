@@ -2,8 +2,9 @@
 // Chromium (Playwright's own browser download is not available here).
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './tests/e2e/chromium.mjs';
+import { PUBLIC_URL } from './tests/e2e/shared.mjs';
 
-// QUIZDECK_E2E_PORT lets a second run go on beside another (pwa.spec.mjs uses port + 1 and more).
+// QUIZDECK_E2E_PORT lets a second run go on beside another (pwa.spec.mjs uses port + 10 and more).
 const port = Number(process.env.QUIZDECK_E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -17,24 +18,18 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}/`,
+    // Under the public URL the build is for (/quizdeck/: scripts/test builds it as for GitHub
+    // Pages), served as GitHub Pages does, a missing path answered with 404.html.
+    baseURL: `http://127.0.0.1:${port}${PUBLIC_URL}`,
     browserName: 'chromium',
     // index.html has a Content-Security-Policy <meta>; the axe audit injects an inline script.
     // pwa.spec.mjs turns this off again to prove a whole journey runs under the policy.
     bypassCSP: true,
     launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS },
   },
-  webServer: [
-    {
-      command: `node tests/e2e/serve.mjs dist ${port}`,
-      url: `http://127.0.0.1:${port}/`,
-      reuseExistingServer: false,
-    },
-    // The same build under a sub-path, as GitHub Pages serves a project (pwa.spec.mjs).
-    {
-      command: `node tests/e2e/serve.mjs dist ${port + 1} /quizdeck/`,
-      url: `http://127.0.0.1:${port + 1}/quizdeck/`,
-      reuseExistingServer: false,
-    },
-  ],
+  webServer: {
+    command: `node tests/e2e/serve.mjs dist ${port} ${PUBLIC_URL}`,
+    url: `http://127.0.0.1:${port}${PUBLIC_URL}`,
+    reuseExistingServer: false,
+  },
 });

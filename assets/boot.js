@@ -16,6 +16,11 @@
   } catch {
     root.classList.add('returning');
   }
+  // So does an address that names another screen than the start (a link to the stats, say).
+  const bare = (path) => path.replace(/(index\.html)?$/, '').replace(/\/$/, '');
+  if (bare(location.pathname) !== bare(new URL(document.baseURI).pathname)) {
+    root.classList.add('returning');
+  }
 
   const firstScreen = () => document.querySelector('.boot-shell');
   const say = (text, role = 'status') => {

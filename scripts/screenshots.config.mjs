@@ -12,6 +12,5 @@ export default {
   testMatch: 'screenshots.mjs',
   outputDir: `${root}test-results/screenshots`,
   workers: 1,
-  // The build at the root only (the end-to-end config also serves it under a sub-path).
-  webServer: { ...e2e.webServer[0], cwd: root },
+  webServer: { ...e2e.webServer, cwd: root },
 };

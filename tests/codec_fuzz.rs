@@ -115,14 +115,14 @@ fn sample_progress(deck: &'static Deck) -> Vec<Progress> {
         answer(&mut session, true, false, now + 1);
         samples.push(session.progress().clone());
     }
-    session.go_to_start();
+    session.visit(Screen::Start);
     samples.push(session.progress().clone());
     session.update_settings(|settings| {
         settings.theme = Theme::Dark;
         settings.shuffle = false;
         settings.daily_review_limit = ReviewLimit::new(3);
     });
-    session.show(Screen::Settings);
+    session.visit(Screen::Settings);
     samples.push(session.progress().clone());
     if session.start_review(11, now + 40 * 86_400_000) {
         samples.push(session.progress().clone());
@@ -216,7 +216,7 @@ fn check_usable(loaded: &Loaded, deck: &'static Deck, raw: &str) {
     if let Some(summary) = session.summary() {
         assert!(summary.score <= summary.total, "{}", preview(raw));
     }
-    let _ = (session.draft(), session.feedback(), session.screen());
+    let _ = (session.draft(), session.feedback(), session.last_screen());
     let overview = session.overview(NOW);
     assert!(overview.tallies.deck.right_last_time <= overview.tallies.deck.answered);
     assert!(overview.tallies.deck.answered <= overview.tallies.deck.questions);

@@ -17,7 +17,7 @@ fn from<'a>(html: &'a str, start: &str) -> &'a str {
 
 #[test]
 fn it_is_a_new_learners_start_screen_with_the_first_question_hidden() {
-    let html = render();
+    let html = render("/");
     assert!(html.starts_with(r#"<div class="boot-shell">"#), "{html}");
     assert!(html.contains(&format!(r#"<h1 id="deck-title">{}</h1>"#, DECK.title)));
     assert!(html.contains("You have not answered any question yet."));
@@ -28,7 +28,7 @@ fn it_is_a_new_learners_start_screen_with_the_first_question_hidden() {
 
 #[test]
 fn boot_js_finds_start_check_and_the_hint_by_their_hooks_each_once_and_where_it_expects() {
-    let html = render();
+    let html = render("/");
     for hook in ["start", "check", "hint"] {
         let marked = format!(r#"data-boot="{hook}""#);
         assert_eq!(html.matches(&marked).count(), 1, "{marked} in {html}");
@@ -50,7 +50,7 @@ fn its_question_is_the_first_of_the_round_start_begins_in_the_same_option_order(
     let mut session = Session::new(&DECK, Progress::default());
     session.start_over(FIRST_ROUND_SEED);
     let current = session.current_question().unwrap();
-    let html = render();
+    let html = render("/");
     assert!(html.contains(&format!(r#"data-question="{}""#, current.question.id)));
     let shown: Vec<&str> = html
         .split(r#"name="choice" value=""#)
@@ -60,4 +60,14 @@ fn its_question_is_the_first_of_the_round_start_begins_in_the_same_option_order(
     let expected: Vec<&str> = current.choices.iter().map(|choice| choice.id).collect();
     assert_eq!(shown, expected);
     assert!(!html.contains("checked") && !html.contains(r#"data-testid="feedback""#));
+}
+
+#[test]
+fn its_links_point_under_the_public_url_the_build_is_for() {
+    let at_root = render("/");
+    assert!(at_root.contains(r#"href="/deck/django-async/stats""#), "{at_root}");
+    let sub_path = render("/quizdeck/");
+    assert!(sub_path.contains(r#"href="/quizdeck/deck/django-async/stats""#), "{sub_path}");
+    assert!(sub_path.contains(r#"href="/quizdeck/settings""#), "{sub_path}");
+    assert!(!sub_path.contains(r#"href="/deck/"#), "{sub_path}");
 }

@@ -364,12 +364,12 @@ fn reset_forgets_answers_but_keeps_settings_and_screen() {
     session.start_over(1);
     answer(&mut session, &[RIGHT[0]], false, START);
     session.update_settings(|settings| settings.shuffle = false);
-    session.show(quizdeck::quiz::Screen::Settings);
+    session.visit(quizdeck::quiz::Screen::Settings);
     assert!(session.reset(START + 10));
     assert!(session.progress().history.is_empty());
     assert!(session.progress().round.is_none());
     assert!(!session.settings().shuffle);
-    assert_eq!(session.screen(), quizdeck::quiz::Screen::Settings);
+    assert_eq!(session.last_screen(), quizdeck::quiz::Screen::Settings);
     assert!(
         session.due(START + 365 * DAY).is_empty(),
         "no review cards survive a reset"

@@ -24,7 +24,7 @@ fn answer(session: &mut Session, choice: &str, with_hint: bool, at: u64) {
 #[test]
 fn a_fresh_session_is_on_the_start_screen_with_nothing_done() {
     let session = new_session();
-    assert_eq!(session.screen(), Screen::Start);
+    assert_eq!(session.last_screen(), Screen::Start);
     let overview = session.overview(0);
     assert_eq!(
         (
@@ -46,7 +46,7 @@ fn actions_that_make_no_sense_change_nothing() {
     assert!(!session.check(1));
     assert!(!session.next_question());
     assert!(!session.show_hint());
-    assert!(!session.resume());
+    assert!(!session.visit(Screen::Round), "no round to be on");
     assert!(!session.retry_missed(1));
     assert_eq!(session, before);
 
@@ -62,7 +62,7 @@ fn actions_that_make_no_sense_change_nothing() {
 fn start_shows_question_one_with_every_choice_in_a_shuffled_order() {
     let mut session = new_session();
     assert!(session.start_over(42));
-    assert_eq!(session.screen(), Screen::Round);
+    assert_eq!(session.last_screen(), Screen::Round);
     let card = session.current_question().unwrap();
     assert_eq!((card.position, card.total), (0, 3));
     assert_eq!(card.question.id, "one");
@@ -182,9 +182,8 @@ fn leaving_and_resuming_keeps_the_round_where_it_was() {
     session.show_hint();
     session.select("b");
     let card = session.current_question();
-    assert!(session.go_to_start());
-    assert_eq!(session.screen(), Screen::Start);
-    assert!(!session.select("c"), "no answering from the start screen");
+    assert!(session.visit(Screen::Start));
+    assert_eq!(session.last_screen(), Screen::Start);
     assert_eq!(
         session.overview(0).round,
         RoundStatus::InProgress {
@@ -192,7 +191,8 @@ fn leaving_and_resuming_keeps_the_round_where_it_was() {
             total: 3
         }
     );
-    assert!(session.resume());
+    assert!(session.unfinished_round(&RoundKind::Full).is_some());
+    assert!(session.visit(Screen::Round));
     assert_eq!(session.current_question(), card);
     let draft = session.draft().unwrap();
     assert_eq!(draft.selected, ["b"]);
@@ -230,7 +230,7 @@ fn a_head_start_replays_the_first_question_as_the_learner_left_it() {
     };
     assert!(head_start.replay(&mut session, 42));
 
-    assert_eq!(session.screen(), Screen::Round);
+    assert_eq!(session.last_screen(), Screen::Round);
     assert_eq!(session.current_question().unwrap(), card);
     let attempt = session.feedback().expect("the pressed Check is graded");
     assert!(attempt.correct && attempt.hint_used);

@@ -96,6 +96,16 @@ export async function addContentSecurityPolicy(dir) {
   return policy;
 }
 
+/**
+ * Writes 404.html, a copy of the finished index.html: a static host without rewrite rules
+ * (GitHub Pages) sends it for any path it has no file for, so an address that names a screen
+ * (`…/deck/django-async/stats`) opens the app, which shows that screen. Offline, the service
+ * worker answers every navigation with index.html instead.
+ */
+export async function writeNotFoundPage(dir) {
+  await copyFile(join(dir, 'index.html'), join(dir, '404.html'));
+}
+
 /** Trunk's content-hashed names (`app-35d625ffa795a2e9.css`, `…_bg.wasm`) need no revision. */
 const hashedName = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 
@@ -104,14 +114,15 @@ const hashedName = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
  * inlined so nothing is loaded from a CDN. Navigations fall back to the cached index.html,
  * caches of older versions are deleted on activate, and a new version waits until the page
  * posts {type: 'SKIP_WAITING'} (the learner's "Reload"), so it never takes over mid-question.
- * All URLs are relative to the worker, so the same build works at / and under a sub-path.
+ * All URLs are relative to the worker, so it works under whichever public URL the build is for.
  */
 export async function writeServiceWorker(dir) {
   const { count, size, warnings } = await generateSW({
     globDirectory: dir,
     globPatterns: ['**/*'],
     // The .br/.gz copies are the same files for the host; the worker caches the originals.
-    globIgnores: ['sw.js', '**/*.map', '**/*.br', '**/*.gz'],
+    // 404.html is index.html again; the screenshots are for install dialogs, never offline use.
+    globIgnores: ['sw.js', '404.html', 'screenshots/**', '**/*.map', '**/*.br', '**/*.gz'],
     swDest: join(dir, 'sw.js'),
     inlineWorkboxRuntime: true,
     mode: 'production',
@@ -170,6 +181,7 @@ export async function postBuild(dir, profile) {
   const icons = await writeIcons(dir);
   const policy = await addContentSecurityPolicy(dir);
   if (profile === 'release') {
+    await writeNotFoundPage(dir);
     const { count, size } = await writeServiceWorker(dir);
     console.log(`[pwa] ${icons.length} icons; CSP: ${policy}`);
     console.log(`[pwa] sw.js precaches ${count} files, ${(size / 1024).toFixed(1)} KiB`);

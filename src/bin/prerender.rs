@@ -10,7 +10,9 @@ fn main() -> std::process::ExitCode {
         eprintln!("usage: prerender <output.html>");
         return ExitCode::FAILURE;
     };
-    let html = quizdeck::ui::first_screen::render();
+    // Trunk gives its hooks the public URL the build is for; its links must point under it.
+    let base = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_owned());
+    let html = quizdeck::ui::first_screen::render(&base);
     let written = out
         .parent()
         .map_or(Ok(()), std::fs::create_dir_all)

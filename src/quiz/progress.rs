@@ -3,7 +3,8 @@ use serde::{Deserialize, Serialize};
 use super::{Attempt, Round, Settings};
 use crate::deck::Deck;
 
-/// The screen the learner was last on; saved so a reload lands on it again.
+/// The screen the learner was last on; saved so that opening the app's bare address lands on
+/// it again (an address names its own screen).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Screen {

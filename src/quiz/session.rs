@@ -38,20 +38,42 @@ impl Session {
         &self.schedule
     }
 
-    pub fn screen(&self) -> Screen {
+    /// The screen the learner was last on, where a bare address takes them back to (the
+    /// address, not this, says which screen a tab shows).
+    pub fn last_screen(&self) -> Screen {
         match (self.progress.screen, &self.progress.round) {
             (Screen::Round, None) => Screen::Start,
             (screen, _) => screen,
         }
     }
 
-    /// Moves to another screen; the round screen only while there is a round.
-    pub fn show(&mut self, screen: Screen) -> bool {
-        if self.screen() == screen || (screen == Screen::Round && self.progress.round.is_none()) {
+    /// Records that the learner is on `screen`; the round screen only while there is a round.
+    pub fn visit(&mut self, screen: Screen) -> bool {
+        if self.last_screen() == screen
+            || (screen == Screen::Round && self.progress.round.is_none())
+        {
             return false;
         }
         self.progress.screen = screen;
         true
+    }
+
+    /// Begins a round of `kind`: the whole deck, a topic, the review (due at `now`) or the
+    /// questions missed in the finished round. Whether one began (a review with nothing
+    /// due, a retry with nothing missed, or an unknown topic begins none).
+    pub fn start(&mut self, kind: &RoundKind, seed: u64, now: u64) -> bool {
+        match kind {
+            RoundKind::Full => self.start_over(seed),
+            RoundKind::Topic(topic_id) => self.start_topic(topic_id, seed),
+            RoundKind::Review => self.start_review(seed, now),
+            RoundKind::Missed => self.retry_missed(seed),
+        }
+    }
+
+    /// The current round, if it is of `kind` and not finished: the one its address resumes.
+    pub fn unfinished_round(&self, kind: &RoundKind) -> Option<&Round> {
+        self.round()
+            .filter(|round| round.kind == *kind && !round.is_finished())
     }
 
     /// Begins a new round over the whole deck, abandoning any unfinished one (its answers stay
@@ -108,20 +130,8 @@ impl Session {
         true
     }
 
-    /// Goes back to the current round.
-    pub fn resume(&mut self) -> bool {
-        self.show(Screen::Round)
-    }
-
-    pub fn go_to_start(&mut self) -> bool {
-        self.show(Screen::Start)
-    }
-
     fn active_round(&mut self) -> Option<&mut Round> {
-        match self.progress.screen {
-            Screen::Round => self.progress.round.as_mut(),
-            _ => None,
-        }
+        self.progress.round.as_mut()
     }
 
     /// Selects a choice (toggles it on a "select all that apply" question).
@@ -196,15 +206,12 @@ impl Session {
         self.schedule = Schedule::from_history(self.deck, &self.progress.history);
     }
 
-    /// The round on screen, if the learner is in one.
-    pub fn round_on_screen(&self) -> Option<&Round> {
-        match self.screen() {
-            Screen::Round => self.progress.round.as_ref(),
-            _ => None,
-        }
+    /// The current round, finished or not.
+    pub fn round(&self) -> Option<&Round> {
+        self.progress.round.as_ref()
     }
 
-    /// The current round once every question in it is answered, on screen or not.
+    /// The current round once every question in it is answered.
     pub fn finished_round(&self) -> Option<&Round> {
         self.progress
             .round
@@ -212,20 +219,20 @@ impl Session {
             .filter(|round| round.is_finished())
     }
 
-    /// The unchecked answer on screen, if any.
+    /// The unchecked answer to the current question, if any.
     pub fn draft(&self) -> Option<&Draft> {
-        self.round_on_screen()?.draft()
+        self.round()?.draft()
     }
 
-    /// An order question's choices as the learner has arranged them so far, if one is on
-    /// screen and not yet checked.
+    /// An order question's choices as the learner has arranged them so far, if the current
+    /// question is one and not yet checked.
     pub fn arrangement(&self) -> Option<Vec<&'static str>> {
-        self.round_on_screen()?.arrangement(self.deck)
+        self.round()?.arrangement(self.deck)
     }
 
-    /// The checked answer whose feedback is on screen, if any.
+    /// The checked answer to the current question, whose feedback is shown, if any.
     pub fn feedback(&self) -> Option<&Attempt> {
-        self.round_on_screen()?.feedback()
+        self.round()?.feedback()
     }
 
     /// The questions due for review at `now`, most overdue first.

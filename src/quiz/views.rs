@@ -53,7 +53,7 @@ pub struct Overview {
 
 impl Session {
     pub fn current_question(&self) -> Option<CurrentQuestion> {
-        let round = self.round_on_screen()?;
+        let round = self.round()?;
         let deck = self.deck();
         let question = round.current_question(deck)?;
         let choices = round
@@ -69,9 +69,9 @@ impl Session {
         })
     }
 
-    /// The result of the round on screen once it is finished.
+    /// The result of the current round once it is finished.
     pub fn summary(&self) -> Option<Summary> {
-        let round = self.round_on_screen().filter(|round| round.is_finished())?;
+        let round = self.finished_round()?;
         let missed = round
             .missed()
             .filter_map(|attempt| {
@@ -88,12 +88,6 @@ impl Session {
             total: round.len(),
             missed,
         })
-    }
-
-    /// Whether the round on screen is finished (its summary is shown).
-    pub fn summary_on_screen(&self) -> bool {
-        self.round_on_screen()
-            .is_some_and(|round| round.is_finished())
     }
 
     pub fn overview(&self, now: u64) -> Overview {

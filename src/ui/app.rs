@@ -2,15 +2,22 @@ use std::rc::Rc;
 
 use leptos::ev;
 use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::hooks::use_params_map;
+use leptos_router::path;
 
 use super::components::{AppBar, LiveRegion, ShortcutsHelp, StorageNotices, UpdatePrompt};
-use super::pages::{RoundPage, SettingsPage, StartPage, StatsPage};
+use super::address::Address;
+use super::navigation::{use_go, AppBase};
+use super::pages::{
+    NotFoundPage, RoundRoute, SettingsPage, StartPage, StatsPage, SummaryRoute, TopicRoute,
+};
 use crate::browser::{
-    now, use_app_badge, use_clock, use_data_evicted_unless_installed, use_persistent_storage,
-    use_theme, LocalStorage,
+    app_base, now, opened_at_app_root, use_app_badge, use_clock,
+    use_data_evicted_unless_installed, use_persistent_storage, use_theme, LocalStorage,
 };
 use crate::deck::DECK;
-use crate::quiz::{HeadStart, Screen, Session};
+use crate::quiz::{HeadStart, RoundKind, Session};
 use crate::storage::{Fault, LoadNotice, ProgressStore};
 
 /// Shared state, provided as context to every component.
@@ -55,9 +62,19 @@ pub fn App(#[prop(default = None)] head_start: Option<HeadStart>) -> impl IntoVi
     let store = Rc::new(ProgressStore::new(LocalStorage::open(), &DECK));
     let (progress, load_notice) = store.load();
     let mut opened = Session::new(&DECK, progress);
-    if let Some(head_start) = head_start {
+    let pressed_start = head_start.is_some();
+    let go_on_at = if let Some(head_start) = head_start {
+        // Start on the first screen was a move of its own: Back from the question it showed
+        // returns to the start screen.
         head_start.replay(&mut opened, now());
-    }
+        Address::of_round(&opened)
+    } else if opened_at_app_root() {
+        // A bare address brings a learner back where they were; one that names a screen
+        // shows that screen.
+        Address::where_left(&opened)
+    } else {
+        None
+    };
     let session = RwSignal::new(opened);
     let (save_fault, set_save_fault) = signal(None::<Fault>);
     let has_answers = Signal::derive(move || session.with(|s| !s.progress().history.is_empty()));
@@ -70,6 +87,8 @@ pub fn App(#[prop(default = None)] head_start: Option<HeadStart>) -> impl IntoVi
         data_evicted_unless_installed: use_data_evicted_unless_installed(),
     };
     provide_context(app);
+    let base = app_base();
+    provide_context(AppBase(base.clone()));
 
     // One effect saves after every change of the session, so no action can forget to.
     let saving = Rc::clone(&store);
@@ -104,20 +123,54 @@ pub fn App(#[prop(default = None)] head_start: Option<HeadStart>) -> impl IntoVi
     });
     use_app_badge(due.into());
 
-    let screen = Memo::new(move |_| session.with(Session::screen));
     view! {
-        <AppBar />
-        <StorageNotices />
-        <UpdatePrompt />
-        <main id="main">
-            {move || match screen.get() {
-                Screen::Start => view! { <StartPage /> }.into_any(),
-                Screen::Round => view! { <RoundPage /> }.into_any(),
-                Screen::Stats => view! { <StatsPage /> }.into_any(),
-                Screen::Settings => view! { <SettingsPage /> }.into_any(),
-            }}
-        </main>
-        <LiveRegion />
-        <ShortcutsHelp />
+        <Router base=base>
+            <GoOnAt path=go_on_at push=pressed_start />
+            <AppBar />
+            <StorageNotices />
+            <UpdatePrompt />
+            <main id="main">
+                <Routes fallback=|| view! { <NotFoundPage /> }>
+                    <Route path=path!("/") view=StartPage />
+                    <ParentRoute path=path!("/deck/:deck") view=DeckRoute>
+                        <Route path=path!("") view=StartPage />
+                        <Route path=path!("round") view=|| view! { <RoundRoute kind=RoundKind::Full /> } />
+                        <Route path=path!("topic/:topic") view=TopicRoute />
+                        <Route path=path!("review") view=|| view! { <RoundRoute kind=RoundKind::Review /> } />
+                        <Route path=path!("missed") view=|| view! { <RoundRoute kind=RoundKind::Missed /> } />
+                        <Route path=path!("summary") view=SummaryRoute />
+                        <Route path=path!("stats") view=StatsPage />
+                    </ParentRoute>
+                    <Route path=path!("/settings") view=SettingsPage />
+                </Routes>
+            </main>
+            <LiveRegion />
+            <ShortcutsHelp />
+        </Router>
+    }
+}
+
+/// Goes to `path` once the app is up, in place of the address it opened at unless `push`
+/// (see [`App`]).
+#[component]
+fn GoOnAt(path: Option<String>, push: bool) -> impl IntoView {
+    let go = use_go();
+    Effect::new(move |_| match path.clone() {
+        Some(path) if push => go.push(path),
+        Some(path) => go.replace(path),
+        None => {}
+    });
+}
+
+/// A deck's screens, under `/deck/<id>/`: a deck this build does not have is not found.
+#[component]
+fn DeckRoute() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        if params.read().get("deck").as_deref() == Some(DECK.id) {
+            view! { <leptos_router::components::Outlet /> }.into_any()
+        } else {
+            view! { <NotFoundPage /> }.into_any()
+        }
     }
 }

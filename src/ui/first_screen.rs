@@ -12,20 +12,25 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::location::RequestUrl;
 
 use super::components::AppBar;
 use super::pages::{QuestionPage, StartPage};
+use super::navigation::AppBase;
 use super::AppState;
 use crate::deck::DECK;
 use crate::quiz::{Progress, Session, FIRST_ROUND_SEED};
 
-/// The first screen's markup, for index.html (`src/bin/prerender.rs`).
-pub fn render() -> String {
+/// The first screen's markup, for index.html (`src/bin/prerender.rs`), its links under
+/// `base` (the public URL the build is for: `/`, or a sub-path such as `/quizdeck/`).
+pub fn render(base: &str) -> String {
+    let base = base.trim_end_matches('/');
     let new_learner = Session::new(&DECK, Progress::default());
     let mut first_round = new_learner.clone();
     first_round.start_over(FIRST_ROUND_SEED);
-    let first_question = render_for(first_round, || view! { <QuestionPage /> });
-    render_for(new_learner, move || {
+    let first_question = render_for(base, first_round, || view! { <QuestionPage /> });
+    render_for(base, new_learner, move || {
         view! {
             <div class="boot-shell">
                 <AppBar />
@@ -46,9 +51,14 @@ pub fn render() -> String {
     })
 }
 
-/// `view` as HTML, its components given `session` in the context, under a server's shared
-/// context: Leptos' `is_server()` is true, so nothing asks for or listens to a browser.
-fn render_for<V: RenderHtml>(session: Session, view: impl FnOnce() -> V) -> String {
+/// `view` as HTML, its components given `session` in the context and a router at the app's
+/// bare address, under a server's shared context: Leptos' `is_server()` is true, so nothing
+/// asks for or listens to a browser.
+fn render_for<V: IntoView + 'static>(
+    base: &str,
+    session: Session,
+    view: impl FnOnce() -> V + Send + 'static,
+) -> String {
     let server = Arc::new(hydration_context::SsrSharedContext::new());
     Owner::new_root(Some(server)).with(|| {
         provide_context(AppState {
@@ -60,6 +70,9 @@ fn render_for<V: RenderHtml>(session: Session, view: impl FnOnce() -> V) -> Stri
             storage_persisted: signal(None).0,
             data_evicted_unless_installed: signal(false).0,
         });
-        view().to_html()
+        provide_context(RequestUrl::new(&format!("{base}/")));
+        provide_context(AppBase(base.to_owned()));
+        let base = base.to_owned();
+        view! { <Router base>{view()}</Router> }.to_html()
     })
 }

@@ -2,10 +2,12 @@
 //! context ([`AppState`]) and call one session method per user action; they never grade,
 //! shuffle or parse, and they ask the browser for nothing but through [`crate::browser`].
 
+mod address;
 mod app;
 mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod first_screen;
+mod navigation;
 mod pages;
 
 pub use app::{App, AppState};

@@ -1,20 +1,16 @@
-// The installable, offline-first app: installability (at / and under a sub-path), offline
+// The installable, offline-first app: installability (under the build's sub-path), offline
 // use, safe updates, the Content-Security-Policy, a phone journey, and the storage line.
 import { chromium } from '@playwright/test';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, deck, QuizPage, consoleErrorsOf } from './support.mjs';
-import { controlledByWorkerInPage, serve } from './shared.mjs';
+import { PUBLIC_URL, controlledByWorkerInPage, serve } from './shared.mjs';
 import { writeServiceWorker } from '../../scripts/pwa/post-build.mjs';
 
 const total = deck.questions.length;
 const port = Number(process.env.QUIZDECK_E2E_PORT ?? 4173); // as in playwright.config.mjs
-const subPath = `http://127.0.0.1:${port + 1}/quizdeck/`; // its second web server
-const sites = [
-  ['at /', './'],
-  ['under /quizdeck/', subPath],
-];
+const sites = [[`under ${PUBLIC_URL}`, './']];
 
 /** Resolves once a service worker controls the page (it claims the page on first install). */
 async function controlledByWorker(page) {
@@ -85,7 +81,7 @@ test('update: a new version is offered, never forced, and keeps progress', async
   const site = await mkdtemp(join(tmpdir(), 'quizdeck-site-'));
   const sitePort = port + 10 + testInfo.workerIndex;
   await cp('dist', site, { recursive: true });
-  const server = await serve(site, sitePort);
+  const server = await serve(site, sitePort, PUBLIC_URL);
   /** Deploys a "new version": a changed index.html and the worker regenerated for it. */
   const deploy = async (version) => {
     const index = join(site, 'index.html');

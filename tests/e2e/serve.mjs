@@ -1,6 +1,7 @@
 // A minimal static file server for the end-to-end tests and the benchmark: serves a build folder
 // over HTTP, optionally under a sub-path (like GitHub Pages serves a project), with the MIME
-// types the app needs. Start it from a script with shared.mjs's serve(), which waits until it
+// types the app needs, and a missing file's 404.html as GitHub Pages sends it (the app's
+// addresses are paths: see README, "Addresses"). Start it from a script with shared.mjs's serve(), which waits until it
 // listens. Usage: node tests/e2e/serve.mjs <dir> <port> [base-path] [flags]
 // Port 0 takes a free port; the first line it prints names the address it serves.
 // With --precompressed (scripts/lighthouse.mjs) it sends a file's pre-compressed sibling
@@ -82,7 +83,11 @@ const server = createServer(async (request, response) => {
     response.writeHead(204).end();
     return;
   }
-  const path = await fileFor(urlPath);
+  // As GitHub Pages does: a path with no file under the prefix gets the site's 404.html, with
+  // status 404 (the app's copy of index.html: it shows the screen the address names).
+  const found = await fileFor(urlPath);
+  const fallback = !found && urlPath.startsWith(prefix) ? await fileFor(`${prefix}404.html`) : null;
+  const path = found ?? fallback;
   if (holdWasm && path?.endsWith('.wasm')) await wasmReleased;
   const [siblingEncoding, encodedPath] = path ? await siblingFor(path, request) : [];
   const [compressedEncoding, compressedBytes] = path && !siblingEncoding ? await compressedBody(path, request) : [];
@@ -93,7 +98,7 @@ const server = createServer(async (request, response) => {
     return;
   }
   response
-    .writeHead(200, {
+    .writeHead(fallback ? 404 : 200, {
       'content-type': types[extname(path)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
       ...(precompressed || compress !== 'identity' ? { vary: 'accept-encoding' } : {}),

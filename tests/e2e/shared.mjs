@@ -8,6 +8,20 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
 
+/**
+ * The public URL the build in dist/ was made for (its `<base href>`, which Trunk writes from
+ * `--public-url`): scripts/test builds for `/quizdeck/`, as GitHub Pages serves a project, and
+ * the tests serve it there. `/` when there is no build yet.
+ */
+export const PUBLIC_URL = (() => {
+  try {
+    const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
+    return html.match(/<base href="?([^">\s]+)"?/)?.[1] ?? '/';
+  } catch {
+    return '/';
+  }
+})();
+
 const deckFile = parse(readFileSync(new URL('../../decks/django-async.toml', import.meta.url), 'utf8'));
 export const deck = { ...deckFile.deck, topics: deckFile.topic, questions: deckFile.question };
 export const storageKey = `quizdeck:${deck.id}:progress`;

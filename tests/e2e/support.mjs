@@ -142,7 +142,7 @@ export class QuizPage {
   }
 
   navigation(name) {
-    return this.page.getByRole('navigation').getByRole('button', { name, exact: true });
+    return this.page.getByRole('navigation').getByRole('link', { name, exact: true });
   }
 
   async storedProgress() {

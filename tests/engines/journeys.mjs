@@ -12,6 +12,7 @@ import {
   controlledByWorkerInPage,
   deck,
   isOrder,
+  PUBLIC_URL,
   rightChoicesOf,
   serve,
   storageKey,
@@ -31,8 +32,8 @@ const IPHONE_SAFARI =
  * the network.
  */
 async function site(dir, port, flags = []) {
-  const server = await serve(dir, port, '/', flags);
-  const url = `http://127.0.0.1:${port}/`;
+  const server = await serve(dir, port, PUBLIC_URL, flags);
+  const url = `http://127.0.0.1:${port}${PUBLIC_URL}`;
   return {
     url,
     async stop() {
@@ -68,7 +69,7 @@ export function journeys(engine) {
   describe(engine, () => {
     let server;
     before(async () => {
-      server = await serve('dist', port);
+      server = await serve('dist', port, PUBLIC_URL);
     });
     after(() => server?.kill());
 
@@ -77,7 +78,7 @@ export function journeys(engine) {
       it(name, { timeout: 240_000 }, async (t) => {
         const driver = await startBrowser(engine, browserOptions);
         try {
-          const quiz = new QuizPage(driver, `http://127.0.0.1:${port}/`);
+          const quiz = new QuizPage(driver, `http://127.0.0.1:${port}${PUBLIC_URL}`);
           await body(quiz, t);
           assert.deepEqual(await quiz.allErrors(), [], 'console errors and uncaught exceptions');
         } finally {

@@ -168,7 +168,7 @@ export class QuizPage {
   }
 
   async clickNavigation(name) {
-    await this.click(By.xpath(`//nav//button[normalize-space(.)=${JSON.stringify(name)}]`));
+    await this.click(By.xpath(`//nav//a[normalize-space(.)=${JSON.stringify(name)}]`));
   }
 
   // --- the question screen ---------------------------------------------------------------

@@ -1,34 +1,30 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-use crate::quiz::{Screen, Session};
+use crate::quiz::Session;
+use crate::ui::address::Address;
+use crate::ui::navigation::use_href;
 use crate::ui::AppState;
 
-/// The top bar: the app's name and the way to each screen.
+/// The top bar: the app's name and a link to each screen (the router marks the one shown with
+/// `aria-current="page"`).
 #[component]
 pub fn AppBar() -> impl IntoView {
-    let app = AppState::get();
-    let screen = Memo::new(move |_| app.session.with(Session::screen));
-    let link = move |target: Screen, label: &'static str| {
-        view! {
-            <button
-                type="button"
-                class="nav-link"
-                aria-current=move || (screen.get() == target).then_some("page")
-                on:click=move |_| {
-                    app.act(|session| session.show(target));
-                }
-            >
-                {label}
-            </button>
-        }
-    };
+    let deck = AppState::get().session.with_untracked(Session::deck);
+    let href = use_href();
     view! {
         <header class="app-bar">
             <span class="brand">"quizdeck"</span>
             <nav aria-label="Main">
-                {link(Screen::Start, "Home")}
-                {link(Screen::Stats, "Stats")}
-                {link(Screen::Settings, "Settings")}
+                <A href=href(Address::Home.path()) exact=true attr:class="nav-link">
+                    "Home"
+                </A>
+                <A href=href(Address::Stats(deck).path()) attr:class="nav-link">
+                    "Stats"
+                </A>
+                <A href=href(Address::Settings.path()) attr:class="nav-link">
+                    "Settings"
+                </A>
             </nav>
         </header>
     }

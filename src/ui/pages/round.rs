@@ -1,20 +1,90 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
 use super::question::QuestionPage;
 use super::summary::SummaryPage;
-use crate::quiz::Session;
+use crate::browser::{fresh_seed, now};
+use crate::quiz::{RoundKind, Screen};
+use crate::ui::address::Address;
+use crate::ui::navigation::use_go;
 use crate::ui::AppState;
 
-/// The round on screen: its current question, or its summary once every question is answered.
+/// A round's address (`/deck/<id>/round`, `/review`, `/missed`): its current question.
 #[component]
-pub fn RoundPage() -> impl IntoView {
+pub fn RoundRoute(kind: RoundKind) -> impl IntoView {
+    view! { <RoundOf kind=Signal::stored(kind) /> }
+}
+
+/// A topic's round (`/deck/<id>/topic/<topic>`).
+#[component]
+pub fn TopicRoute() -> impl IntoView {
+    let params = use_params_map();
+    let kind = Signal::derive(move || {
+        RoundKind::Topic(params.read().get("topic").unwrap_or_default())
+    });
+    view! { <RoundOf kind /> }
+}
+
+/// The question of the round `kind` names. Arriving here resumes that round if it is the
+/// current one and unfinished, and otherwise begins it, so an address shared, bookmarked or
+/// opened from the installed app's shortcuts always has a round to show. When the round is
+/// over, its summary takes this screen's place in the history, so Back goes to the start screen
+/// rather than to a round that has ended.
+#[component]
+fn RoundOf(kind: Signal<RoundKind>) -> impl IntoView {
     let app = AppState::get();
-    let finished = Memo::new(move |_| app.session.with(Session::summary_on_screen));
-    move || {
-        if finished.get() {
-            view! { <SummaryPage /> }.into_any()
+    let go = use_go();
+    Effect::new(move |_| {
+        let kind = kind.get();
+        let resumed = app
+            .session
+            .with_untracked(|session| session.unfinished_round(&kind).is_some());
+        if resumed || app.act(|session| session.start(&kind, fresh_seed(), now())) {
+            app.act(|session| session.visit(Screen::Round));
         } else {
-            view! { <QuestionPage /> }.into_any()
+            // Nothing to begin: no question due, none missed, or a topic the deck lacks.
+            go.replace(Address::Home.path());
         }
+    });
+    let on_screen = Memo::new(move |_| {
+        let kind = kind.get();
+        app.session
+            .with(|session| session.unfinished_round(&kind).is_some())
+    });
+    Effect::new(move |was_on_screen: Option<bool>| {
+        let on_screen = on_screen.get();
+        if was_on_screen == Some(true) && !on_screen {
+            let next = app.session.with_untracked(|session| {
+                session
+                    .finished_round()
+                    .map_or_else(|| Address::Home.path(), |_| Address::Summary(session.deck()).path())
+            });
+            go.replace(next);
+        }
+        on_screen
+    });
+    move || on_screen.get().then(|| view! { <QuestionPage /> })
+}
+
+/// A finished round's result (`/deck/<id>/summary`). Arriving without one, the round in
+/// progress or the start screen takes its place.
+#[component]
+pub fn SummaryRoute() -> impl IntoView {
+    let app = AppState::get();
+    let go = use_go();
+    Effect::new(move |_| {
+        let (finished, elsewhere) = app.session.with_untracked(|session| {
+            (session.finished_round().is_some(), Address::of_round(session))
+        });
+        if finished {
+            app.act(|session| session.visit(Screen::Round));
+        } else {
+            go.replace(elsewhere.unwrap_or_else(|| Address::Home.path()));
+        }
+    });
+    move || {
+        app.session
+            .with(|session| session.finished_round().is_some())
+            .then(|| view! { <SummaryPage /> })
     }
 }

@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::{download, now, read_progress_file};
 use crate::codec::{export, import};
-use crate::quiz::Session;
+use crate::quiz::{Screen, Session};
 use crate::quiz::{ReviewLimit, Theme};
 use crate::ui::AppState;
 
@@ -13,6 +13,7 @@ use crate::ui::AppState;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let app = AppState::get();
+    super::use_visit(Screen::Settings);
     let settings = Memo::new(move |_| app.session.with(|session| session.settings().clone()));
     let deck = app.session.with_untracked(Session::deck);
     let (transfer_message, set_transfer_message) = signal(None::<String>);

@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 
 use crate::browser::{fresh_seed, now};
-use crate::quiz::{RoundStatus, Session, Tally};
-use crate::ui::components::StorageStatus;
+use crate::quiz::{RoundKind, RoundStatus, Screen, Session, Tally};
+use crate::ui::components::{ShareDeck, StorageStatus};
+use crate::ui::address::Address;
+use crate::ui::navigation::use_go;
 use crate::ui::AppState;
 
 fn tally_text(tally: &Tally) -> String {
@@ -22,15 +24,22 @@ pub fn StartPage() -> impl IntoView {
         let now = app.clock.get();
         app.session.with(|session| session.overview(now))
     });
-    let start_over = move |_| {
-        app.act(|session| session.start_over(fresh_seed()));
+    super::use_visit(Screen::Start);
+    let go = use_go();
+    // Each round is a screen of its own: Back from its question returns here, where
+    // Continue resumes it.
+    let begin = move |kind: RoundKind| {
+        if app.act(|session| session.start(&kind, fresh_seed(), now())) {
+            go.push(Address::Round(deck, &kind).path());
+        }
     };
+    let start_over = move |_| begin(RoundKind::Full);
     let resume = move |_| {
-        app.act(Session::resume);
+        if let Some(path) = app.session.with_untracked(Address::of_round) {
+            go.push(path);
+        }
     };
-    let review = move |_| {
-        app.act(|session| session.start_review(fresh_seed(), now()));
-    };
+    let review = move |_| begin(RoundKind::Review);
 
     let done_so_far = move || {
         let overview = overview.get();
@@ -52,9 +61,7 @@ pub fn StartPage() -> impl IntoView {
             .topics
             .into_iter()
             .map(|(topic, tally)| {
-                let take = move |_| {
-                    app.act(|session| session.start_topic(topic.id, fresh_seed()));
-                };
+                let take = move |_| begin(RoundKind::Topic(topic.id.to_owned()));
                 view! {
                     <li class="topic">
                         <div class="topic-text">
@@ -161,6 +168,7 @@ pub fn StartPage() -> impl IntoView {
                 <h2 id="topics-title">"Topics"</h2>
                 <ul class="topic-list">{topics}</ul>
             </section>
+            <ShareDeck deck />
             <StorageStatus />
         </section>
     }

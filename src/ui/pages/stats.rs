@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::browser::{local_date_time, local_time};
 use crate::deck::Question;
-use crate::quiz::{chosen_choices, iso_date as date, Attempt, Day, Stats, Tally};
+use crate::quiz::{chosen_choices, iso_date as date, Attempt, Day, Screen, Stats, Tally};
 use crate::ui::AppState;
 
 fn percent(part: usize, whole: usize) -> usize {
@@ -68,6 +68,7 @@ fn accuracy_chart(days: &[Day]) -> impl IntoView {
 #[component]
 pub fn StatsPage() -> impl IntoView {
     let app = AppState::get();
+    super::use_visit(Screen::Stats);
     let stats = Memo::new(move |_| {
         let now = app.clock.get();
         app.session.with(|session| session.stats(local_time(now)))

@@ -1,9 +1,11 @@
 use leptos::html::H1;
 use leptos::prelude::*;
 
-use crate::browser::fresh_seed;
+use crate::browser::{fresh_seed, now};
 use crate::quiz::{RoundKind, Session};
 use crate::ui::components::AnswerReview;
+use crate::ui::address::Address;
+use crate::ui::navigation::use_go;
 use crate::ui::AppState;
 
 /// The score of a finished round, what was missed and why, and what to do next.
@@ -12,6 +14,14 @@ pub fn SummaryPage() -> impl IntoView {
     let app = AppState::get();
     let Some(summary) = app.session.with_untracked(Session::summary) else {
         return ().into_any();
+    };
+    let deck = app.session.with_untracked(Session::deck);
+    let go = use_go();
+    // The next round is a new screen: Back returns to this summary.
+    let begin = move |kind: RoundKind| {
+        if app.act(|session| session.start(&kind, fresh_seed(), now())) {
+            go.push(Address::Round(deck, &kind).path());
+        }
     };
     let heading = NodeRef::<H1>::new();
     Effect::new(move |_| {
@@ -61,9 +71,7 @@ pub fn SummaryPage() -> impl IntoView {
                             <button
                                 type="button"
                                 class="primary"
-                                on:click=move |_| {
-                                    app.act(|session| session.retry_missed(fresh_seed()));
-                                }
+                                on:click=move |_| begin(RoundKind::Missed)
                             >
                                 "Retry missed questions"
                             </button>
@@ -72,9 +80,7 @@ pub fn SummaryPage() -> impl IntoView {
                 <button
                     type="button"
                     class="secondary"
-                    on:click=move |_| {
-                        app.act(|session| session.start_over(fresh_seed()));
-                    }
+                    on:click=move |_| begin(RoundKind::Full)
                 >
                     "Start over"
                 </button>
