@@ -166,8 +166,11 @@ fn GoOnAt(path: Option<String>, push: bool) -> impl IntoView {
 #[component]
 fn DeckRoute() -> impl IntoView {
     let params = use_params_map();
+    // A memo: the outlet is drawn again only when the deck changes, not with every address in
+    // it (which would draw the screen being left once more).
+    let known = Memo::new(move |_| params.read().get("deck").as_deref() == Some(DECK.id));
     move || {
-        if params.read().get("deck").as_deref() == Some(DECK.id) {
+        if known.get() {
             view! { <leptos_router::components::Outlet /> }.into_any()
         } else {
             view! { <NotFoundPage /> }.into_any()

@@ -187,7 +187,18 @@ const RANDOM_SEED = Number(process.env.QUIZDECK_RANDOM_SEED ?? 20261201);
  */
 export function consoleErrorsOf(page) {
   const problems = [];
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  // An address that names a screen has no file of its own: the test server answers it as
+  // GitHub Pages does, with 404.html (the app) and status 404, which Chromium logs. Expected,
+  // for those navigations only.
+  const screenAddresses = new Set();
+  page.on('response', (response) => {
+    if (response.request().isNavigationRequest() && response.status() === 404) {
+      screenAddresses.add(response.url());
+    }
+  });
+  const expected = (message) =>
+    message.text().includes('status of 404') && screenAddresses.has(message.location().url);
+  page.on('console', (message) => message.type() === 'error' && !expected(message) && problems.push(message.text()));
   page.on('pageerror', (error) => problems.push(error.message));
   return problems;
 }

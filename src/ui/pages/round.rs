@@ -12,16 +12,15 @@ use crate::ui::AppState;
 /// A round's address (`/deck/<id>/round`, `/review`, `/missed`): its current question.
 #[component]
 pub fn RoundRoute(kind: RoundKind) -> impl IntoView {
-    view! { <RoundOf kind=Signal::stored(kind) /> }
+    view! { <RoundOf kind=Memo::new(move |_| Some(kind.clone())) /> }
 }
 
 /// A topic's round (`/deck/<id>/topic/<topic>`).
 #[component]
 pub fn TopicRoute() -> impl IntoView {
     let params = use_params_map();
-    let kind = Signal::derive(move || {
-        RoundKind::Topic(params.read().get("topic").unwrap_or_default())
-    });
+    // `None` while the router leaves this route (its params no longer name a topic).
+    let kind = Memo::new(move |_| params.read().get("topic").map(RoundKind::Topic));
     view! { <RoundOf kind /> }
 }
 
@@ -31,11 +30,14 @@ pub fn TopicRoute() -> impl IntoView {
 /// over, its summary takes this screen's place in the history, so Back goes to the start screen
 /// rather than to a round that has ended.
 #[component]
-fn RoundOf(kind: Signal<RoundKind>) -> impl IntoView {
+fn RoundOf(kind: Memo<Option<RoundKind>>) -> impl IntoView {
     let app = AppState::get();
     let go = use_go();
+    // Runs when the address names another round (a memo: only a change of round re-runs it).
     Effect::new(move |_| {
-        let kind = kind.get();
+        let Some(kind) = kind.get() else {
+            return;
+        };
         let resumed = app
             .session
             .with_untracked(|session| session.unfinished_round(&kind).is_some());
@@ -47,23 +49,26 @@ fn RoundOf(kind: Signal<RoundKind>) -> impl IntoView {
         }
     });
     let on_screen = Memo::new(move |_| {
-        let kind = kind.get();
-        app.session
-            .with(|session| session.unfinished_round(&kind).is_some())
+        let kind = kind.get()?;
+        Some(
+            app.session
+                .with(|session| session.unfinished_round(&kind).is_some()),
+        )
     });
-    Effect::new(move |was_on_screen: Option<bool>| {
+    Effect::new(move |was_on_screen: Option<Option<bool>>| {
         let on_screen = on_screen.get();
-        if was_on_screen == Some(true) && !on_screen {
+        if was_on_screen.flatten() == Some(true) && on_screen == Some(false) {
             let next = app.session.with_untracked(|session| {
-                session
-                    .finished_round()
-                    .map_or_else(|| Address::Home.path(), |_| Address::Summary(session.deck()).path())
+                session.finished_round().map_or_else(
+                    || Address::Home.path(),
+                    |_| Address::Summary(session.deck()).path(),
+                )
             });
             go.replace(next);
         }
         on_screen
     });
-    move || on_screen.get().then(|| view! { <QuestionPage /> })
+    move || (on_screen.get() == Some(true)).then(|| view! { <QuestionPage /> })
 }
 
 /// A finished round's result (`/deck/<id>/summary`). Arriving without one, the round in

@@ -1,0 +1,220 @@
+// Addresses and history: every screen has an address, Back and Forward retrace the learner's
+// moves (checking and Next add no entries), and an address works reloaded, in a new tab,
+// offline and under the build's sub-path; the installed app's shortcuts open theirs.
+import { readFileSync } from 'node:fs';
+import { test, expect, deck, QuizPage } from './support.mjs';
+import { PUBLIC_URL, controlledByWorkerInPage } from './shared.mjs';
+
+const total = deck.questions.length;
+const topic = deck.topics[1];
+const topicSize = deck.questions.filter((q) => q.topic === topic.id).length;
+/** The path an address names, under the build's public URL. */
+const at = (address) => new RegExp(`^http://127\\.0\\.0\\.1:\\d+${PUBLIC_URL}${address}$`);
+const deckPath = `deck/${deck.id}`;
+
+const startHeading = (page) => page.getByRole('heading', { level: 1, name: deck.title });
+
+test('Back from a question goes to the start screen in one step; Continue and Forward resume it', async ({
+  quiz,
+  page,
+}) => {
+  await quiz.open();
+  await expect(page).toHaveURL(at(''));
+  await quiz.button('Start').click();
+  await expect(page).toHaveURL(at(`${deckPath}/round`));
+  for (let index = 0; index < 6; index++) {
+    await expect(quiz.questionHeading).toHaveText(`Question ${index + 1} of ${total}`);
+    await quiz.answer(index % 2 === 0);
+    await quiz.next();
+  }
+  await expect(quiz.questionHeading).toHaveText(`Question 7 of ${total}`);
+  await quiz.showHint();
+
+  await page.goBack();
+  await expect(startHeading(page)).toBeVisible();
+  await expect(page).toHaveURL(at(''));
+  await expect(page.getByText(`Round in progress: question 7 of ${total}.`)).toBeVisible();
+
+  await page.goForward();
+  await expect(quiz.questionHeading).toHaveText(`Question 7 of ${total}`);
+  await expect(quiz.hint, 'the hint shown before').toBeVisible();
+
+  await page.goBack();
+  await quiz.button('Continue').click();
+  await expect(quiz.questionHeading).toHaveText(`Question 7 of ${total}`);
+  await expect(page).toHaveURL(at(`${deckPath}/round`));
+});
+
+test('Back on the first screen leaves the app, as on any site', async ({ quiz, page }) => {
+  await page.goto('about:blank');
+  await quiz.open();
+  await quiz.navigation('Stats').click();
+  await expect(page).toHaveURL(at(`${deckPath}/stats`));
+  await page.goBack();
+  await expect(startHeading(page)).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL('about:blank');
+});
+
+test('stats and settings: Back returns to where the learner was, mid-question', async ({ quiz, page }) => {
+  await quiz.open();
+  await quiz.button('Start').click();
+  await quiz.answer(true);
+  await quiz.next();
+  await expect(quiz.questionHeading).toHaveText(`Question 2 of ${total}`);
+
+  await quiz.navigation('Stats').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
+  await expect(quiz.navigation('Stats')).toHaveAttribute('aria-current', 'page');
+  await page.goBack();
+  await expect(quiz.questionHeading).toHaveText(`Question 2 of ${total}`);
+
+  await quiz.navigation('Settings').click();
+  await expect(page).toHaveURL(at('settings'));
+  await page.goBack();
+  await expect(quiz.questionHeading).toHaveText(`Question 2 of ${total}`);
+});
+
+test("a finished round's summary takes the round's place: Back from it goes to the start screen", async ({
+  quiz,
+  page,
+}) => {
+  await quiz.open();
+  await quiz.button(`Take topic: ${topic.title}`).click();
+  await expect(page).toHaveURL(at(`${deckPath}/topic/${topic.id}`));
+  await quiz.finishRound();
+  await expect(page.getByRole('heading', { level: 1, name: 'Round complete' })).toBeVisible();
+  await expect(page).toHaveURL(at(`${deckPath}/summary`));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Round complete' })).toBeVisible();
+  await page.goBack();
+  await expect(startHeading(page)).toBeVisible();
+});
+
+/** The screens an address names, and how each shows itself. */
+const screens = [
+  ['stats', `${deckPath}/stats`, (page) => page.getByRole('heading', { level: 1, name: 'Stats' })],
+  ['settings', 'settings', (page) => page.getByRole('heading', { level: 1, name: 'Settings' })],
+  [
+    'a topic round',
+    `${deckPath}/topic/${topic.id}`,
+    (page) => page.getByRole('heading', { level: 1, name: `Question 1 of ${topicSize}` }),
+  ],
+];
+
+for (const [name, address, shown] of screens) {
+  test(`a link to ${name} opens it, reloaded, in a new tab and offline`, async ({ quiz, page, context }) => {
+    await quiz.open(address);
+    await expect(shown(page)).toBeVisible();
+    await expect(page).toHaveURL(at(address));
+    await page.reload();
+    await expect(shown(page)).toBeVisible();
+
+    const tab = await context.newPage();
+    await new QuizPage(tab).open(address);
+    await expect(shown(tab)).toBeVisible();
+    await tab.close();
+
+    await page.evaluate(controlledByWorkerInPage);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(shown(page)).toBeVisible();
+    const offline = await context.newPage();
+    await new QuizPage(offline).open(address);
+    await expect(shown(offline)).toBeVisible();
+  });
+}
+
+test('a link that names no screen says so, with the way to the start screen', async ({ quiz, page }) => {
+  await quiz.open('deck/no-such-deck/stats');
+  await expect(page.getByRole('heading', { level: 1, name: 'Nothing here' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the start screen' }).click();
+  await expect(startHeading(page)).toBeVisible();
+});
+
+test('a bare address brings a returning learner back where they were; a named one does not', async ({
+  quiz,
+  page,
+  context,
+}) => {
+  await quiz.open();
+  await quiz.button('Start').click();
+  await quiz.answer(true);
+  await quiz.next();
+  await quiz.navigation('Stats').click();
+  const tab = await context.newPage();
+  await new QuizPage(tab).open();
+  await expect(tab).toHaveURL(at(`${deckPath}/stats`));
+  // Another tab moving on does not move this one: its address says which screen it shows.
+  await quiz.navigation('Home').click();
+  await page.reload();
+  await expect(startHeading(page)).toBeVisible();
+  await expect(tab.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
+});
+
+test("before the app is up, a link to another screen shows Loading, not the start screen's picture", async ({
+  page,
+}) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${deckPath}/stats`);
+  await expect(page.getByText('Loading the quiz…')).toBeVisible();
+  await expect(page.locator('.first-visit')).toBeHidden();
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
+});
+
+const manifest = JSON.parse(readFileSync('dist/manifest.webmanifest', 'utf8'));
+
+test('the installed app\'s shortcuts open the review and the stats', async ({ quiz, page }) => {
+  expect(manifest.shortcuts.map((shortcut) => shortcut.name)).toEqual(['Review due questions', 'Stats']);
+  const [review, stats] = manifest.shortcuts;
+  const T0 = new Date('2026-03-02T09:00:00Z');
+  await page.clock.install({ time: T0 });
+  await quiz.open();
+  await quiz.button('Start').click();
+  await quiz.answer(false);
+
+  // Nothing is due yet: the review's address has no round to begin and shows the start screen.
+  await quiz.open(review.url);
+  await expect(startHeading(page)).toBeVisible();
+  await expect(page.getByTestId('due')).toHaveText('Nothing is due for review right now.');
+
+  await page.clock.setSystemTime(T0.getTime() + 2 * 24 * 3600 * 1000);
+  await quiz.open(review.url);
+  await expect(quiz.questionHeading).toHaveText('Question 1 of 1');
+  await expect(page).toHaveURL(at(review.url));
+
+  await quiz.open(stats.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
+});
+
+test('Share this deck copies its address where there is no share sheet', async ({ quiz, page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await quiz.open();
+  await page.evaluate(() => delete Navigator.prototype.share);
+  await quiz.button('Share this deck').click();
+  const address = new URL(`${deckPath}`, page.url()).href;
+  await expect(page.getByTestId('share-message')).toHaveText(`Link copied: ${address}`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
+});
+
+test('Share this deck hands its title and address to the share sheet where there is one', async ({ quiz, page }) => {
+  await quiz.open();
+  await page.evaluate(() => {
+    window.shared = [];
+    Navigator.prototype.share = function share(data) {
+      window.shared.push(data);
+      return Promise.resolve();
+    };
+  });
+  await quiz.button('Share this deck').click();
+  await expect.poll(() => page.evaluate(() => window.shared)).toEqual([
+    { title: `${deck.title} · quizdeck`, url: new URL(`${deckPath}`, page.url()).href },
+  ]);
+  await expect(page.getByTestId('share-message')).toBeEmpty();
+});
