@@ -121,12 +121,12 @@ test('export, reset, import: progress comes back, and a bad file changes nothing
   const fresh = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const elsewhere = await fresh.newPage();
   await elsewhere.goto('./');
-  await elsewhere.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await elsewhere.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   await elsewhere.getByLabel('Import progress').setInputFiles(exported);
   await expect(elsewhere.getByTestId('transfer-message')).toHaveText(
     'Imported: 0 questions updated, 3 added. Your own answers were kept.',
   );
-  await elsewhere.getByRole('navigation').getByRole('button', { name: 'Stats' }).click();
+  await elsewhere.getByRole('navigation').getByRole('link', { name: 'Stats' }).click();
   await expect.poll(() => elsewhere.locator('.stats table').first().innerText()).toBe(stats);
   await fresh.close();
   await quiz.navigation('Settings').click();

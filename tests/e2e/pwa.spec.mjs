@@ -96,7 +96,7 @@ test('update: a new version is offered, never forced, and keeps progress', async
 
   try {
     // Version A: answer two questions, then choose (but do not check) an option on the third.
-    await quiz.open(`http://127.0.0.1:${sitePort}/`);
+    await quiz.open(`http://127.0.0.1:${sitePort}${PUBLIC_URL}`);
     await controlledByWorker(page);
     await quiz.button('Start').click();
     for (const right of [true, false]) {
