@@ -98,6 +98,8 @@ export function journeys(engine) {
       t.diagnostic(`navigator.storage: ${await storageAnswers(quiz)}`);
       const installPrompt = await quiz.run(() => 'onbeforeinstallprompt' in window);
       t.diagnostic(`beforeinstallprompt: ${installPrompt ? 'supported' : 'absent'} (the app does not use it)`);
+      const badge = await quiz.run(() => 'setAppBadge' in navigator);
+      t.diagnostic(`app badge: navigator.setAppBadge ${badge ? 'present (set while reviews are due)' : 'absent (no badge)'}`);
       const { app, schema, deck: deckId } = await quiz.storedProgress();
       assert.deepEqual({ app, schema, deckId }, { app: 'quizdeck', schema: 2, deckId: deck.id });
       await quiz.clickButton('Start');
@@ -265,6 +267,33 @@ export function journeys(engine) {
       assert.equal(await quiz.count('[data-testid=load-notice]'), 0);
       // The kept-aside value is still there, untouched.
       assert.equal(await quiz.stored(backupKey), corrupt);
+    });
+
+    journey('Back, Forward and a link to a screen work as on any site', async (quiz) => {
+      await quiz.open();
+      await quiz.waitForHeading(deck.title);
+      await quiz.clickButton('Start');
+      for (const [index, right] of [true, false].entries()) {
+        await quiz.waitForHeading(`Question ${index + 1} of ${total}`);
+        await quiz.answer(right);
+        await quiz.next();
+      }
+      await quiz.waitForHeading(`Question 3 of ${total}`);
+      // Checking and Next added no history entries: one Back is the start screen.
+      await quiz.back();
+      await quiz.waitForHeading(deck.title);
+      await quiz.waitForText('.round-status', `Round in progress: question 3 of ${total}.`, 'the round status');
+      await quiz.forward();
+      await quiz.waitForHeading(`Question 3 of ${total}`);
+      await quiz.clickNavigation('Stats');
+      await quiz.waitForHeading('Stats');
+      await quiz.back();
+      await quiz.waitForHeading(`Question 3 of ${total}`);
+      // The stats' own address, typed or opened from a shortcut, then reloaded.
+      await quiz.open(`${quiz.url}deck/${deck.id}/stats`);
+      await quiz.waitForHeading('Stats');
+      await quiz.reload();
+      await quiz.waitForHeading('Stats');
     });
 
     journey('offline after the first visit: the app comes back from the service worker', async (quiz) => {

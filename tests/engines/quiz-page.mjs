@@ -131,6 +131,15 @@ export class QuizPage {
     await this.waitForApp();
   }
 
+  /** The browser's Back and Forward: within the app they change its screen, not the page. */
+  async back() {
+    await this.driver.navigate().back();
+  }
+
+  async forward() {
+    await this.driver.navigate().forward();
+  }
+
   /** Every console error and uncaught exception seen since the journey began. */
   async allErrors() {
     await this.collectErrors();
