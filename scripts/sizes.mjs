@@ -67,6 +67,9 @@ function firstVisitFiles(dir, files, { firstScreenOnly = false } = {}) {
   const needed = new Set();
   const add = (from, reference) => {
     if (!reference || /^(data:|[a-z]+:\/\/|#)/i.test(reference)) return;
+    // A path under the build's public URL (`/quizdeck/app.js` for `<base href="/quizdeck/">`)
+    // is the file at that path in the build.
+    if (publicPath !== '/' && reference.startsWith(publicPath)) reference = reference.slice(publicPath.length);
     const base = from.includes('/') ? from.slice(0, from.lastIndexOf('/') + 1) : '';
     const path = reference.split(/[?#]/)[0];
     const candidates = [normalize(join(base, path)), path.replace(/^(\.?\/)+/, '')];
@@ -85,6 +88,8 @@ function firstVisitFiles(dir, files, { firstScreenOnly = false } = {}) {
   if (!present.has('index.html')) return needed;
   needed.add('index.html');
   const html = readFileSync(join(dir, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+  const baseTag = html.match(/<base\b[^>]*>/i)?.[0];
+  const publicPath = (baseTag && attr(baseTag, 'href')) || '/';
   for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
     const tagRels = (attr(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
     if (tagRels.some((rel) => rels.has(rel))) add('index.html', attr(tag, 'href'));
@@ -106,9 +111,11 @@ export function measureBuild(dir) {
   }
   const all = walk(dir);
   const present = new Set(all);
+  // 404.html is index.html again (for static hosts that answer a screen's address with it):
+  // counted once, as index.html.
   const files = all.filter((file) => {
     const m = file.match(/^(.*)\.(gz|br)$/);
-    return !(m && present.has(m[1]));
+    return !(m && present.has(m[1])) && file !== '404.html';
   });
   const needed = firstVisitFiles(dir, files);
   const firstScreen = firstVisitFiles(dir, files, { firstScreenOnly: true });
