@@ -18,7 +18,7 @@ pub(crate) fn to_rust(decks: &[CompiledDeck]) -> String {
 
 /// The name of a deck's static: `django-async` → `DECK_DJANGO_ASYNC` (the prefix keeps ids
 /// that start with a digit valid identifiers).
-pub fn static_name(deck_id: &str) -> String {
+fn static_name(deck_id: &str) -> String {
     format!("DECK_{}", deck_id.replace('-', "_").to_ascii_uppercase())
 }
 

@@ -1,7 +1,8 @@
-//! quizdeck's deck compiler: reads a deck file (TOML, texts in Markdown), validates it, renders
-//! the Markdown to HTML with code highlighted, hashes the content, and writes Rust source that
-//! the app compiles in. It runs from the app's `build.rs`; the browser never sees a deck file,
-//! a Markdown parser or a highlighter.
+//! quizdeck's deck compiler: reads the deck files (`decks/*.toml`, texts in Markdown), validates
+//! them, renders the Markdown to HTML with code highlighted, hashes the content, and writes Rust
+//! source that the app compiles in. It runs from the app's `build.rs`; the browser never sees a
+//! deck file, a Markdown parser or a highlighter. The `deck` tool (`src/bin/deck.rs`) checks,
+//! exports and starts decks with the same code, and prints the format's JSON Schema.
 //!
 //! The deck file format is described in `decks/README.md`.
 

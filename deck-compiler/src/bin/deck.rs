@@ -68,21 +68,23 @@ fn export_all(root: &Path) -> Result<(), String> {
 /// Prints every error, then every warning, on stdout, and how many on stderr.
 fn check(root: &Path, names: &[&str]) -> ExitCode {
     let files = if names.is_empty() {
-        deck_compiler::deck_files(root)
+        match deck_compiler::deck_files(root) {
+            Ok(files) => files,
+            Err(errors) => {
+                println!("{errors}");
+                return ExitCode::FAILURE;
+            }
+        }
     } else {
-        Ok(names.iter().map(|name| DeckFile::new(root, name)).collect())
+        names.iter().map(|name| DeckFile::new(root, name)).collect()
     };
-    let errors = match files.clone().and_then(|files| {
-        let pin = pin(root)?;
-        deck_compiler::compile_decks(&files, &pin)
-    }) {
+    let errors = match pin(root).and_then(|pin| deck_compiler::compile_decks(&files, &pin)) {
         Ok(_) => Vec::new(),
         Err(DeckErrors(errors)) => errors,
     };
     for error in &errors {
         println!("{error}");
     }
-    let files = files.unwrap_or_default();
     let mut warnings = 0;
     for file in &files {
         // A file that cannot be read as a deck has had its error printed above.
@@ -92,11 +94,10 @@ fn check(root: &Path, names: &[&str]) -> ExitCode {
         }
     }
     eprintln!(
-        "{}: {} error{}, {warnings} warning{}",
+        "{}: {}, {}",
         plural(files.len(), "deck file"),
-        errors.len(),
-        if errors.len() == 1 { "" } else { "s" },
-        if warnings == 1 { "" } else { "s" },
+        plural(errors.len(), "error"),
+        plural(warnings, "warning"),
     );
     if errors.is_empty() {
         ExitCode::SUCCESS
