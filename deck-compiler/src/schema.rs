@@ -43,12 +43,14 @@ fn from_json(value: Value) -> Schema {
 }
 
 /// One string out of `names`, each described: an editor offers them as completions.
-fn one_of_names<'a>(names: impl IntoIterator<Item = (&'a str, &'a str)>) -> Schema {
+fn one_of_names<'a>(names: impl IntoIterator<Item = (&'a str, &'a str)>) -> Value {
     let variants: Vec<Value> = names
         .into_iter()
-        .map(|(name, description)| json!({ "type": "string", "enum": [name], "description": description }))
+        .map(|(name, description)| {
+            json!({ "type": "string", "enum": [name], "description": description })
+        })
         .collect();
-    from_json(json!({ "oneOf": variants }))
+    json!({ "oneOf": variants })
 }
 
 impl JsonSchema for Runner {
@@ -57,11 +59,11 @@ impl JsonSchema for Runner {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        one_of_names(
+        from_json(one_of_names(
             Runner::ALL
                 .iter()
                 .map(|runner| (runner.id(), runner.description())),
-        )
+        ))
     }
 }
 
@@ -79,7 +81,6 @@ impl JsonSchema for HandlerIds {
                 .iter()
                 .map(|handler| (handler.id(), handler.description())),
         );
-        let handler = serde_json::to_value(handler).expect("a schema serializes to JSON");
         from_json(json!({
             "type": "array",
             "items": handler,
