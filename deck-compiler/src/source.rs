@@ -105,17 +105,27 @@ impl Answer {
     }
 }
 
-#[derive(Debug, Clone)]
+/// `[[question.choice]]`: one option a learner can pick.
+// Read as written; `parse` then normalizes `text`, `why` and `code` (see `normalize`).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Choice")]
 pub(crate) struct SourceChoice {
+    /// Lowercase slug, unique in the question.
     pub id: String,
+    /// Markdown (inline code, or a fenced code block).
     pub text: String,
+    /// Markdown, one paragraph: why this choice is wrong (required on wrong choices), or why
+    /// it is right (required on the right choices of a multi-select question).
     pub why: Option<String>,
-    /// Code the oracle runs for this choice, when it is not the fenced block in `text`.
+    /// Code the oracle runs for this choice, when it is not the ```python block in `text`.
     pub code: Option<String>,
-    /// What the oracle observes when it runs this choice (see `decks/README.md`).
+    /// What the oracle observes when it runs this choice (every choice of a checked,
+    /// non-order question has one).
+    #[schemars(with = "Option<Outcome>")]
     pub expect: Option<Table>,
     /// Order questions only: the string the check's code appends to `events` when this
-    /// choice's event happens. Compared exactly, so not normalized.
+    /// choice's event happens: unique in the question, compared exactly (never normalized).
     pub event: Option<String>,
 }
 
@@ -289,7 +299,7 @@ struct RawQuestion {
     explanation: String,
     /// The choices (at least 2; 3 to 6 on an order question, in the right order).
     #[serde(default)]
-    #[schemars(with = "Vec<RawChoice>", length(min = 2))]
+    #[schemars(with = "Vec<SourceChoice>", length(min = 2))]
     choice: Vec<Table>,
     /// A runnable claim the oracle proves. Exactly one of `check` and `source`.
     check: Option<SourceCheck>,
@@ -304,28 +314,6 @@ struct RawQuestion {
     /// Hint words the hint lint accepts in this question (lowercase letters, digits, `_`).
     #[serde(default)]
     hint_allows: Vec<String>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Choice")]
-struct RawChoice {
-    /// Lowercase slug, unique in the question.
-    id: String,
-    /// Markdown (inline code, or a fenced code block).
-    text: String,
-    /// Markdown, one paragraph: why this choice is wrong (required on wrong choices), or why
-    /// it is right (required on the right choices of a multi-select question).
-    why: Option<String>,
-    /// Code the oracle runs for this choice, when it is not the ```python block in `text`.
-    code: Option<String>,
-    /// What the oracle observes when it runs this choice (every choice of a checked,
-    /// non-order question has one).
-    #[schemars(with = "Option<Outcome>")]
-    expect: Option<Table>,
-    /// Order questions only: the string the check's code appends to `events` when this
-    /// choice's event happens (unique in the question).
-    event: Option<String>,
 }
 
 /// Parses `text` (the contents of `file`) into a [`SourceDeck`], or every error found.
@@ -425,19 +413,17 @@ fn read_question(table: Table) -> Result<ReadQuestion, String> {
             Some(id) => format!("choice {id:?}"),
             None => format!("choice #{}", n + 1),
         };
-        let choice: RawChoice =
+        let choice: SourceChoice =
             Value::Table(table.clone())
                 .try_into()
                 .map_err(|error: toml::de::Error| {
                     format!("{label}: {}", one_line(&error.to_string()))
                 })?;
         choices.push(SourceChoice {
-            id: choice.id,
             text: normalize(&choice.text),
             why: choice.why.as_deref().map(normalize),
             code: choice.code.as_deref().map(normalize),
-            expect: choice.expect,
-            event: choice.event,
+            ..choice
         });
     }
     let mut proofs = Vec::with_capacity(raw.proof.len());
