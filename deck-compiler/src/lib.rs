@@ -1,7 +1,8 @@
-//! quizdeck's deck compiler: reads a deck file (TOML, texts in Markdown), validates it, renders
-//! the Markdown to HTML with code highlighted, hashes the content, and writes Rust source that
-//! the app compiles in. It runs from the app's `build.rs`; the browser never sees a deck file,
-//! a Markdown parser or a highlighter.
+//! quizdeck's deck compiler: reads the deck files (`decks/*.toml`, texts in Markdown), validates
+//! them, renders the Markdown to HTML with code highlighted, hashes the content, and writes Rust
+//! source that the app compiles in. It runs from the app's `build.rs`; the browser never sees a
+//! deck file, a Markdown parser or a highlighter. The `deck` tool (`src/bin/deck.rs`) checks,
+//! exports and starts decks with the same code, and prints the format's JSON Schema.
 //!
 //! The deck file format is described in `decks/README.md`.
 
@@ -11,6 +12,7 @@ mod hash;
 mod lint;
 mod markdown;
 mod receipts;
+mod schema;
 mod source;
 mod validate;
 
@@ -19,8 +21,9 @@ use std::path::{Path, PathBuf};
 pub use error::{DeckError, DeckErrors, DeckWarning, Subject};
 pub use lint::{words, CHOICE_CODE_LINE_MAX, CODE_LINE_MAX, MIN_WORD_LEN, STOP_WORDS};
 pub use markdown::{render, Layout, MAX_INDENT_LEVEL, TOKEN_CLASSES};
+pub use schema::{deck_schema, SCHEMA_FILE};
 pub use validate::{
-    default_handlers, is_slug, CHECK_RUNS, EXPECT_KEYS, HANDLERS, MIN_CHOICES, ORDER_CHOICES,
+    default_handlers, is_slug, CHECK_RUNS, EXPECT_KEYS, MIN_CHOICES, ORDER_CHOICES,
 };
 
 /// The oracle's pinned environment, `tests/oracle/requirements.txt` (see [`OraclePin::read`]).
@@ -50,6 +53,12 @@ impl OraclePin {
         OraclePin::parse(&text).ok_or_else(|| error("no `Django==X.Y.Z` pin".to_owned()))
     }
 
+    /// The pinned major.minor (`5.2` of `5.2.19`), which the docs a deck cites must name.
+    pub fn django_series(&self) -> String {
+        let parts: Vec<&str> = self.django.split('.').take(2).collect();
+        parts.join(".")
+    }
+
     /// The version in a `Django==X.Y.Z` line (case-insensitive name, comments ignored).
     pub fn parse(requirements: &str) -> Option<OraclePin> {
         requirements.lines().find_map(|line| {
@@ -76,17 +85,62 @@ pub struct CompiledDeck {
     pub hash: String,
     pub topics: Vec<CompiledTopic>,
     pub questions: Vec<CompiledQuestion>,
+    /// Which oracle proves the deck (`[deck.oracle] runner`).
+    pub oracle: Runner,
     /// What the oracle ran, from the receipts file; `None` without one.
     pub versions: Option<Versions>,
 }
 
-/// The versions the receipts were recorded with (`versions` in the receipts file).
+/// The versions the receipts were recorded with (`versions` in the receipts file): Python's
+/// alone for a [`Runner::Python`] deck, which runs no Django.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Versions {
     pub python: String,
-    pub django: String,
-    pub asgiref: String,
-    pub uvicorn: String,
+    pub django: Option<String>,
+    pub asgiref: Option<String>,
+    pub uvicorn: Option<String>,
+}
+
+/// Which oracle proves a deck (`[deck.oracle] runner`), and so where its code may run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Runner {
+    Django,
+    Python,
+}
+
+impl Runner {
+    pub const ALL: [Runner; 2] = [Runner::Django, Runner::Python];
+
+    /// The name written in decks (`runner = "python"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Runner::Django => "django",
+            Runner::Python => "python",
+        }
+    }
+
+    /// What it is, for the schema's and the app's docs.
+    pub fn description(self) -> &'static str {
+        match self {
+            Runner::Django => {
+                "The Django pinned in tests/oracle/requirements.txt, with uvicorn and asgiref: \
+                 checks and proofs run under asgi, async-client, wsgi or script."
+            }
+            Runner::Python => {
+                "Plain Python 3.11, no Django: checks and proofs run only as `script` \
+                 (its default), `main()` called under plain python3."
+            }
+        }
+    }
+
+    /// The handlers its checks and proofs may name.
+    pub fn handlers(self) -> &'static [Handler] {
+        match self {
+            Runner::Django => &Handler::ALL,
+            Runner::Python => &[Handler::Script],
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,13 +178,9 @@ pub enum Kind {
 /// Where a run happened (`handlers` in a check, a proof or a receipt).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Handler {
-    /// `asgi`: uvicorn on 127.0.0.1 serving Django's `ASGIHandler`.
     Asgi,
-    /// `async-client`: Django's test `AsyncClient`.
     AsyncClient,
-    /// `wsgi`: the WSGI path (the sync test `Client`, or wsgiref's server).
     Wsgi,
-    /// `script`: plain Python, no request.
     Script,
 }
 
@@ -152,8 +202,26 @@ impl Handler {
         }
     }
 
+    /// What it is, for the schema's and the app's docs.
+    pub fn description(self) -> &'static str {
+        match self {
+            Handler::Asgi => {
+                "A real ASGI server (uvicorn on 127.0.0.1) serving Django's `ASGIHandler`."
+            }
+            Handler::AsyncClient => "Django's test `AsyncClient` (no `ASGIHandler`).",
+            Handler::Wsgi => "The WSGI path (Django's sync test `Client`, or wsgiref's server).",
+            Handler::Script => "Plain Python, no request: `main()` is called.",
+        }
+    }
+
     pub fn from_id(id: &str) -> Option<Handler> {
         Handler::ALL.into_iter().find(|handler| handler.id() == id)
+    }
+
+    /// Every id, for messages: `asgi, async-client, wsgi, script`.
+    pub(crate) fn ids(handlers: &[Handler]) -> String {
+        let ids: Vec<&str> = handlers.iter().map(|handler| handler.id()).collect();
+        ids.join(", ")
     }
 }
 
@@ -203,12 +271,175 @@ pub struct CompiledChoice {
     pub reason_html: String,
 }
 
-impl CompiledDeck {
-    /// The Rust source defining `pub static DECK: Deck`; `source_name` goes in its header.
-    pub fn to_rust(&self, source_name: &str) -> String {
-        codegen::to_rust(self, source_name)
+/// The Rust source defining every deck of `decks` (see [`compile_decks`], which sorts them by
+/// id), `pub static DECKS` and the enums the app shares with the compiler.
+pub fn decks_to_rust(decks: &[CompiledDeck]) -> String {
+    codegen::to_rust(decks)
+}
+
+/// The directory of the deck files, relative to the repository root.
+pub const DECKS_DIR: &str = "decks";
+
+/// A deck file: where it is, and the name errors give it (relative to the repository root, as
+/// the author knows it: `decks/django-async.toml`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeckFile {
+    pub path: PathBuf,
+    pub name: String,
+}
+
+impl DeckFile {
+    /// `name` relative to `root`.
+    pub fn new(root: &Path, name: &str) -> DeckFile {
+        DeckFile {
+            path: root.join(name),
+            name: name.to_owned(),
+        }
     }
 }
+
+/// Every deck file in `root`'s `decks/` (each `*.toml`), sorted by name. An error when there is
+/// none: the app needs a deck.
+pub fn deck_files(root: &Path) -> Result<Vec<DeckFile>, DeckErrors> {
+    let error = |message: String| {
+        DeckErrors::single(DeckError {
+            file: DECKS_DIR.to_owned(),
+            line: None,
+            subject: Subject::File,
+            message,
+        })
+    };
+    let entries = std::fs::read_dir(root.join(DECKS_DIR))
+        .map_err(|e| error(format!("cannot read the decks directory: {e}")))?;
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| error(format!("cannot read the decks directory: {e}")))?;
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if file_name.ends_with(".toml") {
+            names.push(format!("{DECKS_DIR}/{file_name}"));
+        }
+    }
+    if names.is_empty() {
+        return Err(error(
+            "no deck files (decks/*.toml): the app needs at least one; start one with \
+             `scripts/deck new <id>`"
+                .to_owned(),
+        ));
+    }
+    names.sort();
+    Ok(names.iter().map(|name| DeckFile::new(root, name)).collect())
+}
+
+/// Compiles every file of `files` (with its receipts), sorted by deck id; the errors of every
+/// file, and a deck id that two files share.
+pub fn compile_decks(
+    files: &[DeckFile],
+    oracle: &OraclePin,
+) -> Result<Vec<CompiledDeck>, DeckErrors> {
+    let decks = read_decks(files, |file| {
+        compile_file(&file.path, &file.name, oracle).map(|deck| (deck.id.clone(), deck))
+    })?;
+    Ok(decks.into_iter().map(|(_, deck)| deck).collect())
+}
+
+/// `read` of every file, by deck id and sorted by it; the errors of every file, and a deck id
+/// that two files share.
+fn read_decks<T>(
+    files: &[DeckFile],
+    read: impl Fn(&DeckFile) -> Result<(String, T), DeckErrors>,
+) -> Result<Vec<(String, T)>, DeckErrors> {
+    let mut decks = Vec::new();
+    let mut errors = Vec::new();
+    for file in files {
+        match read(file) {
+            Ok((id, deck)) => decks.push((id, deck, file)),
+            Err(DeckErrors(found)) => errors.extend(found),
+        }
+    }
+    decks.sort_by(|(a, ..), (b, ..)| a.cmp(b));
+    errors.extend(duplicate_ids(
+        decks.iter().map(|(id, _, file)| (id.as_str(), *file)),
+    ));
+    if errors.is_empty() {
+        Ok(decks.into_iter().map(|(id, deck, _)| (id, deck)).collect())
+    } else {
+        Err(DeckErrors(errors))
+    }
+}
+
+/// An error for each file whose deck id an earlier one has; `decks` sorted by id. (A file's id is
+/// its stem, which the validator checks, so this only happens when a deck file is named twice.)
+fn duplicate_ids<'a>(decks: impl Iterator<Item = (&'a str, &'a DeckFile)>) -> Vec<DeckError> {
+    let mut errors = Vec::new();
+    let mut previous: Option<(&str, &DeckFile)> = None;
+    for (id, file) in decks {
+        match previous {
+            Some((previous_id, first)) if previous_id == id => errors.push(DeckError {
+                file: file.name.clone(),
+                line: None,
+                subject: Subject::File,
+                message: format!(
+                    "deck id {id:?} is also {}'s: deck ids must be unique across decks",
+                    first.name
+                ),
+            }),
+            _ => previous = Some((id, file)),
+        }
+    }
+    errors
+}
+
+/// The deck file `file` as JSON in the TOML document's own shape (same keys and nesting,
+/// nothing renamed, no defaults filled in), once it passes the build's rules. Receipts are not
+/// read: the oracle exports a deck to (re)write them.
+pub fn export_file(file: &DeckFile, oracle: &OraclePin) -> Result<serde_json::Value, DeckErrors> {
+    let text = read_deck(&file.path, &file.name)?;
+    compile_str(&file.name, &text, oracle)?;
+    // A deck that compiles is TOML the JSON data model holds (it has no dates).
+    toml::from_str(&text).map_err(|error| {
+        DeckErrors::single(DeckError {
+            file: file.name.clone(),
+            line: None,
+            subject: Subject::File,
+            message: error.message().to_owned(),
+        })
+    })
+}
+
+/// Every file of `files` exported (see [`export_file`]), by deck id.
+pub fn export_decks(
+    files: &[DeckFile],
+    oracle: &OraclePin,
+) -> Result<serde_json::Map<String, serde_json::Value>, DeckErrors> {
+    let exports = read_decks(files, |file| {
+        let export = export_file(file, oracle)?;
+        let id = export["deck"]["id"].as_str().unwrap_or_default().to_owned();
+        Ok((id, export))
+    })?;
+    Ok(exports.into_iter().collect())
+}
+
+/// The text of a new deck file (`scripts/deck new`): a minimal valid deck with every field
+/// commented, titled `title`. An error when `id` is not a slug.
+pub fn new_deck(id: &str, title: &str) -> Result<String, String> {
+    if !is_slug(id) {
+        return Err(format!(
+            "deck id {id:?} is not a lowercase slug (letters a-z, digits 0-9, single hyphens \
+             between them)"
+        ));
+    }
+    if title.trim().is_empty() || title.chars().any(char::is_control) {
+        return Err(format!("title {title:?} must be one line of plain text"));
+    }
+    let quoted = format!(
+        "\"{}\"",
+        title.trim().replace('\\', "\\\\").replace('"', "\\\"")
+    );
+    Ok(NEW_DECK.replace("{id}", id).replace("{title}", &quoted))
+}
+
+/// The template of [`new_deck`], with `{id}` and `{title}` to fill in.
+const NEW_DECK: &str = include_str!("new-deck.toml");
 
 /// Where the receipts of the deck file at `deck` are: `<dir>/<stem>.receipts.json`
 /// (`decks/django-async.toml` → `decks/django-async.receipts.json`).
@@ -293,7 +524,7 @@ pub fn compile_with_receipts(
     receipts: Option<ReceiptsText>,
 ) -> Result<CompiledDeck, DeckErrors> {
     let deck = source::parse(file, text)?;
-    let mut errors = validate::validate(file, &deck);
+    let mut errors = validate::validate(file, &deck, oracle);
     let mut receipt_errors = Vec::new();
     let receipts = match receipts {
         Some(receipts) => {
@@ -361,9 +592,13 @@ pub fn compile_with_receipts(
                 url: source.url.trim().to_owned(),
                 version: source.version.trim().to_owned(),
             },
-            // With a check (or, already reported, both or neither).
+            // With a check (or, already reported, both or neither). A plain-Python deck's
+            // oracle runs no Django: its version is in the receipts' `versions.python`.
             _ => Evidence::Checked {
-                django: oracle.django.clone(),
+                django: match deck.oracle.runner {
+                    Runner::Django => oracle.django.clone(),
+                    Runner::Python => String::new(),
+                },
             },
         };
         let receipts = receipts
@@ -433,6 +668,7 @@ pub fn compile_with_receipts(
             })
             .collect(),
         questions,
+        oracle: deck.oracle.runner,
         versions: receipts.versions,
     })
 }

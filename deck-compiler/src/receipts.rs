@@ -12,8 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{DeckError, Subject};
 use crate::source::SourceDeck;
-use crate::validate::HANDLERS;
-use crate::{Handler, OraclePin, Versions};
+use crate::{Handler, OraclePin, Runner, Versions};
 
 /// What one receipt is the run of (the compiled form lives in [`crate::ReceiptFor`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,39 +82,58 @@ pub(crate) fn read(
         Some(_) => {}
     }
 
+    // A Django deck's receipts record the whole stack; a plain-Python deck's only Python.
+    let (expected, absent): (&[&str], &[&str]) = match deck.oracle.runner {
+        Runner::Django => (&["python", "django", "asgiref", "uvicorn"], &[]),
+        Runner::Python => (&["python"], &["django", "asgiref", "uvicorn"]),
+    };
     match root.get("versions").and_then(Value::as_object) {
         None => errors.push(file_error(
             None,
-            "no `versions` object (python, django, asgiref, uvicorn)".to_owned(),
+            format!("no `versions` object ({})", expected.join(", ")),
         )),
         Some(versions) => {
-            let mut version = |name: &str| match versions.get(name).and_then(Value::as_str) {
-                Some(value) if !value.trim().is_empty() => value.trim().to_owned(),
-                _ => {
-                    errors.push(file_error(
-                        None,
-                        format!("`versions.{name}` is missing or not a non-empty string"),
-                    ));
-                    String::new()
+            let mut version = |name: &str| {
+                if !expected.contains(&name) {
+                    return None;
+                }
+                match versions.get(name).and_then(Value::as_str) {
+                    Some(value) if !value.trim().is_empty() => Some(value.trim().to_owned()),
+                    _ => {
+                        errors.push(file_error(
+                            None,
+                            format!("`versions.{name}` is missing or not a non-empty string"),
+                        ));
+                        None
+                    }
                 }
             };
             let read = Versions {
-                python: version("python"),
+                python: version("python").unwrap_or_default(),
                 django: version("django"),
                 asgiref: version("asgiref"),
                 uvicorn: version("uvicorn"),
             };
-            if !read.django.is_empty() && read.django != oracle.django {
+            for name in absent.iter().filter(|name| versions.contains_key(**name)) {
                 errors.push(file_error(
                     None,
                     format!(
-                        "`versions.django` is {:?} but the oracle pins Django {} ({}): \
+                        "`versions.{name}` is recorded, but the deck's oracle runner is \"python\", \
+                         which runs no Django: these receipts were written by another runner"
+                    ),
+                ));
+            }
+            match &read.django {
+                Some(django) if *django != oracle.django => errors.push(file_error(
+                    None,
+                    format!(
+                        "`versions.django` is {django:?} but the oracle pins Django {} ({}): \
                          the receipts are stale, re-run scripts/oracle",
-                        read.django,
                         oracle.django,
                         crate::ORACLE_REQUIREMENTS
                     ),
-                ));
+                )),
+                _ => {}
             }
             receipts.versions = Some(read);
         }
@@ -249,7 +267,7 @@ fn read_entry(
     match entry.get("handlers").and_then(Value::as_array) {
         None => problems.push(format!(
             "{label}: no `handlers` (an array of {})",
-            HANDLERS.join(", ")
+            Handler::ids(&Handler::ALL)
         )),
         Some(listed) if listed.is_empty() => {
             problems.push(format!("{label}: `handlers` is empty"));
@@ -264,7 +282,7 @@ fn read_entry(
                     Some(handler) => handlers.push(handler),
                     None => problems.push(format!(
                         "{label}: unknown handler {handler} (known: {})",
-                        HANDLERS.join(", ")
+                        Handler::ids(&Handler::ALL)
                     )),
                 }
             }

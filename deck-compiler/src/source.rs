@@ -4,10 +4,15 @@
 //! or misspelled field is reported with the id of the question it is in (serde alone would only
 //! give a byte offset into the file).
 
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::{Spanned, Table, Value};
 
 use crate::error::{DeckError, DeckErrors, Subject};
+use crate::schema::{HandlerIds, KindName, Outcome, RunName};
+use crate::Runner;
 
 /// A deck as written, every text field normalized (see [`normalize`]) but still Markdown.
 #[derive(Debug, Clone)]
@@ -15,8 +20,24 @@ pub(crate) struct SourceDeck {
     pub id: String,
     pub title: String,
     pub description: String,
+    pub oracle: SourceOracle,
     pub topics: Vec<SourceTopic>,
     pub questions: Vec<SourceQuestion>,
+}
+
+/// `[deck.oracle]`: which oracle proves the deck, and which documentation its sources cite.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Oracle")]
+pub(crate) struct SourceOracle {
+    /// Which oracle proves the deck's checks and proofs: "django" (the Django pinned in
+    /// tests/oracle/requirements.txt; handlers asgi, async-client, wsgi, script) or "python"
+    /// (plain Python 3.11, no Django; only the script handler).
+    pub runner: Runner,
+    /// URL prefixes every `source.url` of the deck must start with, e.g.
+    /// ["https://docs.python.org/3.11/"]. A docs.djangoproject.com prefix of a "django" deck
+    /// names the pinned major.minor (`/en/5.2/`).
+    pub docs: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -58,9 +79,12 @@ pub(crate) const ORDER_KIND: &str = "order";
 
 /// The answer key as written: `answer = "b"` (single choice) or `answer = ["a", "c"]` (select
 /// all that apply, even with one element).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, JsonSchema)]
+#[serde(untagged)]
 pub(crate) enum Answer {
+    /// The id of the right choice: a single-choice question.
     One(String),
+    /// The ids of the right choices: "select all that apply", even with one id.
     Many(Vec<String>),
 }
 
@@ -81,59 +105,97 @@ impl Answer {
     }
 }
 
-#[derive(Debug, Clone)]
+/// `[[question.choice]]`: one option a learner can pick.
+// Read as written; `parse` then normalizes `text`, `why` and `code` (see `normalize`).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Choice")]
 pub(crate) struct SourceChoice {
+    /// Lowercase slug, unique in the question.
     pub id: String,
+    /// Markdown (inline code, or a fenced code block).
     pub text: String,
+    /// Markdown, one paragraph: why this choice is wrong (required on wrong choices), or why
+    /// it is right (required on the right choices of a multi-select question).
     pub why: Option<String>,
-    /// Code the oracle runs for this choice, when it is not the fenced block in `text`.
+    /// Code the oracle runs for this choice, when it is not the ```python block in `text`.
     pub code: Option<String>,
-    /// What the oracle observes when it runs this choice (see `decks/README.md`).
+    /// What the oracle observes when it runs this choice (every choice of a checked,
+    /// non-order question has one).
+    #[schemars(with = "Option<Outcome>")]
     pub expect: Option<Table>,
     /// Order questions only: the string the check's code appends to `events` when this
-    /// choice's event happens. Compared exactly, so not normalized.
+    /// choice's event happens: unique in the question, compared exactly (never normalized).
     pub event: Option<String>,
 }
 
 /// `[question.check]`: the runnable claim. The compiler validates its shape; the oracle
 /// (`tests/oracle/`) runs it. None of it reaches the app.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Check")]
 pub(crate) struct SourceCheck {
+    /// How the oracle runs it: "view" (one request), "server" (a real server, concurrent
+    /// requests) or "script" (`main()` is called).
+    #[schemars(with = "RunName")]
     pub run: String,
     /// The code to run once; when absent, the prompt's ```python block (or, with a `claim`,
     /// each choice's code).
     pub code: Option<String>,
     /// Code run before the code under test (helpers, `MIDDLEWARE`, …), not shown to learners.
     pub setup: Option<String>,
+    /// Per-choice code: what the right choices' code does (the keys of an `expect`); the
+    /// others' must not.
+    #[schemars(with = "Option<Outcome>")]
     pub claim: Option<Table>,
+    /// Environment variables for the run (strings), e.g. { DJANGO_ALLOW_ASYNC_UNSAFE = "true" }.
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
     pub env: Option<Table>,
-    /// Where the check runs (`asgi`, `async-client`, `wsgi`, `script`); absent: the default
-    /// of its `run` (see `validate::default_handlers`).
+    /// Where the check runs (`asgi`, `async-client`, `wsgi`, `script`); absent, the default of
+    /// its `run`: view asgi and async-client, server asgi, script script (a "python" deck:
+    /// always script).
+    #[schemars(with = "Option<HandlerIds>")]
     pub handlers: Option<Vec<String>>,
 }
 
 /// `[[question.proof]]`: one runtime sentence of the explanation or of a `why`, and the run
 /// that proves it. Validated like a check; run by the oracle; only its receipts (and its
 /// `says`) reach the app.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Proof")]
 pub(crate) struct SourceProof {
+    /// One line: the sentence of the explanation or of a `why` (or its gist) this run proves.
     pub says: String,
+    /// How the oracle runs it: "view", "server" or "script", as for a check.
+    #[schemars(with = "RunName")]
     pub run: String,
+    /// Where it runs, as for a check; absent: the default of its `run`.
+    #[schemars(with = "Option<HandlerIds>")]
     pub handlers: Option<Vec<String>>,
+    /// Code run before `code`, not shown to learners.
     pub setup: Option<String>,
+    /// Environment variables for the run (strings).
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
     pub env: Option<Table>,
+    /// The code the oracle runs.
     pub code: String,
+    /// What the oracle must observe (the same keys as a choice's `expect`).
+    #[schemars(with = "Outcome")]
     pub expect: Table,
 }
 
 /// `source = { title, url, version }`: the documentation page a non-runnable claim rests on.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Source")]
 pub(crate) struct SourceRef {
+    /// The page's title, plain text.
     pub title: String,
+    /// An https URL that starts with one of the deck's `[deck.oracle] docs` prefixes.
     pub url: String,
+    /// The version the page documents, e.g. "5.2"; a docs.djangoproject.com URL is that
+    /// version's page (`/en/5.2/`).
     pub version: String,
 }
 
@@ -166,60 +228,92 @@ impl SourceQuestion {
     }
 }
 
-#[derive(Deserialize)]
+// The JSON Schema of the format (decks/deck.schema.json) is generated from these types: their
+// doc comments are what an editor shows for each field, so they speak to deck authors.
+
+/// A quizdeck deck file (decks/<id>.toml): the deck, its topics, its questions; texts are
+/// Markdown. The author's guide is decks/README.md.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawFile {
+#[schemars(rename = "Deck file")]
+pub(crate) struct RawFile {
+    /// The deck: its id, title, description and oracle.
     deck: RawDeck,
+    /// The groups of questions, in deck order; a learner can take one topic as a round.
     #[serde(default)]
+    #[schemars(with = "Vec<RawTopic>", length(min = 1))]
     topic: Vec<Spanned<RawTopic>>,
+    /// The questions, in deck order (at least one).
     #[serde(default)]
+    #[schemars(with = "Vec<RawQuestion>", length(min = 1))]
     question: Vec<Spanned<Table>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Topic")]
 struct RawTopic {
+    /// Lowercase slug, unique in the deck.
     id: String,
+    /// Plain text.
     title: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Deck")]
 struct RawDeck {
+    /// Lowercase slug (a-z, 0-9, single hyphens), equal to the file's stem
+    /// (decks/<id>.toml); also the namespace of the learners' saved progress.
     id: String,
+    /// Plain text.
     title: String,
+    /// One plain-text sentence for the start screen.
     description: String,
+    /// Which oracle proves the deck, and which docs its sources may cite.
+    oracle: SourceOracle,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Question")]
 struct RawQuestion {
+    /// Lowercase slug, unique in the deck: saved attempts refer to it, so never reuse or
+    /// rename it lightly.
     id: String,
+    /// The id of a declared [[topic]].
     topic: String,
+    /// Absent: single or multiple choice (decided by `answer`); "order": put the choices'
+    /// events in order (the file order of the choices is the answer).
+    #[schemars(with = "Option<KindName>")]
     kind: Option<String>,
+    /// Markdown; code goes in ```python fences.
     prompt: String,
+    /// Markdown: points at the concept to think about without giving the answer away.
     hint: String,
+    /// The right choice's id ("b"), or an array of ids for "select all that apply". Not on an
+    /// order question.
+    #[schemars(with = "Option<Answer>")]
     answer: Option<Value>,
+    /// Markdown: why the right answer is right.
     explanation: String,
+    /// The choices (at least 2; 3 to 6 on an order question, in the right order).
     #[serde(default)]
+    #[schemars(with = "Vec<SourceChoice>", length(min = 2))]
     choice: Vec<Table>,
+    /// A runnable claim the oracle proves. Exactly one of `check` and `source`.
     check: Option<SourceCheck>,
+    /// The documentation page a non-runnable claim rests on. Exactly one of `check` and
+    /// `source`.
     source: Option<SourceRef>,
+    /// Runs that back runtime sentences of the explanation or of a `why`, in file order
+    /// (numbered from 0).
     #[serde(default)]
+    #[schemars(with = "Vec<SourceProof>")]
     proof: Vec<Table>,
+    /// Hint words the hint lint accepts in this question (lowercase letters, digits, `_`).
     #[serde(default)]
     hint_allows: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawChoice {
-    id: String,
-    text: String,
-    why: Option<String>,
-    code: Option<String>,
-    expect: Option<Table>,
-    event: Option<String>,
 }
 
 /// Parses `text` (the contents of `file`) into a [`SourceDeck`], or every error found.
@@ -283,6 +377,7 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<SourceDeck, DeckErrors> {
         id: raw.deck.id,
         title: raw.deck.title.trim().to_owned(),
         description: raw.deck.description.trim().to_owned(),
+        oracle: raw.deck.oracle,
         topics: raw
             .topic
             .into_iter()
@@ -318,19 +413,17 @@ fn read_question(table: Table) -> Result<ReadQuestion, String> {
             Some(id) => format!("choice {id:?}"),
             None => format!("choice #{}", n + 1),
         };
-        let choice: RawChoice =
+        let choice: SourceChoice =
             Value::Table(table.clone())
                 .try_into()
                 .map_err(|error: toml::de::Error| {
                     format!("{label}: {}", one_line(&error.to_string()))
                 })?;
         choices.push(SourceChoice {
-            id: choice.id,
             text: normalize(&choice.text),
             why: choice.why.as_deref().map(normalize),
             code: choice.code.as_deref().map(normalize),
-            expect: choice.expect,
-            event: choice.event,
+            ..choice
         });
     }
     let mut proofs = Vec::with_capacity(raw.proof.len());

@@ -5,7 +5,10 @@ use std::collections::{HashMap, HashSet};
 use toml::Table;
 
 use crate::error::{DeckError, Subject};
-use crate::source::{SourceCheck, SourceDeck, SourceProof, SourceQuestion, SourceRef, ORDER_KIND};
+use crate::source::{
+    SourceCheck, SourceDeck, SourceOracle, SourceProof, SourceQuestion, SourceRef, ORDER_KIND,
+};
+use crate::{Handler, OraclePin, Runner};
 
 /// A question must offer at least this many choices.
 pub const MIN_CHOICES: usize = 2;
@@ -13,18 +16,15 @@ pub const MIN_CHOICES: usize = 2;
 /// How the oracle runs a check (`[question.check] run = …`; see `tests/oracle/`).
 pub const CHECK_RUNS: &[&str] = &["view", "server", "script"];
 
-/// Where a check or proof runs (`handlers = [...]`; see `decks/README.md`).
-pub const HANDLERS: &[&str] = &["asgi", "async-client", "wsgi", "script"];
-
 /// An order question (`kind = "order"`) has this many choices, at least and at most.
 pub const ORDER_CHOICES: std::ops::RangeInclusive<usize> = 3..=6;
 
-/// The handlers a run uses when `handlers` is absent.
-pub fn default_handlers(run: &str) -> &'static [&'static str] {
-    match run {
-        "view" => &["asgi", "async-client"],
-        "server" => &["asgi"],
-        "script" => &["script"],
+/// The handlers a run uses when `handlers` is absent (none for an unknown `run`).
+pub fn default_handlers(runner: Runner, run: &str) -> &'static [Handler] {
+    match (runner, run) {
+        (Runner::Python, _) | (Runner::Django, "script") => &[Handler::Script],
+        (Runner::Django, "view") => &[Handler::Asgi, Handler::AsyncClient],
+        (Runner::Django, "server") => &[Handler::Asgi],
         _ => &[],
     }
 }
@@ -41,8 +41,8 @@ pub const EXPECT_KEYS: &[&str] = &[
     "events",
 ];
 
-/// Every rule broken by `deck`, in file order.
-pub(crate) fn validate(file: &str, deck: &SourceDeck) -> Vec<DeckError> {
+/// Every rule broken by `deck`, in file order; `pin` is the Django its "django" oracle runs.
+pub(crate) fn validate(file: &str, deck: &SourceDeck, pin: &OraclePin) -> Vec<DeckError> {
     let mut errors = Vec::new();
     let deck_error = |message: String| DeckError {
         file: file.to_owned(),
@@ -53,12 +53,25 @@ pub(crate) fn validate(file: &str, deck: &SourceDeck) -> Vec<DeckError> {
     if !is_slug(&deck.id) {
         errors.push(deck_error(format!("deck id {:?} {SLUG_RULE}", deck.id)));
     }
+    // The file's name is the deck's: one deck per file, found by its id.
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy();
+    if stem != deck.id {
+        errors.push(deck_error(format!(
+            "deck id {:?} is not the file's name {stem:?}: rename the file to {}.toml or set \
+             `[deck] id = {stem:?}`",
+            deck.id, deck.id
+        )));
+    }
     if deck.title.is_empty() {
         errors.push(deck_error("deck `title` is empty".to_owned()));
     }
     if deck.description.is_empty() {
         errors.push(deck_error("deck `description` is empty".to_owned()));
     }
+    errors.extend(check_oracle(&deck.oracle, pin).into_iter().map(deck_error));
     if deck.questions.is_empty() {
         errors.push(deck_error(
             "the deck has no questions: add a [[question]] table".to_owned(),
@@ -116,9 +129,9 @@ pub(crate) fn validate(file: &str, deck: &SourceDeck) -> Vec<DeckError> {
         } else {
             check_choices(question, &mut problems);
         }
-        check_evidence(question, &mut problems);
+        check_evidence(question, &deck.oracle, &mut problems);
         for (index, proof) in question.proofs.iter().enumerate() {
-            check_proof(index, proof, &mut problems);
+            check_proof(index, proof, deck.oracle.runner, &mut problems);
         }
         errors.extend(problems.into_iter().map(|message| DeckError {
             file: file.to_owned(),
@@ -142,6 +155,41 @@ pub(crate) fn validate(file: &str, deck: &SourceDeck) -> Vec<DeckError> {
     }
     errors
 }
+
+/// `[deck.oracle]`: the docs prefixes the sources are held to.
+fn check_oracle(oracle: &SourceOracle, pin: &OraclePin) -> Vec<String> {
+    let mut problems = Vec::new();
+    if oracle.docs.is_empty() {
+        problems.push(
+            "`[deck.oracle] docs` is empty: list the URL prefixes the deck's sources may cite \
+             (e.g. [\"https://docs.python.org/3.11/\"])"
+                .to_owned(),
+        );
+    }
+    let series = pin.django_series();
+    for prefix in &oracle.docs {
+        if !prefix.starts_with("https://") || !prefix.ends_with('/') {
+            // Ending in `/` keeps `…/3.1` from admitting `…/3.11/` pages.
+            problems.push(format!(
+                "`[deck.oracle] docs`: {prefix:?} is not an https URL ending in `/`"
+            ));
+        }
+        // A Django deck cites the docs of the Django its oracle runs.
+        if oracle.runner == Runner::Django
+            && prefix.starts_with(DJANGO_DOCS)
+            && !prefix.contains(&format!("/{series}/"))
+        {
+            problems.push(format!(
+                "`[deck.oracle] docs`: {prefix:?} is not the docs of Django {series}, \
+                 which the oracle pins ({}): write \"{DJANGO_DOCS}en/{series}/\"",
+                crate::ORACLE_REQUIREMENTS
+            ));
+        }
+    }
+    problems
+}
+
+const DJANGO_DOCS: &str = "https://docs.djangoproject.com/";
 
 fn check_question(question: &SourceQuestion, problems: &mut Vec<String>) {
     if !is_slug(&question.id) {
@@ -343,7 +391,7 @@ fn check_order(question: &SourceQuestion, problems: &mut Vec<String>) {
 }
 
 /// A question rests on exactly one kind of evidence: a `check` the oracle runs, or a `source`.
-fn check_evidence(question: &SourceQuestion, problems: &mut Vec<String>) {
+fn check_evidence(question: &SourceQuestion, oracle: &SourceOracle, problems: &mut Vec<String>) {
     match (&question.check, &question.source) {
         (None, _) if question.is_order() => problems.push(
             "an order question needs a [question.check] whose code appends its events \
@@ -359,8 +407,8 @@ fn check_evidence(question: &SourceQuestion, problems: &mut Vec<String>) {
             "has both a `check` and a `source`: keep the check (it is proven) and drop the source"
                 .to_owned(),
         ),
-        (Some(check), None) => check_check(question, check, problems),
-        (None, Some(source)) => check_source(source, problems),
+        (Some(check), None) => check_check(question, check, oracle.runner, problems),
+        (None, Some(source)) => check_source(source, &oracle.docs, problems),
     }
     if question.check.is_none() && !question.is_order() {
         for choice in &question.choices {
@@ -374,9 +422,15 @@ fn check_evidence(question: &SourceQuestion, problems: &mut Vec<String>) {
     }
 }
 
-fn check_check(question: &SourceQuestion, check: &SourceCheck, problems: &mut Vec<String>) {
+fn check_check(
+    question: &SourceQuestion,
+    check: &SourceCheck,
+    runner: Runner,
+    problems: &mut Vec<String>,
+) {
     check_run(
         "check",
+        runner,
         &RunFields {
             run: &check.run,
             handlers: check.handlers.as_deref(),
@@ -453,7 +507,7 @@ fn check_check(question: &SourceQuestion, check: &SourceCheck, problems: &mut Ve
 }
 
 /// `[[question.proof]]`: the same run rules as a check, a one-line `says`, code and an expect.
-fn check_proof(index: usize, proof: &SourceProof, problems: &mut Vec<String>) {
+fn check_proof(index: usize, proof: &SourceProof, runner: Runner, problems: &mut Vec<String>) {
     let label = format!("proof {index}");
     if proof.says.is_empty() {
         problems.push(format!("{label}: `says` is empty"));
@@ -464,6 +518,7 @@ fn check_proof(index: usize, proof: &SourceProof, problems: &mut Vec<String>) {
     }
     check_run(
         &label,
+        runner,
         &RunFields {
             run: &proof.run,
             handlers: proof.handlers.as_deref(),
@@ -486,7 +541,7 @@ struct RunFields<'a> {
     env: Option<&'a Table>,
 }
 
-fn check_run(label: &str, fields: &RunFields, problems: &mut Vec<String>) {
+fn check_run(label: &str, runner: Runner, fields: &RunFields, problems: &mut Vec<String>) {
     let run = fields.run;
     let run_known = CHECK_RUNS.contains(&run);
     if !run_known {
@@ -494,9 +549,14 @@ fn check_run(label: &str, fields: &RunFields, problems: &mut Vec<String>) {
             "{label}: `run = {run:?}` is not one of {}",
             CHECK_RUNS.join(", ")
         ));
+    } else if runner == Runner::Python && run != "script" {
+        problems.push(format!(
+            "{label}: `run = {run:?}` needs Django, but the deck's oracle runner is \"python\": \
+             write `run = \"script\"` (a `main()` run under plain python3)"
+        ));
     }
     if let Some(handlers) = fields.handlers {
-        check_handlers(label, run_known.then_some(run), handlers, problems);
+        check_handlers(label, runner, run_known.then_some(run), handlers, problems);
     }
     if fields.setup.is_some_and(|setup| setup.trim().is_empty()) {
         problems.push(format!("{label}: `setup` is empty"));
@@ -511,11 +571,18 @@ fn check_run(label: &str, fields: &RunFields, problems: &mut Vec<String>) {
 }
 
 /// `handlers` only narrows or names the set a `run` allows: `view` any non-empty subset of
-/// asgi, async-client, wsgi; `server` asgi or wsgi (one); `script` only script.
-fn check_handlers(label: &str, run: Option<&str>, handlers: &[String], problems: &mut Vec<String>) {
+/// asgi, async-client, wsgi; `server` asgi or wsgi (one); `script` only script. A "python"
+/// deck's runner has only `script`.
+fn check_handlers(
+    label: &str,
+    runner: Runner,
+    run: Option<&str>,
+    handlers: &[String],
+    problems: &mut Vec<String>,
+) {
     if handlers.is_empty() {
         let default = run.map_or(String::new(), |run| {
-            format!(" ({})", default_handlers(run).join(", "))
+            format!(" ({})", Handler::ids(default_handlers(runner, run)))
         });
         problems.push(format!(
             "{label}: `handlers = []` names no handler: leave it out for the default{default}"
@@ -524,15 +591,27 @@ fn check_handlers(label: &str, run: Option<&str>, handlers: &[String], problems:
     }
     let mut seen = HashSet::new();
     let mut all_known = true;
-    for handler in handlers {
-        if !HANDLERS.contains(&handler.as_str()) {
-            problems.push(format!(
-                "{label}: unknown handler {handler:?} (known: {})",
-                HANDLERS.join(", ")
-            ));
-            all_known = false;
-        } else if !seen.insert(handler.as_str()) {
-            problems.push(format!("{label}: `handlers` lists {handler:?} twice"));
+    for id in handlers {
+        match Handler::from_id(id) {
+            None => {
+                problems.push(format!(
+                    "{label}: unknown handler {id:?} (known: {})",
+                    Handler::ids(runner.handlers())
+                ));
+                all_known = false;
+            }
+            Some(handler) if !runner.handlers().contains(&handler) => {
+                problems.push(format!(
+                    "{label}: handler {id:?} needs Django, but the deck's oracle runner is \
+                     {:?}: its only handler is \"script\"",
+                    runner.id()
+                ));
+                all_known = false;
+            }
+            Some(_) if !seen.insert(id.as_str()) => {
+                problems.push(format!("{label}: `handlers` lists {id:?} twice"));
+            }
+            Some(_) => {}
         }
     }
     let Some(run) = run.filter(|_| all_known) else {
@@ -577,7 +656,7 @@ fn check_outcome(label: &str, outcome: &Table, problems: &mut Vec<String>) {
     }
 }
 
-fn check_source(source: &SourceRef, problems: &mut Vec<String>) {
+fn check_source(source: &SourceRef, docs: &[String], problems: &mut Vec<String>) {
     for (field, text) in [
         ("title", &source.title),
         ("url", &source.url),
@@ -589,9 +668,16 @@ fn check_source(source: &SourceRef, problems: &mut Vec<String>) {
     }
     if !source.url.is_empty() && !source.url.starts_with("https://") {
         problems.push(format!("source: url {:?} is not https", source.url));
+    } else if !source.url.is_empty() && !docs.iter().any(|prefix| source.url.starts_with(prefix)) {
+        problems.push(format!(
+            "source: url {:?} is not in the docs the deck cites: it must start with one of \
+             `[deck.oracle] docs` ({})",
+            source.url,
+            docs.join(", ")
+        ));
     }
     // A Django docs link must point at the version it claims to have been checked against.
-    if source.url.starts_with("https://docs.djangoproject.com/")
+    if source.url.starts_with(DJANGO_DOCS)
         && !source.version.is_empty()
         && !source.url.contains(&format!("/{}/", source.version))
     {

@@ -13,6 +13,7 @@ topic = [ { id = 'basics', title = 'Basics' }, { id = 'more', title = 'More' } ]
 description   =   \"A deck for the compiler's tests.\"
 title = 'Test deck'
 id='test-deck'
+oracle = { runner = 'django', docs = ['https://docs.python.org/3/'] }
 
 [[question]]
     answer = 'b'
@@ -125,7 +126,12 @@ fn changing_the_answer_key_changes_the_hash() {
 #[test]
 fn deck_hash_covers_the_deck_id_and_question_ids_and_order() {
     let original = compile(VALID);
-    let renamed_deck = compile(&valid_with(r#"id = "test-deck""#, r#"id = "other-deck""#));
+    let renamed_deck = deck_compiler::compile_str(
+        "decks/other-deck.toml",
+        &valid_with(r#"id = "test-deck""#, r#"id = "other-deck""#),
+        &common::pin(),
+    )
+    .unwrap_or_else(|errors| panic!("{errors}"));
     assert_ne!(original.hash, renamed_deck.hash);
     let renamed_question = compile(&valid_with(r#"id = "second""#, r#"id = "later""#));
     assert_eq!(
@@ -189,7 +195,7 @@ answer = ["a", "b", "c", "d"]
 prompt = "In which order do these happen?"
 hint = "Who waits longer?"
 explanation = "The first request waits longest."
-source = { title = "T", url = "https://example.org/", version = "1" }
+source = { title = "T", url = "https://docs.python.org/3/t.html", version = "1" }
 
 [[question.choice]]
 id = "a"

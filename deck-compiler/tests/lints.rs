@@ -34,7 +34,7 @@ fn a_hint_sharing_words_with_the_right_choice_only() {
     assert_eq!(
         warnings(&with_hint("Who keeps serving?")),
         [format!(
-            r#"{FILE}:39: question "second": warning: the hint shares "keeps", "serving" with the right choice (a) and with no wrong one, so it may give the answer away: reword the hint, or if it is fair, allow it with `hint_allows = ["keeps", "serving"]`"#
+            r#"{FILE}:43: question "second": warning: the hint shares "keeps", "serving" with the right choice (a) and with no wrong one, so it may give the answer away: reword the hint, or if it is fair, allow it with `hint_allows = ["keeps", "serving"]`"#
         )]
     );
 }
@@ -126,7 +126,7 @@ fn an_unneeded_allowance_is_a_warning() {
     assert_eq!(
         warnings(&deck),
         [format!(
-            r#"{FILE}:39: question "second": warning: `hint_allows` lists "other", which the hint lint does not flag: drop it"#
+            r#"{FILE}:43: question "second": warning: `hint_allows` lists "other", which the hint lint does not flag: drop it"#
         )]
     );
 }
@@ -182,7 +182,7 @@ fn a_code_line_wider_than_a_phone() {
     assert_eq!(
         warnings(&deck),
         [format!(
-            r#"{FILE}:24: question "first": warning: prompt: a code line is 43 characters, wider than the 42 a 390 px phone shows: "y = \"{}\"""#,
+            r#"{FILE}:28: question "first": warning: prompt: a code line is 43 characters, wider than the 42 a 390 px phone shows: "y = \"{}\"""#,
             "b".repeat(CODE_LINE_MAX - 5)
         )]
     );
@@ -203,7 +203,7 @@ fn a_choice_s_code_lines_are_held_to_the_narrower_width() {
     assert_eq!(
         warnings(&deck),
         [format!(
-            r#"{FILE}:61: question "second": warning: choice "b" text: a code line is 31 characters, wider than the 30 a 390 px phone shows: "{wide}""#
+            r#"{FILE}:65: question "second": warning: choice "b" text: a code line is 31 characters, wider than the 30 a 390 px phone shows: "{wide}""#
         )]
     );
     // The same lines in a prompt fit.
@@ -230,13 +230,13 @@ fn code_lines_in_choices_and_explanations_and_tabs() {
     // The tab counts to 4: 4 + 39 = 43.
     assert!(
         found[0].starts_with(&format!(
-            r#"{FILE}:49: question "second": warning: explanation: a code line is 43 characters, wider than the 42 "#
+            r#"{FILE}:53: question "second": warning: explanation: a code line is 43 characters, wider than the 42 "#
         )),
         "{found:?}"
     );
     assert!(
         found[1].starts_with(&format!(
-            r#"{FILE}:52: question "second": warning: choice "b" text: a code line is 46 characters, wider than the 30 "#
+            r#"{FILE}:56: question "second": warning: choice "b" text: a code line is 46 characters, wider than the 30 "#
         )),
         "{found:?}"
     );
@@ -251,8 +251,8 @@ fn a_repeated_long_line_is_reported_where_each_one_is() {
     );
     let found = warnings(&deck);
     assert_eq!(found.len(), 2, "{found:?}");
-    assert!(found[0].starts_with(&format!("{FILE}:22: ")), "{found:?}");
-    assert!(found[1].starts_with(&format!("{FILE}:24: ")), "{found:?}");
+    assert!(found[0].starts_with(&format!("{FILE}:26: ")), "{found:?}");
+    assert!(found[1].starts_with(&format!("{FILE}:28: ")), "{found:?}");
 }
 
 #[test]

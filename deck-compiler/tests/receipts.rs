@@ -9,7 +9,7 @@ use deck_compiler::{
     Versions,
 };
 
-const RECEIPTS_FILE: &str = "decks/test.receipts.json";
+const RECEIPTS_FILE: &str = "decks/test-deck.receipts.json";
 
 /// Receipts for `with_order()`, as the oracle writes them (sorted keys, pretty-printed).
 const RECEIPTS: &str = r#"{
@@ -89,9 +89,9 @@ fn receipts_are_compiled_per_question() {
         deck.versions,
         Some(Versions {
             python: "3.11".into(),
-            django: "5.2.19".into(),
-            asgiref: "3.13.0".into(),
-            uvicorn: "0.54.0".into(),
+            django: Some("5.2.19".into()),
+            asgiref: Some("3.13.0".into()),
+            uvicorn: Some("0.54.0".into()),
         })
     );
     assert!(deck.questions[0].receipts.is_empty(), "a sourced question");
@@ -129,7 +129,7 @@ fn receipts_are_compiled_per_question() {
 #[test]
 fn receipts_are_written_as_static_data() {
     let deck = compile_receipts(RECEIPTS).unwrap_or_else(|errors| panic!("{errors}"));
-    let rust = deck.to_rust(FILE);
+    let rust = common::rust(&deck);
     assert_contains(
         &rust,
         "            receipts: &[\n                Receipt { of: ReceiptFor::Check, handlers: &[Handler::Script], summary: \"returned 1\" },\n            ],",
@@ -141,12 +141,12 @@ fn receipts_are_written_as_static_data() {
     assert_contains(&rust, "            receipts: &[],");
     assert_contains(
         &rust,
-        "    versions: Some(Versions { python: \"3.11\", django: \"5.2.19\", asgiref: \"3.13.0\", uvicorn: \"0.54.0\" }),\n};",
+        "    versions: Some(Versions { python: \"3.11\", django: Some(\"5.2.19\"), asgiref: Some(\"3.13.0\"), uvicorn: Some(\"0.54.0\") }),\n};",
     );
     // Only handlers and summaries: not what was observed.
     assert!(!rust.contains("observed"), "{rust}");
     assert!(!rust.contains("\"end 2\""), "{rust}");
-    let plain = common::compile(&with_order()).to_rust(FILE);
+    let plain = common::rust(&common::compile(&with_order()));
     assert_contains(&plain, "    versions: None,\n};");
 }
 
@@ -165,7 +165,7 @@ fn per_choice_receipts_name_their_choice() {
         deck.questions[1].receipts[0].of,
         ReceiptFor::Choice("b".into())
     );
-    assert_contains(&deck.to_rust(FILE), "of: ReceiptFor::Choice(\"b\"),");
+    assert_contains(&common::rust(&deck), "of: ReceiptFor::Choice(\"b\"),");
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn several_handlers_in_one_receipt() {
         [Handler::Asgi, Handler::AsyncClient, Handler::Wsgi]
     );
     assert_contains(
-        &deck.to_rust(FILE),
+        &common::rust(&deck),
         "handlers: &[Handler::Asgi, Handler::AsyncClient, Handler::Wsgi]",
     );
 }
@@ -351,23 +351,23 @@ fn receipt_errors_follow_the_deck_errors() {
 fn compile_file_reads_the_receipts_beside_the_deck() {
     let dir = std::env::temp_dir().join(format!("deck-compiler-receipts-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let deck_path = dir.join("test.toml");
+    let deck_path = dir.join("test-deck.toml");
     std::fs::write(&deck_path, with_order()).unwrap();
     assert_eq!(
         deck_compiler::receipts_path(&deck_path),
-        dir.join("test.receipts.json")
+        dir.join("test-deck.receipts.json")
     );
 
     // No receipts: fine, none compiled in.
     let deck = deck_compiler::compile_file(&deck_path, FILE, &pin()).unwrap();
     assert_eq!(deck.versions, None);
 
-    std::fs::write(dir.join("test.receipts.json"), RECEIPTS).unwrap();
+    std::fs::write(dir.join("test-deck.receipts.json"), RECEIPTS).unwrap();
     let deck = deck_compiler::compile_file(&deck_path, FILE, &pin()).unwrap();
     assert_eq!(deck.questions[1].receipts.len(), 1);
 
     std::fs::write(
-        dir.join("test.receipts.json"),
+        dir.join("test-deck.receipts.json"),
         receipts_with(r#""deck": "test-deck""#, r#""deck": "other""#),
     )
     .unwrap();
@@ -375,6 +375,6 @@ fn compile_file_reads_the_receipts_beside_the_deck() {
         .unwrap_err()
         .to_string();
     // Named as the author knows it: beside the deck's display name.
-    assert!(error.starts_with("decks/test.receipts.json: "), "{error}");
+    assert!(error.starts_with(&format!("{RECEIPTS_FILE}: ")), "{error}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

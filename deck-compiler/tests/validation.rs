@@ -30,7 +30,7 @@ fn answer_not_among_choices() {
     let message = errors(&valid_with(r#"answer = "b""#, r#"answer = "e""#));
     assert_contains(
         &message,
-        &format!(r#"{FILE}:15: question "first": answer "e" is not among the choices (a, b)"#),
+        &format!(r#"{FILE}:19: question "first": answer "e" is not among the choices (a, b)"#),
     );
 }
 
@@ -168,7 +168,7 @@ fn missing_field_names_the_question() {
     let message = errors(&valid_with("hint = \"Any hint.\"\n", ""));
     assert_contains(
         &message,
-        &format!(r#"{FILE}:39: question "second": missing field `hint`"#),
+        &format!(r#"{FILE}:43: question "second": missing field `hint`"#),
     );
 
     let message = errors(
@@ -225,7 +225,7 @@ fn toml_syntax_errors_name_the_line_and_question() {
     ));
     assert_contains(
         &message,
-        &format!(r#"{FILE}:43: question "second": duplicate key"#),
+        &format!(r#"{FILE}:47: question "second": duplicate key"#),
     );
 }
 
@@ -298,7 +298,7 @@ fn empty_topic() {
     ));
     assert_contains(
         &message,
-        &format!(r#"{FILE}:11: topic "unused" has no questions"#),
+        &format!(r#"{FILE}:15: topic "unused" has no questions"#),
     );
 }
 
@@ -424,7 +424,7 @@ fn evidence_is_compiled_without_the_check_code() {
             django: "5.2.19".into()
         }
     );
-    let rust = deck.to_rust(FILE);
+    let rust = common::rust(&deck);
     assert!(!rust.contains("def main"), "{rust}");
     assert!(!rust.contains("returns"), "{rust}");
 }
@@ -436,7 +436,7 @@ fn a_question_with_neither_check_nor_source() {
     let deck = format!("{}{}", &VALID[..start], &VALID[end..]);
     assert_contains(
         &errors(&deck),
-        &format!(r#"{FILE}:15: question "first": has neither a `check` nor a `source`"#),
+        &format!(r#"{FILE}:19: question "first": has neither a `check` nor a `source`"#),
     );
 }
 
@@ -571,12 +571,20 @@ fn handlers_name_or_narrow_the_default_set() {
             &format!("run = {run:?}\nhandlers = {handlers}"),
         ));
     }
+    use deck_compiler::{default_handlers, Handler, Runner};
     assert_eq!(
-        deck_compiler::default_handlers("view"),
-        ["asgi", "async-client"]
+        default_handlers(Runner::Django, "view"),
+        [Handler::Asgi, Handler::AsyncClient]
     );
-    assert_eq!(deck_compiler::default_handlers("server"), ["asgi"]);
-    assert_eq!(deck_compiler::default_handlers("script"), ["script"]);
+    assert_eq!(default_handlers(Runner::Django, "server"), [Handler::Asgi]);
+    assert_eq!(
+        default_handlers(Runner::Django, "script"),
+        [Handler::Script]
+    );
+    assert_eq!(
+        default_handlers(Runner::Python, "script"),
+        [Handler::Script]
+    );
 }
 
 #[test]
@@ -584,7 +592,7 @@ fn handlers_must_be_known() {
     assert_contains(
         &handlers_errors("view", r#"["asgi", "daphne"]"#),
         &format!(
-            r#"{FILE}:39: question "second": check: unknown handler "daphne" (known: asgi, async-client, wsgi, script)"#
+            r#"{FILE}:43: question "second": check: unknown handler "daphne" (known: asgi, async-client, wsgi, script)"#
         ),
     );
 }
@@ -594,7 +602,7 @@ fn handlers_must_not_be_empty() {
     assert_contains(
         &handlers_errors("view", "[]"),
         &format!(
-            r#"{FILE}:39: question "second": check: `handlers = []` names no handler: leave it out for the default (asgi, async-client)"#
+            r#"{FILE}:43: question "second": check: `handlers = []` names no handler: leave it out for the default (asgi, async-client)"#
         ),
     );
 }
@@ -603,7 +611,7 @@ fn handlers_must_not_be_empty() {
 fn handlers_must_not_repeat() {
     assert_contains(
         &handlers_errors("view", r#"["asgi", "asgi"]"#),
-        &format!(r#"{FILE}:39: question "second": check: `handlers` lists "asgi" twice"#),
+        &format!(r#"{FILE}:43: question "second": check: `handlers` lists "asgi" twice"#),
     );
 }
 
@@ -612,7 +620,7 @@ fn a_view_runs_under_request_handlers_only() {
     assert_contains(
         &handlers_errors("view", r#"["asgi", "script"]"#),
         &format!(
-            r#"{FILE}:39: question "second": check: `run = "view"` takes any of "asgi", "async-client", "wsgi" as `handlers`, not ["asgi", "script"]"#
+            r#"{FILE}:43: question "second": check: `run = "view"` takes any of "asgi", "async-client", "wsgi" as `handlers`, not ["asgi", "script"]"#
         ),
     );
 }
@@ -623,7 +631,7 @@ fn a_server_is_one_real_server() {
         assert_contains(
             &handlers_errors("server", handlers),
             &format!(
-                r#"{FILE}:39: question "second": check: `run = "server"` takes one real server: ["asgi"] or ["wsgi"] as `handlers`, not {handlers}"#
+                r#"{FILE}:43: question "second": check: `run = "server"` takes one real server: ["asgi"] or ["wsgi"] as `handlers`, not {handlers}"#
             ),
         );
     }
@@ -634,7 +642,7 @@ fn a_script_runs_under_script_only() {
     assert_contains(
         &handlers_errors("script", r#"["asgi"]"#),
         &format!(
-            r#"{FILE}:39: question "second": check: `run = "script"` takes only ["script"] as `handlers`, not ["asgi"]"#
+            r#"{FILE}:43: question "second": check: `run = "script"` takes only ["script"] as `handlers`, not ["asgi"]"#
         ),
     );
 }
@@ -672,7 +680,7 @@ fn with_proof(from: &str, to: &str) -> String {
 #[test]
 fn proofs_are_validated_but_not_compiled_in() {
     let deck = compile(&with_proof("run", "run"));
-    let rust = deck.to_rust(FILE);
+    let rust = common::rust(&deck);
     assert!(!rust.contains("returns one"), "{rust}");
     assert!(!rust.contains("def main"), "{rust}");
     // Proofs do not change what a learner sees, so not the hash either.
@@ -694,7 +702,7 @@ fn a_proof_needs_says_code_and_expect() {
     ] {
         assert_contains(
             &errors(&with_proof(line, "")),
-            &format!(r#"{FILE}:39: question "second": proof 0: missing field `{field}`"#),
+            &format!(r#"{FILE}:43: question "second": proof 0: missing field `{field}`"#),
         );
     }
 }
@@ -706,7 +714,7 @@ fn a_proof_has_no_unknown_fields() {
             "run = \"script\"",
             "run = \"script\"\nclaim = { returns = 1 }",
         )),
-        &format!(r#"{FILE}:39: question "second": proof 0: unknown field `claim`"#),
+        &format!(r#"{FILE}:43: question "second": proof 0: unknown field `claim`"#),
     );
 }
 
@@ -717,14 +725,14 @@ fn a_proof_says_one_non_empty_line() {
             "says = \"`main` returns one.\"",
             "says = \" \"",
         )),
-        &format!(r#"{FILE}:39: question "second": proof 0: `says` is empty"#),
+        &format!(r#"{FILE}:43: question "second": proof 0: `says` is empty"#),
     );
     assert_contains(
         &errors(&with_proof(
             "says = \"`main` returns one.\"",
             "says = '''\nOne.\nTwo.'''",
         )),
-        &format!(r#"{FILE}:39: question "second": proof 0: `says` must be one line"#),
+        &format!(r#"{FILE}:43: question "second": proof 0: `says` must be one line"#),
     );
 }
 
@@ -733,7 +741,7 @@ fn a_proof_runs_like_a_check() {
     assert_contains(
         &errors(&with_proof("run = \"script\"", "run = \"shell\"")),
         &format!(
-            r#"{FILE}:39: question "second": proof 0: `run = "shell"` is not one of view, server, script"#
+            r#"{FILE}:43: question "second": proof 0: `run = "shell"` is not one of view, server, script"#
         ),
     );
     assert_contains(
@@ -742,7 +750,7 @@ fn a_proof_runs_like_a_check() {
             "run = \"script\"\nhandlers = [\"asgi\"]",
         )),
         &format!(
-            r#"{FILE}:39: question "second": proof 0: `run = "script"` takes only ["script"] as `handlers`, not ["asgi"]"#
+            r#"{FILE}:43: question "second": proof 0: `run = "script"` takes only ["script"] as `handlers`, not ["asgi"]"#
         ),
     );
     assert_contains(
@@ -750,14 +758,14 @@ fn a_proof_runs_like_a_check() {
             "run = \"script\"",
             "run = \"script\"\nsetup = \"\"",
         )),
-        &format!(r#"{FILE}:39: question "second": proof 0: `setup` is empty"#),
+        &format!(r#"{FILE}:43: question "second": proof 0: `setup` is empty"#),
     );
     assert_contains(
         &errors(&with_proof(
             "run = \"script\"",
             "run = \"script\"\nenv = { A = 1 }",
         )),
-        &format!(r#"{FILE}:39: question "second": proof 0: `env.A` must be a string"#),
+        &format!(r#"{FILE}:43: question "second": proof 0: `env.A` must be a string"#),
     );
 }
 
@@ -768,18 +776,18 @@ fn a_proof_has_code_and_a_known_expect() {
             "code = \"def main(): return 1\"",
             "code = \"  \"",
         )),
-        &format!(r#"{FILE}:39: question "second": proof 0: `code` is empty"#),
+        &format!(r#"{FILE}:43: question "second": proof 0: `code` is empty"#),
     );
     assert_contains(
         &errors(&with_proof(
             "expect = { returns = 1 }",
             "expect = { retruns = 1 }",
         )),
-        &format!(r#"{FILE}:39: question "second": proof 0: `expect`: unknown key `retruns`"#),
+        &format!(r#"{FILE}:43: question "second": proof 0: `expect`: unknown key `retruns`"#),
     );
     assert_contains(
         &errors(&with_proof("expect = { returns = 1 }", "expect = {}")),
-        &format!(r#"{FILE}:39: question "second": proof 0: `expect` is empty"#),
+        &format!(r#"{FILE}:43: question "second": proof 0: `expect` is empty"#),
     );
 }
 
@@ -795,7 +803,7 @@ fn the_second_proof_is_proof_1() {
     let message = errors(&deck);
     assert_contains(
         &message,
-        &format!(r#"{FILE}:39: question "second": proof 1: `says` is empty"#),
+        &format!(r#"{FILE}:43: question "second": proof 1: `says` is empty"#),
     );
     assert!(!message.contains("proof 0"), "{message}");
 }
@@ -813,7 +821,7 @@ fn an_order_question_compiles_in_file_order_with_every_choice_correct() {
     assert!(order.choices.iter().all(|c| c.correct));
     assert_eq!(order.choices[2].reason_html, "It slept for less time.");
     assert_eq!(order.choices[0].reason_html, "");
-    let rust = deck.to_rust(FILE);
+    let rust = common::rust(&deck);
     assert_contains(&rust, "kind: QuestionKind::Order,");
     // The events and the proof are the oracle's, not the app's.
     assert!(!rust.contains("start 1"), "{rust}");
@@ -984,7 +992,7 @@ fn events_belong_to_order_questions_only() {
             "text = \"That one.\"\nevent = \"b\"",
         )),
         &format!(
-            r#"{FILE}:39: question "second": choice "b" has an `event`, which only the choices of an order question (`kind = "order"`) have"#
+            r#"{FILE}:43: question "second": choice "b" has an `event`, which only the choices of an order question (`kind = "order"`) have"#
         ),
     );
 }
@@ -997,7 +1005,7 @@ fn kind_is_order_or_absent() {
             "topic = \"more\"\nkind = \"single\"\n",
         )),
         &format!(
-            r#"{FILE}:39: question "second": `kind = "single"` is not a kind: write `kind = "order"`, or leave `kind` out for single or multiple choice (decided by `answer`)"#
+            r#"{FILE}:43: question "second": `kind = "single"` is not a kind: write `kind = "order"`, or leave `kind` out for single or multiple choice (decided by `answer`)"#
         ),
     );
 }
@@ -1006,7 +1014,7 @@ fn kind_is_order_or_absent() {
 fn a_choice_question_needs_an_answer() {
     assert_contains(
         &errors(&valid_with("answer = \"a\"\n", "")),
-        &format!(r#"{FILE}:39: question "second": missing field `answer`"#),
+        &format!(r#"{FILE}:43: question "second": missing field `answer`"#),
     );
 }
 
@@ -1044,7 +1052,7 @@ fn hint_allows_lists_lowercase_words() {
             "topic = \"more\"\nhint_allows = [\"This one\"]\n",
         )),
         &format!(
-            r#"{FILE}:39: question "second": `hint_allows`: "This one" is not a word as the hint lint reads them (lowercase letters, digits and `_`)"#
+            r#"{FILE}:43: question "second": `hint_allows`: "This one" is not a word as the hint lint reads them (lowercase letters, digits and `_`)"#
         ),
     );
 }

@@ -1,6 +1,7 @@
-//! The compiled-in content: a deck of questions, validated and rendered to HTML at build time
-//! by `deck-compiler` (see `build.rs`). Everything here is `'static` data; nothing is parsed at
-//! run time.
+//! The compiled-in content: the decks of questions (one per `decks/*.toml`), validated and
+//! rendered to HTML at build time by `deck-compiler` (see `build.rs`). Everything here is
+//! `'static` data; nothing is parsed at run time. The generated part (`DECKS`, one static per
+//! deck, and the enums `Handler` and `Runner`, which the compiler defines) is included below.
 
 /// A set of questions on one subject.
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
@@ -15,19 +16,22 @@ pub struct Deck {
     /// The groups of questions, in deck order; every question belongs to exactly one.
     pub topics: &'static [Topic],
     pub questions: &'static [Question],
+    /// Which oracle proves the deck: Django's stack, or plain Python.
+    pub oracle: Runner,
     /// What the oracle ran the checks and proofs with, from the receipts file
     /// (`decks/<deck>.receipts.json`); `None` when the deck has no receipts yet.
     pub versions: Option<Versions>,
 }
 
-/// The versions the oracle's receipts were recorded with, e.g. `"3.11"`, `"5.2.19"`.
-/// `django` equals [`Evidence::Checked`]'s (the compiler rejects receipts of another Django).
+/// The versions the oracle's receipts were recorded with, e.g. `"3.11"`, `"5.2.19"`: Python's
+/// alone for a [`Runner::Python`] deck. `django` equals [`Evidence::Checked`]'s (the compiler
+/// rejects receipts of another Django).
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub struct Versions {
     pub python: &'static str,
-    pub django: &'static str,
-    pub asgiref: &'static str,
-    pub uvicorn: &'static str,
+    pub django: Option<&'static str>,
+    pub asgiref: Option<&'static str>,
+    pub uvicorn: Option<&'static str>,
 }
 
 /// A group of questions in a deck (a learner can take one topic as a round).
@@ -100,36 +104,12 @@ pub enum ReceiptFor {
     Proof { says_html: &'static str },
 }
 
-/// Where the oracle ran code.
-#[derive(Debug, PartialEq, Eq, Clone, Copy)]
-pub enum Handler {
-    /// `asgi`: a real ASGI server (uvicorn on 127.0.0.1) serving Django's `ASGIHandler`.
-    Asgi,
-    /// `async-client`: Django's test `AsyncClient` (no `ASGIHandler`).
-    AsyncClient,
-    /// `wsgi`: the WSGI path (Django's sync test `Client`, or wsgiref's server).
-    Wsgi,
-    /// `script`: plain Python, no request.
-    Script,
-}
-
-impl Handler {
-    /// The id deck files and receipts use (`"async-client"`).
-    pub const fn id(self) -> &'static str {
-        match self {
-            Handler::Asgi => "asgi",
-            Handler::AsyncClient => "async-client",
-            Handler::Wsgi => "wsgi",
-            Handler::Script => "script",
-        }
-    }
-}
-
 /// Why the answer key can be trusted.
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub enum Evidence {
     /// Proven at test time by the oracle (`tests/oracle/`), which ran every choice against real
-    /// Django of this exact version (e.g. `"5.2.19"`). The check's code is not in the app.
+    /// Django of this exact version (e.g. `"5.2.19"`); empty on a [`Runner::Python`] deck,
+    /// whose oracle runs no Django. The check's code is not in the app.
     Checked { django: &'static str },
     /// A documentation page (plain-text title, URL, the Django version it documents, e.g. `"5.2"`).
     Source {
@@ -154,7 +134,10 @@ pub struct Choice {
     pub reason_html: &'static str,
 }
 
-include!(concat!(env!("OUT_DIR"), "/deck.rs"));
+include!(concat!(env!("OUT_DIR"), "/decks.rs"));
+
+/// The deck the app shows, until it lets the learner choose one of [`DECKS`].
+pub static DECK: Deck = DECK_DJANGO_ASYNC;
 
 impl Deck {
     pub fn question(&self, id: &str) -> Option<&'static Question> {

@@ -1,7 +1,7 @@
 //! A small deck for the domain tests, independent of the shipped content.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
-use quizdeck::deck::{Choice, Deck, Evidence, Question, QuestionKind, Topic};
+use quizdeck::deck::{Choice, Deck, Evidence, Question, QuestionKind, Runner, Topic};
 
 const fn choice(id: &'static str, correct: bool) -> Choice {
     Choice {
@@ -66,6 +66,7 @@ pub static DECK: Deck = Deck {
         question("two", "h2", CHOICES_C_RIGHT),
         question("three", "h3", CHOICES_A_RIGHT),
     ],
+    oracle: Runner::Django,
     versions: None,
 };
 
@@ -81,6 +82,7 @@ pub static EDITED_DECK: Deck = Deck {
         question("two", "h2-edited", CHOICES_C_RIGHT),
         question("four", "h4", CHOICES_A_RIGHT),
     ],
+    oracle: Runner::Django,
     versions: None,
 };
 
@@ -121,6 +123,7 @@ pub static TOPIC_DECK: Deck = Deck {
             CHOICES_A_AND_C_RIGHT,
         ),
     ],
+    oracle: Runner::Django,
     versions: None,
 };
 
@@ -149,5 +152,6 @@ pub static ORDER_DECK: Deck = Deck {
             EVENTS_IN_ORDER,
         ),
     ],
+    oracle: Runner::Django,
     versions: None,
 };

@@ -1,12 +1,11 @@
-// What both end-to-end suites share, free of any test runner or browser driver: the deck's
-// answer key (read from the deck file itself), answering a question through either suite's
+// What both end-to-end suites share, free of any test runner or browser driver: the decks'
+// answer keys (read from the deck files, through the compiler's `deck export`), answering a question through either suite's
 // page object, the launcher of the test HTTP server, and scripts that run in the page.
 // tests/e2e (Playwright, Chromium) and tests/engines (WebDriver, three engines) import it, and
 // the benchmark (scripts/bench.mjs, scripts/lighthouse.mjs) its server.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'smol-toml';
 
 /**
  * The public URL the build in dist/ was made for (its `<base href>`, which Trunk writes from
@@ -22,8 +21,20 @@ export const PUBLIC_URL = (() => {
   }
 })();
 
-const deckFile = parse(readFileSync(new URL('../../decks/django-async.toml', import.meta.url), 'utf8'));
-export const deck = { ...deckFile.deck, topics: deckFile.topic, questions: deckFile.question };
+// Every deck as the compiler validated it, in its TOML shape, by id: read once, so the tests see
+// exactly the decks the build compiled in (and fail here, naming the problem, if one is broken).
+const deckFiles = JSON.parse(
+  execFileSync('cargo', ['run', '-q', '--locked', '-p', 'deck-compiler', '--bin', 'deck', '--', 'export', '--all'], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  }),
+);
+const asDeck = (file) => ({ ...file.deck, topics: file.topic, questions: file.question });
+/** Every deck, by id. */
+export const decks = Object.fromEntries(Object.entries(deckFiles).map(([id, file]) => [id, asDeck(file)]));
+/** The deck the app shows. */
+export const deck = decks['django-async'];
 export const storageKey = `quizdeck:${deck.id}:progress`;
 export const backupKey = `quizdeck:${deck.id}:unreadable`;
 

@@ -2,9 +2,9 @@
 
 #![allow(dead_code)]
 
-use deck_compiler::{compile_str, CompiledDeck, OraclePin};
+use deck_compiler::{compile_str, decks_to_rust, CompiledDeck, OraclePin};
 
-pub const FILE: &str = "decks/test.toml";
+pub const FILE: &str = "decks/test-deck.toml";
 
 pub fn pin() -> OraclePin {
     OraclePin {
@@ -17,6 +17,10 @@ pub const VALID: &str = r#"
 id = "test-deck"
 title = "Test deck"
 description = "A deck for the compiler's tests."
+
+[deck.oracle]
+runner = "django"
+docs = ["https://docs.python.org/3/", "https://docs.djangoproject.com/en/5.2/"]
 
 [[topic]]
 id = "basics"
@@ -77,6 +81,11 @@ expect = { returns = 2 }
 pub fn compile(text: &str) -> CompiledDeck {
     compile_str(FILE, text, &pin())
         .unwrap_or_else(|errors| panic!("expected a valid deck, got:\n{errors}"))
+}
+
+/// The Rust source the build writes for `deck` alone.
+pub fn rust(deck: &CompiledDeck) -> String {
+    decks_to_rust(std::slice::from_ref(deck))
 }
 
 /// Every error message for `text`, as the build would print them.

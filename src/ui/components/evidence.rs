@@ -72,10 +72,14 @@ pub fn EvidenceLine(
 }
 
 fn versions_line(versions: &Versions) -> String {
+    // The Django deck's receipts record the whole stack (the compiler requires it).
     format!(
         "Run with Python {}, Django {}, asgiref {} and uvicorn {}. Django 6 is not covered: it \
          needs Python 3.12, and the machines that prove this deck have 3.11.",
-        versions.python, versions.django, versions.asgiref, versions.uvicorn
+        versions.python,
+        versions.django.unwrap_or_default(),
+        versions.asgiref.unwrap_or_default(),
+        versions.uvicorn.unwrap_or_default()
     )
 }
 
@@ -89,7 +93,10 @@ fn ReceiptList(
     if question.receipts.is_empty() {
         return ().into_any();
     }
-    let django = DECK.versions.map_or("", |versions| versions.django);
+    let django = DECK
+        .versions
+        .and_then(|versions| versions.django)
+        .unwrap_or("");
     let rows = question
         .receipts
         .iter()
