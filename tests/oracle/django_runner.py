@@ -31,8 +31,8 @@ The module may set `MIDDLEWARE` (dotted paths, e.g. "case.my_middleware"), and f
 `server` `LOGIN` (a username: that user is created and logged in; its session cookie is sent).
 An exception raised while the module itself runs (e.g. in a class body) or while mounting the
 view (e.g. ImproperlyConfigured from as_view()) is observed as `exception` and `message`.
-Every observation is scrubbed of memory addresses and ports (see `observe.scrub`), so that handlers
-can be compared and receipts are deterministic.
+Every observation is scrubbed of memory addresses and ports (see `observe.scrub`), so that
+handlers can be compared and receipts are deterministic.
 """
 
 import asyncio

@@ -19,10 +19,10 @@ How a question is proven:
   observed `events` must be exactly the choices' `event`s in file order;
 - every `[[question.proof]]` runs its code once per handler and must match its `expect`.
 Handlers: a check's or proof's `handlers`, else the runner's defaults for the run (Django:
-view under asgi and async-client, server under asgi, script under script; Python: script). When the handlers are the defaults, they must
-observe the same outcome for every run, else the run fails naming both outcomes; a question
-that names its handlers explicitly may see them differ (one receipt entry each), but every
-`expect` is still judged under each handler.
+view under asgi and async-client, server under asgi, script under script; Python: script).
+When the handlers are the defaults, they must observe the same outcome for every run, else the
+run fails naming both outcomes; a question that names its handlers explicitly may see them
+differ (one receipt entry each), but every `expect` is still judged under each handler.
 """
 
 import json
@@ -320,7 +320,8 @@ def prove(question, runner):
         for choice in question["choice"]:
             where = f"question {qid!r}, choice {choice['id']!r}"
             code = choice.get("code") or python_block(choice["text"], where)
-            for handlers, observed in run_everywhere(question, runner, check, code, f"choice {choice['id']!r}", failures):
+            runs = run_everywhere(question, runner, check, code, f"choice {choice['id']!r}", failures)
+            for handlers, observed in runs:
                 entries.append(entry("choice", choice["id"], handlers, observed))
                 expect = choice["expect"]
                 here = f"{where}, handler {', '.join(handlers)}"
@@ -340,7 +341,8 @@ def prove(question, runner):
                     )
     for index, proof in enumerate(question.get("proof", [])):
         where = f"proof {index} ({proof.get('says', '')!r})"
-        for handlers, observed in run_everywhere(question, runner, proof, proof["code"], where, failures):
+        runs = run_everywhere(question, runner, proof, proof["code"], where, failures)
+        for handlers, observed in runs:
             entries.append(entry("proof", index, handlers, observed))
             if observe.matches(proof["expect"], observed):
                 failures.append(

@@ -24,6 +24,15 @@ async def my_view(request):
 '''
 
 
+def run_oracle(deck_file, *args):
+    """run.py on that one deck file, in a process of its own."""
+    return subprocess.run(
+        [sys.executable, os.path.join(django_runner.ORACLE_DIR, "run.py"), *args],
+        env={**os.environ, "ORACLE_DECK": deck_file},
+        capture_output=True, text=True, timeout=120,
+    )
+
+
 def question(**fields):
     """A checked single-choice question: `a` right (status 200), `b` wrong (status 500)."""
     base = {
@@ -342,11 +351,7 @@ expect = { status = 500 }
                 out.write(deck)
 
             def oracle(*args):
-                return subprocess.run(
-                    [sys.executable, os.path.join(django_runner.ORACLE_DIR, "run.py"), "-k", "fake-view", *args],
-                    env={**os.environ, "ORACLE_DECK": deck_file},
-                    capture_output=True, text=True, timeout=120,
-                )
+                return run_oracle(deck_file, "-k", "fake-view", *args)
 
             missing = oracle()
             self.assertEqual(missing.returncode, 1, missing.stdout)
@@ -412,7 +417,11 @@ class PythonRunnerTests(unittest.TestCase):
         self.assertEqual(python_runner.versions(), {"python": "3.11"})
         self.assertEqual(
             python_runner.run("script", "def main():\n    import django\n"),
-            {"exception": "ModuleNotFoundError", "message": "No module named 'django'", "events": []},
+            {
+                "exception": "ModuleNotFoundError",
+                "message": "No module named 'django'",
+                "events": [],
+            },
         )
 
     def test_a_cancelled_main_is_observed(self):
@@ -443,7 +452,9 @@ async def main():
         self.assertIn("choice 'b' expect: status cannot be observed by a run 'script'", failures)
         q = script_question(check={"run": "view", "code": VIEW_200})
         _, failures = self.failures(q)
-        self.assertIn("check: run must be one of script under the python runner, not 'view'", failures)
+        self.assertIn(
+            "check: run must be one of script under the python runner, not 'view'", failures
+        )
         q = script_question(check={"run": "script", "handlers": ["asgi"], "code": TASK_RETURNING_2})
         _, failures = self.failures(q)
         self.assertIn("handlers ['asgi'] are not a non-empty subset of ['script']", failures)
@@ -454,5 +465,58 @@ async def main():
             entries, failures = self.failures(q)
         self.assertEqual(entries, [])
         self.assertEqual(
-            failures, "question 'fake-script', check, handler script: the script did not finish within 0.5 s"
+            failures,
+            "question 'fake-script', check, handler script: the script did not finish within 0.5 s",
         )
+
+    def test_run_py_proves_a_deck_with_the_runner_it_names_and_records_only_python(self):
+        deck = """
+[deck]
+id = "fake-python"
+title = "Fake"
+description = "Fake."
+
+[deck.oracle]
+runner = "python"
+docs = ["https://docs.python.org/3.11/"]
+
+[[topic]]
+id = "t"
+title = "T"
+
+[[question]]
+id = "fake-script"
+topic = "t"
+prompt = "What does it return?"
+hint = "Think."
+answer = "a"
+explanation = "It returns 2."
+
+[question.check]
+run = "script"
+code = '''
+def main():
+    return 2
+'''
+
+[[question.choice]]
+id = "a"
+text = "2"
+expect = { returns = 2 }
+
+[[question.choice]]
+id = "b"
+text = "3"
+why = "No."
+expect = { returns = 3 }
+"""
+        with tempfile.TemporaryDirectory() as folder:
+            deck_file = os.path.join(folder, "fake-python.toml")
+            with open(deck_file, "w") as out:
+                out.write(deck)
+            missing = run_oracle(deck_file, "-k", "fake-script")
+            self.assertEqual(missing.returncode, 1, missing.stdout)
+            self.assertIn("oracle: deck fake-python (python runner)", missing.stdout)
+            self.assertIn("fake-python.receipts.json is missing", missing.stdout)
+            self.assertIn('+  "versions": {\n+    "python": "3.11"\n+  }', missing.stdout)
+            self.assertIn("time per runner: python ", missing.stdout)
