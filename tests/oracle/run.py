@@ -37,11 +37,11 @@ if args.write_receipts and args.patterns:
 runner = unittest.TextTestRunner(verbosity=args.verbosity, stream=sys.stdout)
 loader = unittest.TestLoader()
 ok = True
-if not args.patterns:
-    print("oracle: its own tests (test_oracle.py)")
-    ok = runner.run(loader.loadTestsFromModule(test_oracle)).wasSuccessful()
 if args.patterns:
     loader.testNamePatterns = [f"*{p.replace('-', '_')}*" for p in args.patterns]
+else:
+    print("oracle: its own tests (test_oracle.py)")
+    ok = runner.run(loader.loadTestsFromModule(test_oracle)).wasSuccessful()
 
 
 def compare_or_write(oracle):
@@ -88,7 +88,9 @@ for oracle in test_deck.ORACLES:
         receipts_ok, receipts_note = compare_or_write(oracle)
     else:
         receipts_ok = False
-        receipts_note = f"{os.path.basename(oracle.receipts_path)} not compared (questions failed)"
+        receipts_note = (
+            f"{os.path.relpath(oracle.receipts_path, decks.ROOT)} not compared (questions failed)"
+        )
     ok = ok and receipts_ok
     stats = oracle.stats
     checked = oracle.checked()
