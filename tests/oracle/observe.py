@@ -1,8 +1,8 @@
 """What the oracle observes when a deck's code runs, whichever runner runs it.
 
-Plain Python only (no Django): the Django runner (harness.py) runs this in its own process, the
-Python runner (python_runner.py) in a fresh `python3` per run (script_child.py). An observation
-is a dict with some of these keys, the same keys a choice's `expect` may use:
+Plain Python only (no Django): the Django runner (django_runner.py) runs this in its own
+process, the Python runner (python_runner.py) in a fresh `python3` per run (script_child.py).
+An observation is a dict with some of these keys, the same keys a choice's `expect` may use:
 
 - compile_error: the exception class name when the code does not compile (`SyntaxError`);
 - status, json, body: the HTTP response (Django runner only);
