@@ -1,10 +1,12 @@
-"""Proves one deck question against real Django and says what Django did.
+"""Proves one deck question with its deck's runner and says what the code did.
 
-`prove(question)` returns `(entries, failures)`: the question's receipt entries (see
-`receipts()`) and one readable line per failure. `refusals(question)` is the static part: the
-rules a question must meet before anything runs (handlers, observable and non-vacuous
-`expect`s, order questions, runtime wording). Both work on the question as `tomllib` reads it,
-so the oracle's own tests (test_oracle.py) feed them small in-memory questions.
+`prove(question, runner)` returns `(entries, failures)`: the question's receipt entries (see
+`entry()`) and one readable line per failure. `refusals(question, runner)` is the static part:
+the rules a question must meet before anything runs (handlers, observable and non-vacuous
+`expect`s, order questions, runtime wording). Both work on the question as `decks.load_deck`
+reads it, so the oracle's own tests (test_oracle.py) feed them small in-memory questions. The
+runner is a module (django_runner, python_runner) with `HANDLERS`, `DEFAULT_HANDLERS`,
+`HANDLER_ORDER`, `OBSERVABLE`, `run()` and `versions()`.
 
 How a question is proven:
 - a check without `claim` runs one piece of code (the check's `code`, else the prompt's single
@@ -16,18 +18,17 @@ How a question is proven:
 - an order question (`kind = "order"`) runs the check's code once per handler, and the
   observed `events` must be exactly the choices' `event`s in file order;
 - every `[[question.proof]]` runs its code once per handler and must match its `expect`.
-Handlers: a check's or proof's `handlers`, else the run's defaults (view: asgi and
-async-client; server: asgi; script: script). When the handlers are the defaults, they must
-observe the same outcome for every run, else the run fails naming both outcomes; a question
-that names its handlers explicitly may see them differ (one receipt entry each), but every
-`expect` is still judged under each handler.
+Handlers: a check's or proof's `handlers`, else the runner's defaults for the run (Django:
+view under asgi and async-client, server under asgi, script under script; Python: script).
+When the handlers are the defaults, they must observe the same outcome for every run, else the
+run fails naming both outcomes; a question that names its handlers explicitly may see them
+differ (one receipt entry each), but every `expect` is still judged under each handler.
 """
 
 import json
 import re
-import sys
 
-import harness
+import observe
 
 PYTHON_BLOCK = re.compile(r"```python\n(.*?)```", re.S)
 
@@ -73,10 +74,10 @@ def observed_for(expected, observed):
     return {key: observed[key] for key in dict.fromkeys(keys) if key in observed}
 
 
-def handlers_of(runnable):
-    """The handlers a check or proof runs under, in canonical order."""
-    names = runnable.get("handlers") or harness.DEFAULT_HANDLERS.get(runnable.get("run"), [])
-    return sorted(names, key=harness.HANDLER_ORDER.index)
+def handlers_of(runnable, runner):
+    """The handlers a check or proof runs under, in the runner's canonical order."""
+    names = runnable.get("handlers") or runner.DEFAULT_HANDLERS.get(runnable.get("run"), [])
+    return sorted(names, key=runner.HANDLER_ORDER.index)
 
 
 def is_order(question):
@@ -103,28 +104,32 @@ def texts(question):
     return found
 
 
-def refusals(question):
+def refusals(question, runner):
     """What is wrong with the question before anything runs (empty: it may run)."""
     qid = question["id"]
     problems = []
     ran_under = set()
     for where, table in runnables(question):
         kind = table.get("run")
-        if kind not in harness.HANDLERS:
-            problems.append(f"question {qid!r}, {where}: run must be view, server or script, not {kind!r}")
+        if kind not in runner.HANDLERS:
+            problems.append(
+                f"question {qid!r}, {where}: run must be one of {', '.join(runner.HANDLERS)} "
+                f"under the {runner.NAME} runner, not {kind!r}"
+            )
             continue
         handlers = table.get("handlers")
         if handlers is not None:
-            allowed = harness.HANDLERS[kind]
+            allowed = runner.HANDLERS[kind]
             if not handlers or len(set(handlers)) != len(handlers) or not set(handlers) <= set(allowed):
                 problems.append(
                     f"question {qid!r}, {where}: handlers {handlers!r} are not a non-empty "
                     f"subset of {list(allowed)!r} for run {kind!r}"
                 )
-            elif kind == "server" and len(handlers) != 1:
+                continue  # nothing to run it under
+            if kind == "server" and len(handlers) != 1:
                 problems.append(f"question {qid!r}, {where}: run 'server' takes one handler, asgi or wsgi")
-        ran_under.update(handlers_of(table))
-        observable = harness.OBSERVABLE[kind]
+        ran_under.update(handlers_of(table, runner))
+        observable = runner.OBSERVABLE[kind]
         expects = []
         if where != "check":
             if "expect" not in table:
@@ -200,7 +205,7 @@ def refusals(question):
 
 
 def summary(observed):
-    """One plain-text sentence fragment a learner can read: what Django did."""
+    """One plain-text sentence fragment a learner can read: what the code did."""
     if "compile_error" in observed:
         return f"raised {observed['compile_error']} (the code does not compile)"
     parts = []
@@ -240,13 +245,18 @@ def describe_one(response):
     return text
 
 
-def run_everywhere(question, table, code, where, failures):
+def run_everywhere(question, runner, table, code, where, failures):
     """Runs `code` under each handler of `table`; returns [(handlers, observed)] grouped by
-    outcome, after checking that default handlers agree."""
+    outcome, after checking that default handlers agree. A run that does not finish is a
+    failure, never an outcome: no `expect` can claim it."""
     kind = table["run"]
     groups = []
-    for handler in handlers_of(table):
-        observed = harness.run(kind, code, table.get("setup", ""), table.get("env"), handler)
+    for handler in handlers_of(table, runner):
+        try:
+            observed = runner.run(kind, code, table.get("setup", ""), table.get("env"), handler)
+        except TimeoutError as error:
+            failures.append(f"question {question['id']!r}, {where}, handler {handler}: {error}")
+            continue
         for handlers, seen in groups:
             if seen == observed:
                 handlers.append(handler)
@@ -265,10 +275,10 @@ def entry(key, value, handlers, observed):
     return {key: value, "handlers": handlers, "summary": summary(observed), "observed": observed}
 
 
-def prove(question):
+def prove(question, runner):
     """Runs the question's check and proofs; returns (receipt entries, failures)."""
     qid = question["id"]
-    failures = refusals(question)
+    failures = refusals(question, runner)
     if failures:
         return [], failures
     entries = []
@@ -277,7 +287,7 @@ def prove(question):
     if check is not None and is_order(question):
         code = check.get("code") or python_block(question["prompt"], f"{qid}: prompt")
         want = [choice["event"] for choice in question["choice"]]
-        for handlers, observed in run_everywhere(question, check, code, "check", failures):
+        for handlers, observed in run_everywhere(question, runner, check, code, "check", failures):
             entries.append(entry("choice", None, handlers, observed))
             # An exception may be part of the story (a timed-out request); not compiling is not.
             trouble = {k: observed[k] for k in ("compile_error",) if k in observed}
@@ -289,11 +299,11 @@ def prove(question):
                 )
     elif check is not None and "claim" not in check:
         code = check.get("code") or python_block(question["prompt"], f"{qid}: prompt")
-        for handlers, observed in run_everywhere(question, check, code, "check", failures):
+        for handlers, observed in run_everywhere(question, runner, check, code, "check", failures):
             entries.append(entry("choice", None, handlers, observed))
             for choice in question["choice"]:
                 expect = choice["expect"]
-                wrong_keys = harness.matches(expect, observed)
+                wrong_keys = observe.matches(expect, observed)
                 where = f"question {qid!r}, choice {choice['id']!r}"
                 if choice["id"] in right and wrong_keys:
                     failures.append(
@@ -303,24 +313,25 @@ def prove(question):
                 elif choice["id"] not in right and not wrong_keys:
                     failures.append(
                         f"{where} (marked wrong), handler {', '.join(handlers)}: it claims "
-                        f"{show(expect)}, and that is exactly what Django did"
+                        f"{show(expect)}, and that is exactly what {runner.describe()} did"
                     )
     elif check is not None:
         claim = check["claim"]
         for choice in question["choice"]:
             where = f"question {qid!r}, choice {choice['id']!r}"
             code = choice.get("code") or python_block(choice["text"], where)
-            for handlers, observed in run_everywhere(question, check, code, f"choice {choice['id']!r}", failures):
+            runs = run_everywhere(question, runner, check, code, f"choice {choice['id']!r}", failures)
+            for handlers, observed in runs:
                 entries.append(entry("choice", choice["id"], handlers, observed))
                 expect = choice["expect"]
                 here = f"{where}, handler {', '.join(handlers)}"
-                if harness.matches(expect, observed):
+                if observe.matches(expect, observed):
                     failures.append(
                         f"{here}: expected {show(expect)}; observed "
                         f"{show(observed_for(expect, observed))}"
                     )
                     continue
-                satisfies = not harness.matches(claim, observed)
+                satisfies = not observe.matches(claim, observed)
                 is_right = choice["id"] in right
                 if is_right != satisfies:
                     failures.append(
@@ -330,9 +341,10 @@ def prove(question):
                     )
     for index, proof in enumerate(question.get("proof", [])):
         where = f"proof {index} ({proof.get('says', '')!r})"
-        for handlers, observed in run_everywhere(question, proof, proof["code"], where, failures):
+        runs = run_everywhere(question, runner, proof, proof["code"], where, failures)
+        for handlers, observed in runs:
             entries.append(entry("proof", index, handlers, observed))
-            if harness.matches(proof["expect"], observed):
+            if observe.matches(proof["expect"], observed):
                 failures.append(
                     f"question {qid!r}, {where}, handler {', '.join(handlers)}: expected "
                     f"{show(proof['expect'])}; observed {show(observed_for(proof['expect'], observed))}"
@@ -340,23 +352,10 @@ def prove(question):
     return entries, failures
 
 
-def versions():
-    """The versions a receipt was recorded with. Python as major.minor only ("3.11"): a patch
-    release does not change what Django does here, and another machine's 3.11.x must not see
-    the receipts as stale."""
-    import importlib.metadata
-
-    return {
-        "asgiref": importlib.metadata.version("asgiref"),
-        "django": importlib.metadata.version("Django"),
-        "python": "{}.{}".format(*sys.version_info[:2]),
-        "uvicorn": importlib.metadata.version("uvicorn"),
-    }
-
-
-def receipts_text(deck_id, questions):
-    """The receipts file's text: `questions` maps question ids to their entries."""
-    document = {"deck": deck_id, "versions": versions(), "questions": questions}
+def receipts_text(deck_id, versions, questions):
+    """The receipts file's text: `versions` is the runner's, `questions` maps question ids to
+    their entries."""
+    document = {"deck": deck_id, "versions": versions, "questions": questions}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

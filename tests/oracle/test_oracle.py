@@ -1,6 +1,6 @@
 """The oracle's own tests: small in-memory questions that the oracle must refuse or fail.
 
-They run real Django (as the deck does), so each case shows that a mistake an author can make
+They run real Django, or a fresh Python, as the decks do, so each case shows that a mistake an author can make
 is caught, with a message naming the question, the choice, the handler, what was expected and
 what was observed. run.py runs them before the deck.
 """
@@ -11,14 +11,26 @@ import subprocess
 import sys
 import tempfile
 import unittest
+from unittest import mock
 
-import harness
+import decks
+import django_runner
 import prove
+import python_runner
 
 VIEW_200 = '''
 async def my_view(request):
     return JsonResponse({"id": 1})
 '''
+
+
+def run_oracle(deck_file, *args):
+    """run.py on that one deck file, in a process of its own."""
+    return subprocess.run(
+        [sys.executable, os.path.join(django_runner.ORACLE_DIR, "run.py"), *args],
+        env={**os.environ, "ORACLE_DECK": deck_file},
+        capture_output=True, text=True, timeout=120,
+    )
 
 
 def question(**fields):
@@ -44,10 +56,10 @@ class OracleTests(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        harness.setup_database()
+        django_runner.setup()
 
     def failures(self, q):
-        entries, failures = prove.prove(q)
+        entries, failures = prove.prove(q, django_runner)
         return entries, "\n".join(failures)
 
     def test_a_right_question_is_proven_under_both_default_handlers(self):
@@ -84,7 +96,7 @@ class OracleTests(unittest.TestCase):
         q["choice"][1]["expect"] = {"json": {"id": 1}, "status": 200, "events": []}
         _, failures = self.failures(q)
         self.assertIn("choice 'b' (marked wrong)", failures)
-        self.assertIn("exactly what Django did", failures)
+        self.assertIn(f"exactly what {django_runner.describe()} did", failures)
 
     def test_a_per_choice_check_fails_when_its_code_does_not_do_what_it_expects(self):
         q = question(check={"run": "view", "claim": {"status": 200}})
@@ -217,8 +229,8 @@ def main():
 
         gc.disable()
         try:
-            harness.run("view", leaky, handler="async-client")
-            observed = harness.run("script", recording)
+            django_runner.run("view", leaky, handler="async-client")
+            observed = django_runner.run("script", recording)
         finally:
             gc.enable()
         self.assertEqual(observed, {"returns": 1, "events": ["mine"]})
@@ -232,8 +244,8 @@ def main():
         warnings.warn("again", UserWarning)
     return [str(w.message) for w in seen]
 '''
-        self.assertEqual(harness.run("script", once)["returns"], ["again"])
-        self.assertEqual(harness.run("script", once)["returns"], ["again"])
+        self.assertEqual(django_runner.run("script", once)["returns"], ["again"])
+        self.assertEqual(django_runner.run("script", once)["returns"], ["again"])
 
     def test_an_exception_escaping_django_s_handler_is_observed_under_the_test_clients(self):
         # Django calls an unmarked async-only middleware through its sync conversion wrapper,
@@ -259,7 +271,7 @@ async def my_view(request):
         for handler in ("async-client", "wsgi"):
             with self.subTest(handler=handler):
                 self.assertEqual(
-                    harness.run("view", code, handler=handler),
+                    django_runner.run("view", code, handler=handler),
                     {"exception": "PermissionDenied", "message": "blocked", "events": []},
                 )
         self.assertEqual(
@@ -269,7 +281,7 @@ async def my_view(request):
 
     def test_a_stale_receipt_fails_with_a_diff(self):
         entries, _ = self.failures(question())
-        committed = prove.receipts_text("fake", {"fake": entries})
+        committed = prove.receipts_text("fake", django_runner.versions(), {"fake": entries})
         self.assertEqual(prove.stale_diff(committed, committed, "fake.receipts.json"), "")
         changed = json.loads(committed)
         changed["questions"]["fake"][0]["summary"] = "responded 500"
@@ -289,8 +301,8 @@ async def my_view(request):
         q["choice"][0]["expect"] = {"status": 200}
         q["choice"][1]["expect"] = {"status": 500}
         q["check"]["handlers"] = ["asgi"]
-        first = prove.receipts_text("fake", {"fake": self.failures(q)[0]})
-        second = prove.receipts_text("fake", {"fake": self.failures(q)[0]})
+        first = prove.receipts_text("fake", django_runner.versions(), {"fake": self.failures(q)[0]})
+        second = prove.receipts_text("fake", django_runner.versions(), {"fake": self.failures(q)[0]})
         self.assertEqual(first, second)
         self.assertIn("0x…", first)
         self.assertIn("127.0.0.1:PORT", first)
@@ -339,19 +351,15 @@ expect = { status = 500 }
                 out.write(deck)
 
             def oracle(*args):
-                return subprocess.run(
-                    [sys.executable, os.path.join(harness.ORACLE_DIR, "run.py"), "-k", "fake-view", *args],
-                    env={**os.environ, "ORACLE_DECK": deck_file},
-                    capture_output=True, text=True, timeout=120,
-                )
+                return run_oracle(deck_file, "-k", "fake-view", *args)
 
             missing = oracle()
             self.assertEqual(missing.returncode, 1, missing.stdout)
             self.assertIn("stale receipt", missing.stdout)
             self.assertEqual(oracle("--write-receipts").returncode, 2)  # only for the whole deck
-            entries, _ = prove.prove(__import__("tomllib").loads(deck)["question"][0])
+            entries, _ = prove.prove(decks.load_deck(deck_file)["question"][0], django_runner)
             with open(receipts_file, "w") as out:
-                out.write(prove.receipts_text("fake", {"fake-view": entries}).replace("responded 200", "responded 201"))
+                out.write(prove.receipts_text("fake", django_runner.versions(), {"fake-view": entries}).replace("responded 200", "responded 201"))
             stale = oracle()
             self.assertEqual(stale.returncode, 1, stale.stdout)
             self.assertIn('-        "summary": "responded 201 with JSON {\\"id\\": 1}"', stale.stdout)
@@ -359,7 +367,156 @@ expect = { status = 500 }
             self.assertIn("stale receipt: ", stale.stdout)
             self.assertIn("scripts/oracle --write-receipts", stale.stdout)
             with open(receipts_file, "w") as out:
-                out.write(prove.receipts_text("fake", {"fake-view": entries}))
+                out.write(prove.receipts_text("fake", django_runner.versions(), {"fake-view": entries}))
             fresh = oracle()
             self.assertEqual(fresh.returncode, 0, fresh.stdout)
             self.assertIn("up to date", fresh.stdout)
+
+
+TASK_RETURNING_2 = '''
+async def main():
+    task = asyncio.create_task(asyncio.sleep(0, result=2))
+    print("what the script prints")
+    os.write(1, b"is not its observation")
+    events.append("created")
+    return await task
+'''
+
+
+def script_question(**fields):
+    """A checked single-choice question for the Python runner: `a` right (returns 2), `b`
+    wrong (raises)."""
+    base = {
+        "id": "fake-script",
+        "prompt": "What does `main()` return?",
+        "hint": "Think.",
+        "explanation": "It returns 2.",
+        "answer": "a",
+        "check": {"run": "script", "code": TASK_RETURNING_2},
+        "choice": [
+            {"id": "a", "text": "2", "expect": {"returns": 2, "events": ["created"]}},
+            {"id": "b", "text": "It raises.", "why": "No.", "expect": {"exception": "TypeError"}},
+        ],
+    }
+    base.update(fields)
+    return base
+
+
+class PythonRunnerTests(unittest.TestCase):
+    maxDiff = None
+
+    def failures(self, q):
+        entries, failures = prove.prove(q, python_runner)
+        return entries, "\n".join(failures)
+
+    def test_a_right_choice_is_proven_in_a_fresh_python_without_django(self):
+        entries, failures = self.failures(script_question())
+        self.assertEqual(failures, "")
+        self.assertEqual([(e["choice"], e["handlers"]) for e in entries], [(None, ["script"])])
+        self.assertEqual(entries[0]["summary"], "returned 2; events in order: created")
+        self.assertEqual(python_runner.versions(), {"python": "3.11"})
+        self.assertEqual(
+            python_runner.run("script", "def main():\n    import django\n"),
+            {
+                "exception": "ModuleNotFoundError",
+                "message": "No module named 'django'",
+                "events": [],
+            },
+        )
+
+    def test_a_cancelled_main_is_observed(self):
+        cancelled = '''
+async def main():
+    asyncio.current_task().cancel()
+    await asyncio.sleep(1)
+'''
+        self.assertEqual(
+            python_runner.run("script", cancelled),
+            {"exception": "CancelledError", "message": "", "events": []},
+        )
+
+    def test_a_wrong_expect_fails_naming_question_choice_expected_and_observed(self):
+        q = script_question()
+        q["choice"][0]["expect"] = {"returns": 3}
+        _, failures = self.failures(q)
+        self.assertIn(
+            "question 'fake-script', choice 'a' (marked right), handler script: expected "
+            "returns=3; observed returns=2",
+            failures,
+        )
+
+    def test_what_the_python_runner_cannot_observe_or_run_is_refused(self):
+        q = script_question()
+        q["choice"][1]["expect"] = {"status": 500}
+        _, failures = self.failures(q)
+        self.assertIn("choice 'b' expect: status cannot be observed by a run 'script'", failures)
+        q = script_question(check={"run": "view", "code": VIEW_200})
+        _, failures = self.failures(q)
+        self.assertIn(
+            "check: run must be one of script under the python runner, not 'view'", failures
+        )
+        q = script_question(check={"run": "script", "handlers": ["asgi"], "code": TASK_RETURNING_2})
+        _, failures = self.failures(q)
+        self.assertIn("handlers ['asgi'] are not a non-empty subset of ['script']", failures)
+
+    def test_a_script_that_hangs_is_killed_and_fails_its_question(self):
+        q = script_question(check={"run": "script", "code": "def main():\n    time.sleep(30)\n"})
+        with mock.patch.object(python_runner, "TIMEOUT", 0.5):
+            entries, failures = self.failures(q)
+        self.assertEqual(entries, [])
+        self.assertEqual(
+            failures,
+            "question 'fake-script', check, handler script: the script did not finish within 0.5 s",
+        )
+
+    def test_run_py_proves_a_deck_with_the_runner_it_names_and_records_only_python(self):
+        deck = """
+[deck]
+id = "fake-python"
+title = "Fake"
+description = "Fake."
+
+[deck.oracle]
+runner = "python"
+docs = ["https://docs.python.org/3.11/"]
+
+[[topic]]
+id = "t"
+title = "T"
+
+[[question]]
+id = "fake-script"
+topic = "t"
+prompt = "What does it return?"
+hint = "Think."
+answer = "a"
+explanation = "It returns 2."
+
+[question.check]
+run = "script"
+code = '''
+def main():
+    return 2
+'''
+
+[[question.choice]]
+id = "a"
+text = "2"
+expect = { returns = 2 }
+
+[[question.choice]]
+id = "b"
+text = "3"
+why = "No."
+expect = { returns = 3 }
+"""
+        with tempfile.TemporaryDirectory() as folder:
+            deck_file = os.path.join(folder, "fake-python.toml")
+            with open(deck_file, "w") as out:
+                out.write(deck)
+            missing = run_oracle(deck_file, "-k", "fake-script")
+            self.assertEqual(missing.returncode, 1, missing.stdout)
+            self.assertIn("oracle: deck fake-python (python runner)", missing.stdout)
+            self.assertIn("fake-python.receipts.json is missing", missing.stdout)
+            self.assertIn('+  "versions": {\n+    "python": "3.11"\n+  }', missing.stdout)
+            self.assertIn("time per runner: python ", missing.stdout)

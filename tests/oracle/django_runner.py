@@ -1,15 +1,10 @@
-"""Runs a deck check's code against real Django and reports what happened.
+"""The Django runner: a deck check's code run against real Django, and what happened.
 
 A check's code is executed as a fresh module named `case`, after PRELUDE (the imports every
-question takes for granted) and the check's `setup`. What the oracle observes is a dict with
-some of these keys (the same keys a choice's `expect` may use):
-
-- compile_error: the exception class name when the code does not compile (`SyntaxError`);
-- status, json, body: the HTTP response (`json` when it is JSON, else `body` as text); under
-  `run = "server"` each is a list, one per request, in request order;
-- exception, message: the uncaught exception (class name and text) in the view or in `main`;
-- returns: what `main()` returned (`run = "script"`);
-- events: the module-level `events` list the code appended to.
+question takes for granted) and the check's `setup`, in this process, which Django is
+configured in. What is observed is observe.py's model; `status`, `json` and `body` are the HTTP
+response (`json` when it is JSON, else `body` as text), under `run = "server"` each a list, one
+per request, in request order.
 
 Runs, and the handlers each can run under (`run(kind, ..., handler=...)`):
 - view:   the module's `my_view` (or `MyView.as_view()`) is mounted at `/` and requested once
@@ -36,8 +31,8 @@ The module may set `MIDDLEWARE` (dotted paths, e.g. "case.my_middleware"), and f
 `server` `LOGIN` (a username: that user is created and logged in; its session cookie is sent).
 An exception raised while the module itself runs (e.g. in a class body) or while mounting the
 view (e.g. ImproperlyConfigured from as_view()) is observed as `exception` and `message`.
-Every observation is scrubbed of memory addresses and ports (see `scrub`), so that handlers
-can be compared and receipts are deterministic.
+Every observation is scrubbed of memory addresses and ports (see `observe.scrub`), so that
+handlers can be compared and receipts are deterministic.
 """
 
 import asyncio
@@ -48,13 +43,14 @@ import os
 import socket
 import sys
 import threading
-import re
 import time
-import types
 import warnings
 
 ORACLE_DIR = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, ORACLE_DIR)
+
+import observe  # noqa: E402
+from observe import run_in_thread, scrub  # noqa: E402
 
 import django  # noqa: E402
 from django.conf import settings  # noqa: E402
@@ -107,8 +103,7 @@ from django.urls import clear_url_caches, path  # noqa: E402
 signals.request_started.disconnect(close_old_connections)
 signals.request_finished.disconnect(close_old_connections)
 
-PRELUDE = """\
-import asyncio, json, os, threading, time
+PRELUDE = observe.PRELUDE + """\
 from asgiref.sync import async_to_sync, sync_to_async
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
@@ -119,7 +114,24 @@ from oracleapp.models import MyModel
 SEED = [("first", True), ("second", True), ("third", False)]
 
 
-def setup_database():
+def describe():
+    return f"Django {django.get_version()}"
+
+
+def versions():
+    """The versions a receipt was recorded with (Python as observe.python_version() says)."""
+    import importlib.metadata
+
+    return {
+        "asgiref": importlib.metadata.version("asgiref"),
+        "django": importlib.metadata.version("Django"),
+        "python": observe.python_version(),
+        "uvicorn": importlib.metadata.version("uvicorn"),
+    }
+
+
+def setup():
+    """Once per process, before the first run: the database the runs share."""
     call_command("migrate", run_syncdb=True, verbosity=0)
     reset_database()
     # What Django, the apps and the migrations made lives as long as the process: moved out of
@@ -145,22 +157,6 @@ def reset_database():
         MyModel.objects.create(name=name, active=active)
 
 
-def load(code, setup=""):
-    """The module `case` made from PRELUDE + setup + code, or the compile error's class name."""
-    try:
-        compile(code, "<case>", "exec")
-    except SyntaxError as error:
-        return None, type(error).__name__
-    module = types.ModuleType("case")
-    module.events = []
-    sys.modules["case"] = module
-    try:
-        exec(compile(PRELUDE + setup + "\n" + code, "<case>", "exec"), module.__dict__)
-    except Exception as error:  # raised while the module runs, e.g. in a class body
-        module.load_error = error
-    return module, None
-
-
 def mount(module):
     """Routes `/` to the module's `my_view`, or to `MyView.as_view()`."""
     view = getattr(module, "my_view", None)
@@ -170,6 +166,7 @@ def mount(module):
         module.urlpatterns = [path("", view)] if view is not None else []
 
 
+NAME = "django"  # what a deck's `[deck.oracle] runner` calls this runner
 # Where each run kind can run (spec: handlers), and what it defaults to.
 HANDLERS = {
     "view": ("asgi", "async-client", "wsgi"),
@@ -183,7 +180,7 @@ HANDLER_ORDER = ["asgi", "async-client", "wsgi", "script"]
 OBSERVABLE = {
     "view": {"status", "json", "body", "exception", "message", "events", "compile_error"},
     "server": {"status", "json", "body", "exception", "message", "events", "compile_error"},
-    "script": {"returns", "exception", "message", "events", "compile_error"},
+    "script": observe.SCRIPT_OBSERVABLE,
 }
 
 
@@ -220,7 +217,7 @@ def run(kind, code, setup="", env=None, handler=None):
     os.environ.update(env or {})
     try:
         with warnings.catch_warnings():  # a case may install its own filters or showwarning
-            module, compile_error = load(code, setup)
+            module, compile_error = observe.load(code, PRELUDE, setup)
             if compile_error:
                 return {"compile_error": compile_error, "events": []}
             middleware = getattr(module, "MIDDLEWARE", [])
@@ -250,7 +247,7 @@ def run(kind, code, setup="", env=None, handler=None):
                 elif kind == "server":
                     observed = serve_requests(module, handler)
                 elif kind == "script":
-                    observed = run_script(module)
+                    observed = observe.run_script(module, async_in_thread=True)
                 else:
                     raise ValueError(f"unknown run {kind!r}")
             observed["events"] = list(module.events)
@@ -262,41 +259,6 @@ def run(kind, code, setup="", env=None, handler=None):
             else:
                 os.environ[name] = value
         sys.modules.pop("case", None)
-
-
-ADDRESS = re.compile(r"0x[0-9a-fA-F]{4,}")
-PORT = re.compile(r"(127\.0\.0\.1|localhost):\d+")
-
-
-def scrub(value):
-    """The value with memory addresses and ports replaced, so runs compare and record alike."""
-    if isinstance(value, str):
-        return PORT.sub(r"\1:PORT", ADDRESS.sub("0x…", value))
-    if isinstance(value, list):
-        return [scrub(item) for item in value]
-    if isinstance(value, dict):
-        return {key: scrub(item) for key, item in value.items()}
-    return value
-
-
-def run_in_thread(function):
-    """Runs `function` in a fresh thread (so no event loop or async context leaks between runs)."""
-    result = {}
-
-    def target():
-        try:
-            result["value"] = function()
-        except BaseException as error:  # reported to the caller
-            result["error"] = error
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join(60)
-    if thread.is_alive():
-        raise TimeoutError("the case did not finish within 60 s")
-    if "error" in result:
-        raise result["error"]
-    return result["value"]
 
 
 class ExceptionCatcher:
@@ -523,32 +485,3 @@ def serve_requests(module, handler="asgi", paths=None):
     }
     catcher.describe(observed)
     return observed
-
-
-def run_script(module):
-    main = module.main
-    try:
-        if asyncio.iscoroutinefunction(main):
-            value = run_in_thread(lambda: asyncio.run(main()))
-        else:
-            value = main()
-    except Exception as error:
-        return {"exception": type(error).__name__, "message": str(error)}
-    return {"returns": json.loads(json.dumps(value, default=repr))}
-
-
-def matches(expected, observed):
-    """Which keys of `expected` the observation contradicts (empty: it matches)."""
-    wrong = []
-    for key, want in expected.items():
-        if key not in observed:
-            wrong.append(key)
-        elif key == "message":
-            if want not in observed[key]:
-                wrong.append(key)
-        elif key == "exception":
-            if observed[key] != want.rsplit(".", 1)[-1]:
-                wrong.append(key)
-        elif observed[key] != want:
-            wrong.append(key)
-    return wrong
