@@ -1,14 +1,15 @@
 """The decks the oracle proves, and the runner each one names.
 
-Every deck is read through `load_deck`, in the TOML document's own shape (`deck`, `topic`,
-`question` with its `choice`, `check`, `proof`, ...), which is also the shape of the deck
-compiler's JSON export (`scripts/deck export`).
+Every deck is read through `load_deck`: the deck compiler's JSON export (`scripts/deck export`),
+in the TOML document's own shape (`deck`, `topic`, `question` with its `choice`, `check`,
+`proof`, ...).
 """
 
 import glob
 import importlib
+import json
 import os
-import tomllib
+import subprocess
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 # The module of each runner a deck's `[deck.oracle] runner` may name.
@@ -16,8 +17,15 @@ RUNNERS = {"django": "django_runner", "python": "python_runner"}
 
 
 def load_deck(path):
-    with open(path, "rb") as deck_file:
-        return tomllib.load(deck_file)
+    """The deck as the deck compiler validated and exported it (it parses deck files; nothing
+    else does). A deck that breaks a rule fails here, with the compiler's own messages."""
+    exported = subprocess.run(
+        ["cargo", "run", "-q", "--locked", "-p", "deck-compiler", "--bin", "deck", "--", "export", path],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    if exported.returncode != 0:
+        raise ValueError(f"{path} does not compile:\n{exported.stderr}")
+    return json.loads(exported.stdout)
 
 
 def deck_paths():
@@ -33,9 +41,8 @@ def receipts_path(deck_path):
 
 
 def runner_of(deck):
-    """The runner module the deck names. A deck without `[deck.oracle]` is a Django deck, as
-    every deck was before decks named their runner."""
-    name = deck["deck"].get("oracle", {}).get("runner", "django")
+    """The runner module the deck names (the compiler requires `[deck.oracle]`)."""
+    name = deck["deck"]["oracle"]["runner"]
     if name not in RUNNERS:
         raise ValueError(f"deck {deck['deck']['id']!r}: unknown oracle runner {name!r} "
                          f"(known: {', '.join(RUNNERS)})")
