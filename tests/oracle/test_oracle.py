@@ -314,6 +314,10 @@ id = "fake"
 title = "Fake"
 description = "Fake."
 
+[deck.oracle]
+runner = "django"
+docs = ["https://docs.djangoproject.com/en/5.2/"]
+
 [[topic]]
 id = "t"
 title = "T"
