@@ -65,9 +65,18 @@ fn its_question_is_the_first_of_the_round_start_begins_in_the_same_option_order(
 #[test]
 fn its_links_point_under_the_public_url_the_build_is_for() {
     let at_root = render("/");
-    assert!(at_root.contains(r#"href="/deck/django-async/stats""#), "{at_root}");
+    assert!(
+        at_root.contains(r#"href="/deck/django-async/stats""#),
+        "{at_root}"
+    );
     let sub_path = render("/quizdeck/");
-    assert!(sub_path.contains(r#"href="/quizdeck/deck/django-async/stats""#), "{sub_path}");
-    assert!(sub_path.contains(r#"href="/quizdeck/settings""#), "{sub_path}");
+    assert!(
+        sub_path.contains(r#"href="/quizdeck/deck/django-async/stats""#),
+        "{sub_path}"
+    );
+    assert!(
+        sub_path.contains(r#"href="/quizdeck/settings""#),
+        "{sub_path}"
+    );
     assert!(!sub_path.contains(r#"href="/deck/"#), "{sub_path}");
 }

@@ -6,15 +6,15 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_params_map;
 use leptos_router::path;
 
-use super::components::{AppBar, LiveRegion, ShortcutsHelp, StorageNotices, UpdatePrompt};
 use super::address::Address;
+use super::components::{AppBar, LiveRegion, ShortcutsHelp, StorageNotices, UpdatePrompt};
 use super::navigation::{use_go, AppBase};
 use super::pages::{
     NotFoundPage, RoundRoute, SettingsPage, StartPage, StatsPage, SummaryRoute, TopicRoute,
 };
 use crate::browser::{
-    app_base, now, opened_at_app_root, use_app_badge, use_clock,
-    use_data_evicted_unless_installed, use_persistent_storage, use_theme, LocalStorage,
+    app_base, now, opened_at_app_root, use_app_badge, use_clock, use_data_evicted_unless_installed,
+    use_persistent_storage, use_theme, LocalStorage,
 };
 use crate::deck::DECK;
 use crate::quiz::{HeadStart, RoundKind, Session};

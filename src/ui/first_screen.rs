@@ -16,8 +16,8 @@ use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
 
 use super::components::AppBar;
-use super::pages::{QuestionPage, StartPage};
 use super::navigation::AppBase;
+use super::pages::{QuestionPage, StartPage};
 use super::AppState;
 use crate::deck::DECK;
 use crate::quiz::{Progress, Session, FIRST_ROUND_SEED};

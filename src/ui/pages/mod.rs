@@ -10,9 +10,9 @@ mod start;
 mod stats;
 mod summary;
 
+pub use not_found::NotFoundPage;
 #[cfg(not(target_arch = "wasm32"))]
 pub use question::QuestionPage;
-pub use not_found::NotFoundPage;
 pub use round::{RoundRoute, SummaryRoute, TopicRoute};
 pub use settings::SettingsPage;
 pub use start::StartPage;

@@ -79,7 +79,10 @@ pub fn SummaryRoute() -> impl IntoView {
     let go = use_go();
     Effect::new(move |_| {
         let (finished, elsewhere) = app.session.with_untracked(|session| {
-            (session.finished_round().is_some(), Address::of_round(session))
+            (
+                session.finished_round().is_some(),
+                Address::of_round(session),
+            )
         });
         if finished {
             app.act(|session| session.visit(Screen::Round));

@@ -4,8 +4,8 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::{download, now, read_progress_file};
 use crate::codec::{export, import};
-use crate::quiz::{Screen, Session};
 use crate::quiz::{ReviewLimit, Theme};
+use crate::quiz::{Screen, Session};
 use crate::ui::AppState;
 
 /// Theme, shuffling, review limit, and the learner's own copy of their progress: export,

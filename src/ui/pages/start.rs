@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use crate::browser::{fresh_seed, now};
 use crate::quiz::{RoundKind, RoundStatus, Screen, Session, Tally};
-use crate::ui::components::{ShareDeck, StorageStatus};
 use crate::ui::address::Address;
+use crate::ui::components::{ShareDeck, StorageStatus};
 use crate::ui::navigation::use_go;
 use crate::ui::AppState;
 

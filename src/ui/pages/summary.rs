@@ -3,8 +3,8 @@ use leptos::prelude::*;
 
 use crate::browser::{fresh_seed, now};
 use crate::quiz::{RoundKind, Session};
-use crate::ui::components::AnswerReview;
 use crate::ui::address::Address;
+use crate::ui::components::AnswerReview;
 use crate::ui::navigation::use_go;
 use crate::ui::AppState;
 
