@@ -18,7 +18,8 @@
   }
   // So does an address that names another screen than the start (a link to the stats, say).
   const bare = (path) => path.replace(/(index\.html)?$/, '').replace(/\/$/, '');
-  if (bare(location.pathname) !== bare(new URL(document.baseURI).pathname)) {
+  const appRoot = new URL(document.querySelector('base')?.getAttribute('href') ?? '/', location.href);
+  if (bare(location.pathname) !== bare(appRoot.pathname)) {
     root.classList.add('returning');
   }
 

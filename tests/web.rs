@@ -175,13 +175,26 @@ fn progress_is_saved_through_gloo_and_a_full_storage_is_reported() {
     );
 }
 
-/// Mounts the app in a fresh container, returning it and the handle that keeps it mounted.
-fn mount_app() -> (web_sys::HtmlElement, impl Drop) {
+/// Mounts the app in a fresh container at `address` (whatever an earlier test left the page's
+/// address at), returning it once the router has drawn its screen, and the handle that keeps
+/// it mounted.
+async fn mount_app_at(address: &str) -> (web_sys::HtmlElement, impl Drop) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(address))
+        .unwrap();
     let container: web_sys::HtmlElement =
         document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), || leptos::view! { <App /> });
+    leptos::task::tick().await;
     (container, handle)
+}
+
+async fn mount_app() -> (web_sys::HtmlElement, impl Drop) {
+    mount_app_at("/").await
 }
 
 fn button(container: &web_sys::HtmlElement, label: &str) -> web_sys::HtmlButtonElement {
@@ -191,6 +204,18 @@ fn button(container: &web_sys::HtmlElement, label: &str) -> web_sys::HtmlButtonE
         .map(|node| node.unchecked_into::<web_sys::HtmlButtonElement>())
         .find(|button| button.text_content().unwrap_or_default().trim() == label)
         .unwrap_or_else(|| panic!("no button {label:?}"))
+}
+
+/// The text of what `selector` matches once the app has drawn it: the router draws the screen
+/// a click asked for a task or a few frames later.
+async fn text_when_drawn(container: &web_sys::HtmlElement, selector: &str) -> String {
+    for _ in 0..60 {
+        if let Some(element) = container.query_selector(selector).unwrap() {
+            return element.text_content().unwrap_or_default();
+        }
+        next_frame().await;
+    }
+    panic!("nothing matches {selector}")
 }
 
 fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
@@ -205,13 +230,13 @@ fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
 #[wasm_bindgen_test]
 async fn the_mounted_app_runs_a_question_and_saves_it() {
     local_storage().clear().unwrap();
-    let (container, _mounted) = mount_app();
+    let (container, _mounted) = mount_app().await;
     assert_eq!(text_of(&container, "h1"), DECK.title);
 
     button(&container, "Start").click();
     leptos::task::tick().await;
     assert_eq!(
-        text_of(&container, "article h1"),
+        text_when_drawn(&container, "article h1").await,
         format!("Question 1 of {}", DECK.questions.len())
     );
     let check = button(&container, "Check");
@@ -244,7 +269,7 @@ async fn the_mounted_app_explains_a_corrupt_saved_value() {
     local_storage()
         .set_item(KEY, "{\"app\":\"quizdeck\",\"sch")
         .unwrap();
-    let (container, _mounted) = mount_app();
+    let (container, _mounted) = mount_app().await;
     leptos::task::tick().await;
     let notice = text_of(&container, "[data-testid=load-notice]");
     assert!(notice.contains("could not be read"), "{notice}");
@@ -260,9 +285,8 @@ async fn the_mounted_app_explains_a_corrupt_saved_value() {
 #[wasm_bindgen_test]
 async fn stats_follow_answers_made_in_another_tab() {
     local_storage().clear().unwrap();
-    let (container, _mounted) = mount_app();
-    button(&container, "Stats").click();
-    leptos::task::tick().await;
+    let (container, _mounted) = mount_app_at(&format!("/deck/{}/stats", DECK.id)).await;
+    text_when_drawn(&container, "tfoot tr td").await;
     let all_topics = || text_of(&container, "tfoot tr td");
     let questions = DECK.questions.len();
     assert_eq!(all_topics(), format!("0 / {questions}"));

@@ -4,11 +4,21 @@
 
 use leptos::prelude::document;
 
-/// The path the app is served under, without its trailing slash: `""` at a host's root,
-/// `"/quizdeck"` under `/quizdeck/`.
+/// The path the app is served under, without its trailing slash: `""` at a host's root (or
+/// with no `<base>`), `"/quizdeck"` under `/quizdeck/`.
 pub fn app_base() -> String {
-    let base = document().base_uri().ok().flatten();
-    base.and_then(|base| web_sys::Url::new(&base).ok())
+    // The `<base>` element's, not the document's base URI: without the element that is the
+    // page's own address, which would make every address the app's root.
+    let Some(base) = document()
+        .query_selector("base[href]")
+        .ok()
+        .flatten()
+        .and_then(|base| base.get_attribute("href"))
+    else {
+        return String::new();
+    };
+    let page = leptos::prelude::window().location().href().unwrap_or_default();
+    web_sys::Url::new_with_base(&base, &page)
         .map(|url| url.pathname().trim_end_matches('/').to_owned())
         .unwrap_or_default()
 }
