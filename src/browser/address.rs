@@ -17,7 +17,10 @@ pub fn app_base() -> String {
     else {
         return String::new();
     };
-    let page = leptos::prelude::window().location().href().unwrap_or_default();
+    let page = leptos::prelude::window()
+        .location()
+        .href()
+        .unwrap_or_default();
     web_sys::Url::new_with_base(&base, &page)
         .map(|url| url.pathname().trim_end_matches('/').to_owned())
         .unwrap_or_default()

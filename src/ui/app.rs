@@ -3,7 +3,7 @@ use std::rc::Rc;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 use leptos_router::path;
 
 use super::address::Address;
@@ -13,8 +13,8 @@ use super::pages::{
     NotFoundPage, RoundRoute, SettingsPage, StartPage, StatsPage, SummaryRoute, TopicRoute,
 };
 use crate::browser::{
-    app_base, now, opened_at_app_root, use_app_badge, use_clock, use_data_evicted_unless_installed,
-    use_persistent_storage, use_theme, LocalStorage,
+    app_base, focus_screen_heading, now, opened_at_app_root, use_app_badge, use_clock,
+    use_data_evicted_unless_installed, use_persistent_storage, use_theme, LocalStorage,
 };
 use crate::deck::DECK;
 use crate::quiz::{HeadStart, RoundKind, Session};
@@ -126,6 +126,7 @@ pub fn App(#[prop(default = None)] head_start: Option<HeadStart>) -> impl IntoVi
     view! {
         <Router base=base>
             <GoOnAt path=go_on_at push=pressed_start />
+            <FocusOnNewScreen />
             <AppBar />
             <StorageNotices />
             <UpdatePrompt />
@@ -148,6 +149,20 @@ pub fn App(#[prop(default = None)] head_start: Option<HeadStart>) -> impl IntoVi
             <ShortcutsHelp />
         </Router>
     }
+}
+
+/// Moves the focus to each screen the learner moves to (not the first: a page just opened
+/// keeps the browser's own starting point).
+#[component]
+fn FocusOnNewScreen() -> impl IntoView {
+    let path = use_location().pathname;
+    Effect::new(move |shown: Option<String>| {
+        let path = path.get();
+        if shown.is_some_and(|shown| shown != path) {
+            focus_screen_heading();
+        }
+        path
+    });
 }
 
 /// Goes to `path` once the app is up, in place of the address it opened at unless `push`

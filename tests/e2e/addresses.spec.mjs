@@ -34,6 +34,8 @@ test('Back from a question goes to the start screen in one step; Continue and Fo
   await expect(startHeading(page)).toBeVisible();
   await expect(page).toHaveURL(at(''));
   await expect(page.getByText(`Round in progress: question 7 of ${total}.`)).toBeVisible();
+  // The screen moved to has the focus, so a screen reader reads where the learner landed.
+  await expect(startHeading(page)).toBeFocused();
 
   await page.goForward();
   await expect(quiz.questionHeading).toHaveText(`Question 7 of ${total}`);
@@ -64,7 +66,7 @@ test('stats and settings: Back returns to where the learner was, mid-question', 
   await expect(quiz.questionHeading).toHaveText(`Question 2 of ${total}`);
 
   await quiz.navigation('Stats').click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeFocused();
   await expect(quiz.navigation('Stats')).toHaveAttribute('aria-current', 'page');
   await page.goBack();
   await expect(quiz.questionHeading).toHaveText(`Question 2 of ${total}`);
@@ -107,6 +109,8 @@ for (const [name, address, shown] of screens) {
     await quiz.open(address);
     await expect(shown(page)).toBeVisible();
     await expect(page).toHaveURL(at(address));
+    // The worker installed by this first visit is what answers offline below.
+    await page.evaluate(controlledByWorkerInPage);
     await page.reload();
     await expect(shown(page)).toBeVisible();
 
@@ -115,7 +119,6 @@ for (const [name, address, shown] of screens) {
     await expect(shown(tab)).toBeVisible();
     await tab.close();
 
-    await page.evaluate(controlledByWorkerInPage);
     await context.setOffline(true);
     await page.reload();
     await expect(shown(page)).toBeVisible();

@@ -10,7 +10,7 @@ pub fn NotFoundPage() -> impl IntoView {
     let href = use_href();
     view! {
         <section class="not-found" aria-labelledby="not-found-title">
-            <h1 id="not-found-title">"Nothing here"</h1>
+            <h1 id="not-found-title" tabindex="-1">"Nothing here"</h1>
             <p>"This address is not a screen of quizdeck."</p>
             <p>
                 <A href=href(Address::Home.path())>"Go to the start screen"</A>

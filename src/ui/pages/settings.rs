@@ -97,7 +97,7 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <section class="settings" aria-labelledby="settings-title">
-            <h1 id="settings-title">"Settings"</h1>
+            <h1 id="settings-title" tabindex="-1">"Settings"</h1>
             <fieldset>
                 <legend>"Theme"</legend>
                 {theme_option(Theme::System, "Same as the system")}

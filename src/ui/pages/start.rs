@@ -90,7 +90,7 @@ pub fn StartPage() -> impl IntoView {
 
     view! {
         <section class="start" aria-labelledby="deck-title">
-            <h1 id="deck-title">{deck.title}</h1>
+            <h1 id="deck-title" tabindex="-1">{deck.title}</h1>
             <p class="lede">{deck.description}</p>
             <p class="deck-size">
                 {deck.questions.len()} " questions in " {deck.topics.len()} " topics"

@@ -96,7 +96,7 @@ pub fn StatsPage() -> impl IntoView {
     let figure = move |read: fn(&Stats) -> usize| move || stats.with(read);
     view! {
         <section class="stats" aria-labelledby="stats-title">
-            <h1 id="stats-title">"Stats"</h1>
+            <h1 id="stats-title" tabindex="-1">"Stats"</h1>
             <dl class="figures">
                 <div>
                     <dt>"Study streak"</dt>
