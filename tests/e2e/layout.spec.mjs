@@ -1,13 +1,25 @@
-// Small screens (nothing scrolls sideways, nothing overlaps, 44 px targets), a visible focus
-// ring on every control, both colour themes, and an automated accessibility audit (axe-core).
+// Small screens (nothing scrolls sideways, nothing overlaps, 44 px targets), text at 200 %
+// reflowing, pinch-zoom, a visible focus ring on every control, both colour themes, and an
+// automated accessibility audit (axe-core).
 // Nothing here writes into the tree: the README's screenshot is scripts/screenshots'.
-import { test, expect, audit } from './support.mjs';
+import { test, expect, audit, deck } from './support.mjs';
 
-async function everyScreen(quiz, page, visit) {
+/**
+ * Calls `visit(screen)` on every screen in turn: start, a question (with its hint shown), its
+ * feedback after a wrong answer, the round's summary, stats and settings. The round is the
+ * whole deck, or the topic `topic`; the question is `questionId`, by default one with four
+ * code blocks as options.
+ */
+async function everyScreen(quiz, page, visit, { topic, questionId = 'correct-async-view' } = {}) {
   await quiz.open();
   await visit('start');
-  await quiz.button('Start').click();
-  await quiz.skipTo('correct-async-view'); // four code blocks as options
+  if (topic) {
+    const { title } = deck.topics.find((candidate) => candidate.id === topic);
+    await quiz.button(`Take topic: ${title}`).click();
+  } else {
+    await quiz.button('Start').click();
+  }
+  await quiz.skipTo(questionId);
   await quiz.hintButton.click();
   await visit('question with code and hint');
   await quiz.answer(false);
@@ -64,6 +76,39 @@ function overlapsInPage() {
   return found;
 }
 
+/**
+ * Runs in the page: words of text (not code, which may break anywhere) split across lines
+ * although they would fit on one: narrower than the box they could have, the nearest one that
+ * is not a flex item (a flex row that does not wrap squeezes its items down to a letter
+ * each, where the page's `overflow-wrap: anywhere` lets a word break anywhere).
+ */
+function splitWordsInPage() {
+  const found = [];
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    const parent = node.parentElement;
+    if (parent.closest('code, pre, kbd, .visually-hidden') || !parent.checkVisibility()) continue;
+    // A word ends at a space or a dash, where a line may break.
+    for (const word of node.data.matchAll(/[^\s\-\u2013\u2014]{2,}/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      const pieces = [...range.getClientRects()].filter((box) => box.width > 0);
+      if (new Set(pieces.map((box) => Math.round(box.top))).size < 2) continue;
+      const boxless = (el) => ['inline', 'contents'].includes(getComputedStyle(el).display);
+      const flexItem = (el) => getComputedStyle(el.parentElement).display.includes('flex');
+      let room = parent;
+      while (boxless(room) || flexItem(room)) room = room.parentElement;
+      const style = getComputedStyle(room);
+      const width = room.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const wordWidth = pieces.reduce((sum, box) => sum + box.width, 0);
+      if (wordWidth > width) continue;
+      found.push(`"${word[0]}" (${Math.round(wordWidth)} px, in ${Math.round(width)} px)`);
+    }
+  }
+  return found;
+}
+
 /** Controls under 44 × 44 px (buttons and the options' labels). */
 const smallTargets = (page) =>
   page.locator('button:visible, label.choice').evaluateAll((elements) =>
@@ -74,7 +119,7 @@ const smallTargets = (page) =>
   );
 
 for (const width of [320, 390]) {
-  test(`at ${width} px wide nothing scrolls sideways or overlaps, and touch targets are 44 px`, async ({
+  test(`at ${width} px wide nothing scrolls sideways, overlaps or breaks a word it has room for, and touch targets are 44 px`, async ({
     quiz,
     page,
   }) => {
@@ -83,9 +128,127 @@ for (const width of [320, 390]) {
       expect(await quiz.fitsWidth(), `${screen} fits ${width} px`).toBe(true);
       expect(await smallTargets(page), `${screen}: targets under 44 px`).toEqual([]);
       expect(await page.evaluate(overlapsInPage), `${screen}: boxes overlapping`).toEqual([]);
+      expect(await page.evaluate(splitWordsInPage), `${screen}: words split that would fit a line`).toEqual([]);
     });
   });
 }
+
+/**
+ * The browser's own text-size setting (Chrome's Settings, Appearance, Font size), at `percent`
+ * of the default: it sets the default font sizes that rem and em start from (16 px, and 13 px
+ * for monospace, at 100 %), and leaves the viewport's width alone, unlike page zoom. Returns
+ * the function that sets it, for this page, from then on.
+ */
+async function textSizeSetting(page) {
+  const cdp = await page.context().newCDPSession(page);
+  return async (percent) => {
+    await cdp.send('Page.setFontSizes', {
+      fontSizes: { standard: (16 * percent) / 100, fixed: (13 * percent) / 100 },
+    });
+    await expect
+      .poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize))
+      .toBe(`${(16 * percent) / 100}px`);
+  };
+}
+
+/** Runs in the page: the font size (px) of every visible element that holds text itself. */
+function textSizesInPage() {
+  return [...document.body.querySelectorAll('*')]
+    .filter(
+      (el) =>
+        el.checkVisibility() &&
+        [...el.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.data.trim() !== ''),
+    )
+    .map((el) => ({
+      text: `${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 30)}"`,
+      size: parseFloat(getComputedStyle(el).fontSize),
+    }));
+}
+
+/**
+ * Runs in the page: visible boxes whose content does not fit them, wider or taller: cut off
+ * where the box hides its overflow (`hidden`, `clip`: the text is lost, nothing scrolls to it),
+ * or sticking out of its borders into its neighbours' space where it lets it show. Scrolling
+ * boxes (`auto`, the tables' `.table-scroll`) may be narrower than their content: they scroll.
+ */
+function cutOffInPage() {
+  const name = (el) =>
+    [el.tagName.toLowerCase(), ...el.classList].join('.') + ` "${el.textContent.trim().slice(0, 30)}"`;
+  const found = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.closest('.visually-hidden') || !el.checkVisibility()) continue;
+    const style = getComputedStyle(el);
+    // (An inline box measures 0 both ways: it has no box of its own to stick out of.)
+    for (const [axis, overflow, scroll, client] of [
+      ['wide', style.overflowX, el.scrollWidth, el.clientWidth],
+      ['tall', style.overflowY, el.scrollHeight, el.clientHeight],
+    ]) {
+      if (scroll <= client + 1 || overflow === 'auto' || overflow === 'scroll') continue;
+      const how = overflow === 'visible' ? 'sticks out' : 'is cut off';
+      found.push(`${name(el)} ${how}: ${scroll} px of content, ${client} px ${axis}`);
+    }
+  }
+  return found;
+}
+
+// WCAG 1.4.4 (resize text) and 1.4.10 (reflow): with the browser's text size at 200 %, on a
+// phone, every screen still shows all its text, nothing on top of anything else, and the page
+// never scrolls sideways. The question is a "select all that apply" with long lines of code as
+// options, which have to wrap.
+for (const [width, height] of [
+  [390, 844],
+  [320, 640],
+]) {
+  test(`at 200 % text size and ${width} px wide every screen reflows: no text cut off, overlapping or scrolling sideways`, async (
+    { quiz, page },
+    testInfo,
+  ) => {
+    await page.setViewportSize({ width, height });
+    const setTextSize = await textSizeSetting(page);
+    await everyScreen(
+      quiz,
+      page,
+      async (screen) => {
+        // All text follows the setting (rem and em, never px): it is twice as big at 200 %.
+        await setTextSize(100);
+        const normal = await page.evaluate(textSizesInPage);
+        await setTextSize(200);
+        const doubled = await page.evaluate(textSizesInPage);
+        expect(doubled.map(({ text }) => text), `${screen}: the same text at both sizes`).toEqual(
+          normal.map(({ text }) => text),
+        );
+        const notGrowing = doubled.filter(({ size }, at) => Math.abs(size - 2 * normal[at].size) > 0.1);
+        expect(notGrowing, `${screen}: text that does not grow with the text size`).toEqual([]);
+
+        expect(await quiz.fitsWidth(), `${screen} fits ${width} px`).toBe(true);
+        expect(await page.evaluate(cutOffInPage), `${screen}: content cut off or sticking out`).toEqual([]);
+        expect(await page.evaluate(overlapsInPage), `${screen}: boxes overlapping`).toEqual([]);
+        const splitWords = await page.evaluate(splitWordsInPage);
+        expect(splitWords, `${screen}: words split that would fit a line`).toEqual([]);
+        if (screen === 'question with code and hint') {
+          const path = testInfo.outputPath(`question-200-percent-${width}px.png`);
+          await page.screenshot({ path, fullPage: true });
+          await testInfo.attach(`question at 200 % text size, ${width} px`, { path, contentType: 'image/png' });
+        }
+      },
+      { topic: 'async-safety', questionId: 'which-calls-are-unsafe' },
+    );
+  });
+}
+
+test('pinch-zoom stays allowed: the viewport meta neither caps the scale nor turns zooming off', async ({
+  quiz,
+  page,
+}) => {
+  await quiz.open();
+  const content = await page.locator('meta[name=viewport]').getAttribute('content');
+  const viewport = Object.fromEntries(
+    content.split(',').map((setting) => setting.split('=').map((part) => part.trim().toLowerCase())),
+  );
+  expect(viewport).toMatchObject({ width: 'device-width' });
+  expect(viewport).not.toHaveProperty('maximum-scale');
+  expect(viewport['user-scalable'] ?? 'yes', 'user-scalable').toBe('yes');
+});
 
 /**
  * Runs in the page: the focused element's focus ring, as drawn by it or (for an input the

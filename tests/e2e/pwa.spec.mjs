@@ -17,8 +17,40 @@ async function controlledByWorker(page) {
   await page.evaluate(controlledByWorkerInPage);
 }
 
+/** The width and height a PNG says it has (its IHDR chunk, bytes 16 to 24), as `WxH`. */
+function pngSize(bytes) {
+  expect(bytes.subarray(0, 8).toString('latin1'), 'the PNG signature').toBe('\x89PNG\r\n\x1a\n');
+  return `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
+}
+
+/**
+ * The manifest's screenshots, which make Chromium's install dialog the richer one: a phone's
+ * (narrow) and a desktop's (wide), each a PNG the site serves (from dist/, where the build
+ * copied assets/screenshots) at its `src` relative to the manifest, of exactly its stated
+ * `sizes`, within Chromium's limits (each side 320 to 3840 px, the longer at most 2.3 times
+ * the shorter), with a label.
+ */
+async function expectInstallDialogScreenshots(page, manifestUrl, screenshots) {
+  expect(screenshots.map((shot) => shot.form_factor).sort()).toEqual(['narrow', 'wide']);
+  for (const shot of screenshots) {
+    expect(shot, shot.src).toMatchObject({ type: 'image/png', label: expect.stringMatching(/\w/) });
+    expect(shot.src, 'relative, beside the manifest').toMatch(/^screenshots\/[\w-]+\.png$/);
+    const response = await page.request.get(new URL(shot.src, manifestUrl).href);
+    expect(response.status(), `${shot.src} is served`).toBe(200);
+    expect(pngSize(await response.body()), `${shot.src}: its pixels`).toBe(shot.sizes);
+    const [width, height] = shot.sizes.split('x').map(Number);
+    expect(Math.min(width, height), `${shot.src}: its shorter side`).toBeGreaterThanOrEqual(320);
+    expect(Math.max(width, height), `${shot.src}: its longer side`).toBeLessThanOrEqual(3840);
+    const ratio = Math.max(width, height) / Math.min(width, height);
+    expect(ratio, `${shot.src}: its longer side over its shorter`).toBeLessThanOrEqual(2.3);
+  }
+}
+
 for (const [where, url] of sites) {
-  test(`installable ${where}: no installability errors`, async ({}, testInfo) => {
+  test(`installable ${where}: no installability or manifest errors, screenshots for the install dialog`, async (
+    {},
+    testInfo,
+  ) => {
     // A persistent (non-incognito) profile, as a real browser that can install apps has.
     const profile = await mkdtemp(join(tmpdir(), 'quizdeck-profile-'));
     const context = await chromium.launchPersistentContext(profile, {
@@ -35,9 +67,10 @@ for (const [where, url] of sites) {
       const cdp = await context.newCDPSession(page);
       const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
       expect(installabilityErrors).toEqual([]);
-      const { url: manifestUrl, errors } = await cdp.send('Page.getAppManifest');
+      const { url: manifestUrl, errors, data } = await cdp.send('Page.getAppManifest');
       expect(errors).toEqual([]);
       expect(manifestUrl).toBe(new URL('manifest.webmanifest', page.url()).href);
+      await expectInstallDialogScreenshots(page, manifestUrl, JSON.parse(data).screenshots);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
