@@ -112,10 +112,11 @@ export function measureBuild(dir) {
   const all = walk(dir);
   const present = new Set(all);
   // 404.html is index.html again (for static hosts that answer a screen's address with it):
-  // counted once, as index.html.
+  // counted once, as index.html. The manifest's screenshots are for install dialogs only,
+  // never fetched by the app nor precached by the worker.
   const files = all.filter((file) => {
     const m = file.match(/^(.*)\.(gz|br)$/);
-    return !(m && present.has(m[1])) && file !== '404.html';
+    return !(m && present.has(m[1])) && file !== '404.html' && !file.startsWith('screenshots/');
   });
   const needed = firstVisitFiles(dir, files);
   const firstScreen = firstVisitFiles(dir, files, { firstScreenOnly: true });
