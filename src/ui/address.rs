@@ -57,3 +57,74 @@ impl Address<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::DECK;
+    use crate::quiz::Progress;
+
+    #[test]
+    fn every_screen_has_a_path_of_its_own() {
+        let topic = RoundKind::Topic(DECK.topics[0].id.to_owned());
+        let paths = [
+            Address::Home,
+            Address::Deck(&DECK),
+            Address::Round(&DECK, &RoundKind::Full),
+            Address::Round(&DECK, &topic),
+            Address::Round(&DECK, &RoundKind::Review),
+            Address::Round(&DECK, &RoundKind::Missed),
+            Address::Summary(&DECK),
+            Address::Stats(&DECK),
+            Address::Settings,
+        ]
+        .map(Address::path);
+        let mut distinct = paths.to_vec();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), paths.len(), "{paths:?}");
+        assert_eq!(
+            paths[3],
+            format!("/deck/django-async/topic/{}", DECK.topics[0].id)
+        );
+    }
+
+    #[test]
+    fn a_bare_address_brings_the_learner_back_to_the_screen_they_were_on() {
+        let mut session = Session::new(&DECK, Progress::default());
+        assert_eq!(
+            Address::where_left(&session),
+            None,
+            "a new learner: the start"
+        );
+        session.visit(Screen::Stats);
+        assert_eq!(
+            Address::where_left(&session).as_deref(),
+            Some("/deck/django-async/stats")
+        );
+        let topic = DECK.topics[0].id;
+        assert!(session.start_topic(topic, 1));
+        assert_eq!(
+            Address::where_left(&session),
+            Some(format!("/deck/django-async/topic/{topic}"))
+        );
+        session.visit(Screen::Start);
+        assert_eq!(Address::where_left(&session), None);
+    }
+
+    #[test]
+    fn the_installed_apps_shortcuts_open_the_review_and_the_stats() {
+        let manifest: serde_json::Value =
+            serde_json::from_str(include_str!("../../assets/manifest.webmanifest")).unwrap();
+        let urls: Vec<&str> = manifest["shortcuts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|shortcut| shortcut["url"].as_str().unwrap())
+            .collect();
+        // Relative to the manifest, which sits at the app's base.
+        let review = Address::Round(&DECK, &RoundKind::Review).path();
+        let stats = Address::Stats(&DECK).path();
+        assert_eq!(urls, [&review[1..], &stats[1..]]);
+    }
+}
