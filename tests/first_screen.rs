@@ -19,7 +19,10 @@ fn from<'a>(html: &'a str, start: &str) -> &'a str {
 fn it_is_a_new_learners_start_screen_with_the_first_question_hidden() {
     let html = render("/");
     assert!(html.starts_with(r#"<div class="boot-shell">"#), "{html}");
-    assert!(html.contains(&format!(r#"<h1 id="deck-title">{}</h1>"#, DECK.title)));
+    assert!(html.contains(&format!(
+        r#"<h1 id="deck-title" tabindex="-1">{}</h1>"#,
+        DECK.title
+    )));
     assert!(html.contains("You have not answered any question yet."));
     assert!(html.contains(r#"<div hidden class="first-question">"#));
     // The app's <main> comes with the app: the first screen never doubles it or its id.
