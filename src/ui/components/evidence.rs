@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
-use crate::deck::{Evidence, Handler, Question, Receipt, ReceiptFor, Versions, DECK};
+use crate::deck::{Deck, Evidence, Handler, Question, Receipt, ReceiptFor, Runner, Versions};
+use crate::quiz::Session;
+use crate::ui::AppState;
 
 fn handler_name(handler: Handler) -> &'static str {
     match handler {
@@ -32,9 +34,39 @@ fn handlers_of(receipts: &[Receipt]) -> Vec<Handler> {
     all
 }
 
-/// What the answer key rests on, under the explanation: a run against real Django (with, one
-/// click away, what Django did for each run), or the documentation page it was checked
-/// against. `shown`: the choices' ids in the order they are numbered on screen; `chosen`: the
+/// What ran a deck's checks, as the learner reads it: "Django 5.2.19", "Python 3.11".
+fn runner_in_words(deck: &Deck, django: &str) -> String {
+    match deck.oracle {
+        Runner::Django => format!("Django {django}"),
+        Runner::Python => match deck.versions {
+            Some(versions) => format!("Python {}", versions.python),
+            None => "Python".to_owned(),
+        },
+    }
+}
+
+/// The evidence line of a checked question.
+fn proven_line(deck: &Deck, django: &str, handlers: &[Handler]) -> String {
+    let under = if handlers.is_empty() {
+        String::new()
+    } else {
+        format!(" under {}", in_words(handlers))
+    };
+    match deck.oracle {
+        Runner::Django => format!(
+            "Proven by running every option against {} (the 5.2 LTS){under}.",
+            runner_in_words(deck, django)
+        ),
+        Runner::Python => format!(
+            "Proven by running every option on {}, with no Django.",
+            runner_in_words(deck, django)
+        ),
+    }
+}
+
+/// What the answer key rests on, under the explanation: a run by the deck's oracle, against
+/// real Django or on plain Python (with, one click away, what happened in each run), or the
+/// documentation page it was checked against. `shown`: the choices' ids in the order they are numbered on screen; `chosen`: the
 /// learner's.
 #[component]
 pub fn EvidenceLine(
@@ -42,16 +74,13 @@ pub fn EvidenceLine(
     shown: Vec<&'static str>,
     chosen: Vec<String>,
 ) -> impl IntoView {
+    let deck = AppState::get().session.with_untracked(Session::deck);
     match question.evidence {
         Evidence::Checked { django } => {
-            let handlers = handlers_of(question.receipts);
-            let under = (!handlers.is_empty()).then(|| format!(" under {}", in_words(&handlers)));
+            let line = proven_line(deck, django, &handlers_of(question.receipts));
             view! {
-                <p class="evidence">
-                    "Proven by running every option against Django " {django} " (the 5.2 LTS)"
-                    {under} "."
-                </p>
-                <ReceiptList question shown chosen />
+                <p class="evidence">{line}</p>
+                <ReceiptList deck question shown chosen />
             }
             .into_any()
         }
@@ -61,7 +90,7 @@ pub fn EvidenceLine(
             version,
         } => view! {
             <p class="evidence">
-                "Source: Django " {version} " docs, "
+                "Source: " {docs_of(deck)} " " {version} " docs, "
                 <a href=url target="_blank" rel="noopener noreferrer">
                     {title}
                 </a>
@@ -71,8 +100,22 @@ pub fn EvidenceLine(
     }
 }
 
-fn versions_line(versions: &Versions) -> String {
-    // The Django deck's receipts record the whole stack (the compiler requires it).
+/// Whose documentation a deck's sources cite.
+fn docs_of(deck: &Deck) -> &'static str {
+    match deck.oracle {
+        Runner::Django => "Django",
+        Runner::Python => "Python",
+    }
+}
+
+fn versions_line(deck: &Deck, versions: &Versions) -> String {
+    if deck.oracle == Runner::Python {
+        return format!(
+            "Run with Python {}, its standard library only.",
+            versions.python
+        );
+    }
+    // A Django deck's receipts record the whole stack (the compiler requires it).
     format!(
         "Run with Python {}, Django {}, asgiref {} and uvicorn {}. Django 6 is not covered: it \
          needs Python 3.12, and the machines that prove this deck have 3.11.",
@@ -83,9 +126,11 @@ fn versions_line(versions: &Versions) -> String {
     )
 }
 
-/// The receipts: what Django did in each of the oracle's runs of this question, collapsed.
+/// The receipts: what Django (or Python) did in each of the oracle's runs of this question,
+/// collapsed.
 #[component]
 fn ReceiptList(
+    deck: &'static Deck,
     question: &'static Question,
     shown: Vec<&'static str>,
     chosen: Vec<String>,
@@ -93,10 +138,11 @@ fn ReceiptList(
     if question.receipts.is_empty() {
         return ().into_any();
     }
-    let django = DECK
+    let django = deck
         .versions
         .and_then(|versions| versions.django)
         .unwrap_or("");
+    let ran = runner_in_words(deck, django);
     let rows = question
         .receipts
         .iter()
@@ -128,10 +174,50 @@ fn ReceiptList(
         .collect_view();
     view! {
         <details class="receipts" data-testid="receipts">
-            <summary>"What Django " {django} " did"</summary>
+            <summary>"What " {ran} " did"</summary>
             <ul>{rows}</ul>
-            {DECK.versions.as_ref().map(|versions| view! { <p>{versions_line(versions)}</p> })}
+            {deck.versions.as_ref().map(|versions| view! { <p>{versions_line(deck, versions)}</p> })}
         </details>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::DECKS;
+
+    fn deck(id: &str) -> &'static Deck {
+        DECKS.iter().copied().find(|deck| deck.id == id).unwrap()
+    }
+
+    #[test]
+    fn a_django_deck_is_proven_against_its_django() {
+        let line = proven_line(
+            deck("django-async"),
+            "5.2.19",
+            &[Handler::Asgi, Handler::AsyncClient],
+        );
+        assert_eq!(
+            line,
+            "Proven by running every option against Django 5.2.19 (the 5.2 LTS) under uvicorn \
+             (ASGI) and Django's AsyncClient."
+        );
+    }
+
+    #[test]
+    fn a_python_deck_is_proven_on_python_and_names_no_django() {
+        let asyncio = deck("asyncio-basics");
+        assert_eq!(
+            proven_line(asyncio, "", &[Handler::Script]),
+            "Proven by running every option on Python 3.11, with no Django."
+        );
+        assert_eq!(runner_in_words(asyncio, ""), "Python 3.11");
+        assert_eq!(docs_of(asyncio), "Python");
+        let versions = asyncio.versions.unwrap();
+        assert_eq!(
+            versions_line(asyncio, &versions),
+            "Run with Python 3.11, its standard library only."
+        );
+    }
 }
