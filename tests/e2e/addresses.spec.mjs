@@ -206,6 +206,20 @@ test('Share this deck copies its address where there is no share sheet', async (
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
 });
 
+test('Share this deck shows the link to copy when neither a share sheet nor the clipboard works', async ({
+  quiz,
+  page,
+}) => {
+  await quiz.open();
+  await page.evaluate(() => {
+    delete Navigator.prototype.share;
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  });
+  await quiz.button('Share this deck').click();
+  const address = new URL(`${deckPath}`, page.url()).href;
+  await expect(page.getByTestId('share-message')).toHaveText(`Copy this link to share the deck: ${address}`);
+});
+
 test('Share this deck hands its title and address to the share sheet where there is one', async ({ quiz, page }) => {
   await quiz.open();
   await page.evaluate(() => {

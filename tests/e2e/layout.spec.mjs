@@ -33,6 +33,9 @@ async function everyScreen(quiz, page, visit, { topic, questionId = 'correct-asy
   await quiz.navigation('Settings').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await visit('settings');
+  await quiz.open('deck/no-such-deck/stats');
+  await expect(page.getByRole('heading', { level: 1, name: 'Nothing here' })).toBeVisible();
+  await visit('an address that names no screen');
 }
 
 /**
