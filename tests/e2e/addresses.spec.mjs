@@ -111,20 +111,18 @@ for (const [name, address, shown] of screens) {
     await expect(page).toHaveURL(at(address));
     // The worker installed by this first visit is what answers offline below.
     await page.evaluate(controlledByWorkerInPage);
-    await page.reload();
-    await expect(shown(page)).toBeVisible();
-
-    const tab = await context.newPage();
-    await new QuizPage(tab).open(address);
-    await expect(shown(tab)).toBeVisible();
-    await tab.close();
-
+    /** Reloads this page, then opens the address in a new tab: both show the screen. */
+    const reloadAndOpenInNewTab = async () => {
+      await page.reload();
+      await expect(shown(page)).toBeVisible();
+      const tab = await context.newPage();
+      await new QuizPage(tab).open(address);
+      await expect(shown(tab)).toBeVisible();
+      await tab.close();
+    };
+    await reloadAndOpenInNewTab();
     await context.setOffline(true);
-    await page.reload();
-    await expect(shown(page)).toBeVisible();
-    const offline = await context.newPage();
-    await new QuizPage(offline).open(address);
-    await expect(shown(offline)).toBeVisible();
+    await reloadAndOpenInNewTab();
   });
 }
 

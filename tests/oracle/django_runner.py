@@ -295,6 +295,15 @@ def describe_response(status, content_type, content):
     return observed
 
 
+def described(response, content, catcher):
+    """What a test client's response shows, with what the catcher saw during the request."""
+    observed = describe_response(
+        response.status_code, response.headers.get("Content-Type", ""), content
+    )
+    catcher.describe(observed)
+    return observed
+
+
 def escaped(error):
     """What is observed when an exception escapes Django's handler (the test clients raise it
     instead of answering; a server would send its own 500): the exception, as for a view's, and
@@ -321,11 +330,7 @@ async def request_view(module):
                 content = response.content
         except Exception as error:  # escaped Django's handler: there is no response
             return escaped(error)
-    observed = describe_response(
-        response.status_code, response.headers.get("Content-Type", ""), content
-    )
-    catcher.describe(observed)
-    return observed
+    return described(response, content, catcher)
 
 
 def request_view_wsgi(module):
@@ -349,11 +354,7 @@ def request_view_wsgi(module):
             response.close()
         except Exception as error:  # escaped Django's handler: there is no response
             return escaped(error)
-    observed = describe_response(
-        response.status_code, response.headers.get("Content-Type", ""), content
-    )
-    catcher.describe(observed)
-    return observed
+    return described(response, content, catcher)
 
 
 class Server:

@@ -58,13 +58,9 @@ fn RoundOf(kind: Memo<Option<RoundKind>>) -> impl IntoView {
     Effect::new(move |was_on_screen: Option<Option<bool>>| {
         let on_screen = on_screen.get();
         if was_on_screen.flatten() == Some(true) && on_screen == Some(false) {
-            let next = app.session.with_untracked(|session| {
-                session.finished_round().map_or_else(
-                    || Address::Home.path(),
-                    |_| Address::Summary(session.deck()).path(),
-                )
-            });
-            go.replace(next);
+            // The finished round's summary (or the start screen, should the round be gone).
+            let next = app.session.with_untracked(Address::of_round);
+            go.replace(next.unwrap_or_else(|| Address::Home.path()));
         }
         on_screen
     });

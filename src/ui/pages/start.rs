@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use crate::browser::{fresh_seed, now};
 use crate::quiz::{RoundKind, RoundStatus, Screen, Session, Tally};
 use crate::ui::address::Address;
 use crate::ui::components::{ShareDeck, StorageStatus};
@@ -26,13 +25,7 @@ pub fn StartPage() -> impl IntoView {
     });
     super::use_visit(Screen::Start);
     let go = use_go();
-    // Each round is a screen of its own: Back from its question returns here, where
-    // Continue resumes it.
-    let begin = move |kind: RoundKind| {
-        if app.act(|session| session.start(&kind, fresh_seed(), now())) {
-            go.push(Address::Round(deck, &kind).path());
-        }
-    };
+    let begin = super::use_begin_round();
     let start_over = move |_| begin(RoundKind::Full);
     let resume = move |_| {
         if let Some(path) = app.session.with_untracked(Address::of_round) {

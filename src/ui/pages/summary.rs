@@ -1,11 +1,8 @@
 use leptos::html::H1;
 use leptos::prelude::*;
 
-use crate::browser::{fresh_seed, now};
 use crate::quiz::{RoundKind, Session};
-use crate::ui::address::Address;
 use crate::ui::components::AnswerReview;
-use crate::ui::navigation::use_go;
 use crate::ui::AppState;
 
 /// The score of a finished round, what was missed and why, and what to do next.
@@ -15,14 +12,7 @@ pub fn SummaryPage() -> impl IntoView {
     let Some(summary) = app.session.with_untracked(Session::summary) else {
         return ().into_any();
     };
-    let deck = app.session.with_untracked(Session::deck);
-    let go = use_go();
-    // The next round is a new screen: Back returns to this summary.
-    let begin = move |kind: RoundKind| {
-        if app.act(|session| session.start(&kind, fresh_seed(), now())) {
-            go.push(Address::Round(deck, &kind).path());
-        }
-    };
+    let begin = super::use_begin_round();
     let heading = NodeRef::<H1>::new();
     Effect::new(move |_| {
         if let Some(heading) = heading.get() {
