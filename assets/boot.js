@@ -1,6 +1,6 @@
 // The first screen until the app takes over (inlined into index.html's <head>, so it runs
-// before anything is painted). index.html holds a new learner's start screen and, hidden, the
-// first question of the round Start begins, both drawn by the app's own components at build
+// before anything is painted). index.html holds a new learner's library (or an only deck's
+// start screen) and, hidden, the first question of the round each deck's Start begins, both drawn by the app's own components at build
 // time (src/ui/first_screen.rs). This script lets a learner start that question while the
 // WebAssembly is still on its way: Start shows it, its options are native inputs, Check and
 // Show hint are remembered on the screen (data-check, data-hint) and done by the app as it
@@ -50,16 +50,17 @@
     const button = event.target instanceof Element ? event.target.closest('button') : null;
     if (!shell || !button || !shell.contains(button)) return;
     if (button.matches(START)) {
-      shell.dataset.started = '';
+      // Which deck's Start: the app replays the round of that deck.
+      shell.dataset.started = button.dataset.deck;
       shell.querySelector('.first-visit').hidden = true;
-      const question = shell.querySelector('.first-question');
+      const question = shell.querySelector(`.first-question[data-deck="${button.dataset.deck}"]`);
       question.hidden = false;
       question.querySelector('h1').focus();
     } else if (button.matches(CHECK)) {
       if (button.disabled || shell.hasAttribute('data-check')) return;
       // The answer is final once checked, as in the app.
       shell.dataset.check = '';
-      shell.querySelector('.first-question fieldset').disabled = true;
+      button.closest('.first-question').querySelector('fieldset').disabled = true;
       button.setAttribute('aria-disabled', 'true');
       say('Checking your answer as soon as the quiz has loaded…');
     } else if (button.matches(HINT)) {
@@ -75,6 +76,8 @@
   document.addEventListener('change', (event) => {
     const shell = firstScreen();
     if (!shell || !shell.contains(event.target)) return;
-    shell.querySelector(CHECK).disabled = !shell.querySelector('.first-question input:checked');
+    const question = event.target.closest('.first-question');
+    if (!question) return;
+    question.querySelector(CHECK).disabled = !question.querySelector('input:checked');
   });
 })();

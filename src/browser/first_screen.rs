@@ -40,8 +40,10 @@ pub fn take_over() -> TakeOver {
     let Ok(Some(shell)) = document.query_selector(".boot-shell") else {
         return TakeOver::default();
     };
-    // boot.js marks what cannot be read from the inputs themselves.
-    let head_start = shell.has_attribute("data-started").then(|| HeadStart {
+    // boot.js marks what cannot be read from the inputs themselves, and in `data-started` the
+    // deck whose Start was pressed.
+    let head_start = shell.get_attribute("data-started").map(|deck| HeadStart {
+        deck,
         selected: checked_options(&shell),
         hint_shown: shell.has_attribute("data-hint"),
         check_pressed: shell.has_attribute("data-check"),

@@ -10,12 +10,17 @@
 //! - 1: the first release (single-choice answers), read by [`schema_1`].
 //! - 2: multi-select answers, topic and review rounds, optional shuffle seed, settings: the
 //!   domain's own serde shape.
+//! - 3: several decks. The settings apply to every deck, so they left each deck's progress for
+//!   the [`Library`] record (`{"app":"quizdeck","schema":3,"library":{…}}`), which takes them
+//!   from a schema-2 value the first time ([`settings_of_schema_2`]); an exported file holds
+//!   every deck (see [`transfer`]). A schema-2 progress reads as before, its settings ignored.
 //!
 //! The value is read once: the envelope, with its progress left as raw JSON until the schema
 //! is known. Only when the envelope does not read is the value read again as a [`Header`] (is
 //! it ours, which schema) to say why.
 
 mod header;
+mod library;
 mod schema_1;
 mod transfer;
 
@@ -27,21 +32,20 @@ use serde_json::value::RawValue;
 use crate::deck::Deck;
 use crate::quiz::{DeckFit, Progress};
 use header::Header;
-pub use transfer::{export, import, ImportError, MAX_IMPORT_BYTES};
+pub use library::{decode_library, encode_library, settings_of_schema_2};
+pub use transfer::{export, import, ImportError, Imported, MAX_IMPORT_BYTES};
 
 pub const APP: &str = "quizdeck";
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
-/// The stored value around a learner's progress.
+/// The stored value around a learner's progress on one deck (schema 2 exports add an
+/// `exported_at`, which is not read).
 #[derive(Serialize, Deserialize)]
 pub struct Envelope<P> {
     app: String,
     schema: u64,
     deck: String,
     deck_hash: String,
-    /// Only in exported files: when the export was made (ms since the epoch).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    exported_at: Option<u64>,
     progress: P,
 }
 
@@ -53,7 +57,6 @@ impl<'a> Envelope<&'a Progress> {
             schema: SCHEMA_VERSION,
             deck: deck.id.to_owned(),
             deck_hash: deck.hash.to_owned(),
-            exported_at: None,
             progress,
         }
     }
@@ -112,14 +115,24 @@ pub fn decode(raw: &str, deck: &'static Deck) -> Result<Loaded, Unreadable> {
     if envelope.deck != deck.id {
         return Err(Unreadable::OtherDeck(envelope.deck));
     }
-    let progress = envelope.progress.get();
-    let mut progress = match envelope.schema {
-        1 => schema_1::read(progress),
-        _ => serde_json::from_str(progress),
+    read_progress(envelope.schema, &envelope.deck_hash, envelope.progress, deck)
+}
+
+/// One deck's progress, written by `schema` against the deck content `deck_hash`, made to fit
+/// `deck` as it is now.
+fn read_progress(
+    schema: u64,
+    deck_hash: &str,
+    progress: &RawValue,
+    deck: &'static Deck,
+) -> Result<Loaded, Unreadable> {
+    let mut progress = match schema {
+        1 => schema_1::read(progress.get()),
+        _ => serde_json::from_str(progress.get()),
     }
     .map_err(|error| Unreadable::Damaged(error.to_string()))?;
     let fit = progress
-        .fit_to(deck, &envelope.deck_hash)
+        .fit_to(deck, deck_hash)
         .map_err(|_| Unreadable::Damaged("the saved round does not fit the deck".to_owned()))?;
     Ok(Loaded {
         progress,

@@ -9,6 +9,8 @@ pub const FIRST_ROUND_SEED: u64 = 20_261_201;
 /// chose options, maybe asked for the hint or pressed Check.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HeadStart {
+    /// The id of the deck whose Start was pressed (the library's first screen has one per deck).
+    pub deck: String,
     /// The options chosen on the first question, as they stood when the app took over.
     pub selected: Vec<String>,
     pub hint_shown: bool,
@@ -17,10 +19,11 @@ pub struct HeadStart {
 
 impl HeadStart {
     /// Replays those actions through the session's own methods, so they are graded, scheduled
-    /// and saved like any other. Changes nothing when the session already has a round (the
-    /// learner had progress after all, say saved by another tab meanwhile): that round wins.
+    /// and saved like any other (`session` is the one of [`HeadStart::deck`]). Changes nothing
+    /// when the session already has a round (the learner had progress after all, say saved by
+    /// another tab meanwhile): that round wins. A new learner's settings shuffle.
     pub fn replay(&self, session: &mut Session, now: u64) -> bool {
-        if session.progress().round.is_some() || !session.start_over(FIRST_ROUND_SEED) {
+        if session.progress().round.is_some() || !session.start_over(Some(FIRST_ROUND_SEED)) {
             return false;
         }
         for choice_id in &self.selected {

@@ -1,9 +1,10 @@
-//! The domain: a learner's progress on a deck and the rules that change it (rounds, grading,
-//! option shuffling, review scheduling, merging two copies) and read it (views, tallies,
-//! stats). Plain Rust, no browser: time and randomness are passed in by the caller.
+//! The domain: a learner's progress on each deck, what they keep across decks ([`Library`]),
+//! and the rules that change them (rounds, grading, option shuffling, review scheduling,
+//! merging two copies) and read them (views, tallies, stats). Plain Rust, no browser: time and randomness are passed in by the caller.
 
 mod attempt;
 mod head_start;
+mod library;
 mod progress;
 mod round;
 mod schedule;
@@ -17,6 +18,7 @@ mod views;
 
 pub use attempt::Attempt;
 pub use head_start::{HeadStart, FIRST_ROUND_SEED};
+pub use library::Library;
 pub use progress::{DeckFit, MergeReport, Progress, RoundMisfit, Screen};
 pub use round::{Draft, Round, RoundKind, Step};
 pub use schedule::{Phase, Rating, ReviewCard, Schedule};

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Attempt, Round, Settings};
+use super::{Attempt, Round};
 use crate::deck::Deck;
 
 /// The screen the learner was last on; saved so that opening the app's bare address lands on
@@ -24,8 +24,6 @@ pub struct Progress {
     pub round: Option<Round>,
     /// Every attempt ever made, oldest first.
     pub history: Vec<Attempt>,
-    #[serde(default)]
-    pub settings: Settings,
     /// When the learner last reset their progress (ms since the epoch): another tab's copy
     /// must not bring back answers from before it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -114,7 +112,7 @@ impl Progress {
     }
 
     /// Takes in what another tab saved: a reset made there also forgets the answers here that
-    /// came before it, and its newer answers are added. The round and the settings here stay.
+    /// came before it, and its newer answers are added. The round here stays.
     /// Whether the history changed.
     pub fn merge_from_other_tab(&mut self, other: &Progress) -> bool {
         let mut forgot = false;
@@ -135,8 +133,8 @@ impl Progress {
         self.merge_history(&newer).changed_anything() || forgot
     }
 
-    /// Forgets every answer and the current round at `now`; the settings stay, and so does the
-    /// screen unless it was the round's. Whether there was anything to forget.
+    /// Forgets every answer and the current round at `now`; the screen stays unless it was the
+    /// round's. Whether there was anything to forget.
     pub fn reset(&mut self, now: u64) -> bool {
         if self.history.is_empty() && self.round.is_none() {
             return false;
@@ -147,7 +145,6 @@ impl Progress {
         };
         *self = Progress {
             screen,
-            settings: self.settings.clone(),
             reset_at: Some(now),
             ..Progress::default()
         };

@@ -1,4 +1,6 @@
-use super::{Attempt, Draft, MergeReport, Progress, Round, RoundKind, Schedule, Screen, Settings};
+use super::{
+    Attempt, Draft, MergeReport, Progress, ReviewLimit, Round, RoundKind, Schedule, Screen, Settings,
+};
 use crate::deck::{Deck, Question};
 
 /// A learner's progress on one deck, with one method per user action. Actions that make no
@@ -30,10 +32,6 @@ impl Session {
         &self.progress
     }
 
-    pub fn settings(&self) -> &Settings {
-        &self.progress.settings
-    }
-
     pub fn schedule(&self) -> &Schedule {
         &self.schedule
     }
@@ -59,13 +57,15 @@ impl Session {
     }
 
     /// Begins a round of `kind`: the whole deck, a topic, the review (due at `now`) or the
-    /// questions missed in the finished round. Whether one began (a review with nothing
-    /// due, a retry with nothing missed, or an unknown topic begins none).
-    pub fn start(&mut self, kind: &RoundKind, seed: u64, now: u64) -> bool {
+    /// questions missed in the finished round, its options shuffled with `seed` unless the
+    /// learner's `settings` say not to. Whether one began (a review with nothing due, a retry
+    /// with nothing missed, or an unknown topic begins none).
+    pub fn start(&mut self, kind: &RoundKind, settings: &Settings, seed: u64, now: u64) -> bool {
+        let seed = settings.shuffle.then_some(seed);
         match kind {
             RoundKind::Full => self.start_over(seed),
             RoundKind::Topic(topic_id) => self.start_topic(topic_id, seed),
-            RoundKind::Review => self.start_review(seed, now),
+            RoundKind::Review => self.start_review(seed, now, settings.daily_review_limit),
             RoundKind::Missed => self.retry_missed(seed),
         }
     }
@@ -77,8 +77,9 @@ impl Session {
     }
 
     /// Begins a new round over the whole deck, abandoning any unfinished one (its answers stay
-    /// in the history).
-    pub fn start_over(&mut self, seed: u64) -> bool {
+    /// in the history). Each of these takes the seed that shuffles the options, or `None` to
+    /// keep them in deck order.
+    pub fn start_over(&mut self, seed: Option<u64>) -> bool {
         let ids = self
             .deck
             .questions
@@ -89,7 +90,7 @@ impl Session {
     }
 
     /// Begins a round of one topic's questions.
-    pub fn start_topic(&mut self, topic_id: &str, seed: u64) -> bool {
+    pub fn start_topic(&mut self, topic_id: &str, seed: Option<u64>) -> bool {
         let ids = self
             .deck
             .questions_in(topic_id)
@@ -98,10 +99,9 @@ impl Session {
         self.begin(RoundKind::Topic(topic_id.to_owned()), seed, ids)
     }
 
-    /// Begins a round of the questions due at `now`, most overdue first, at most the daily
-    /// review limit.
-    pub fn start_review(&mut self, seed: u64, now: u64) -> bool {
-        let limit = self.progress.settings.daily_review_limit.get() as usize;
+    /// Begins a round of the questions due at `now`, most overdue first, at most `limit`.
+    pub fn start_review(&mut self, seed: Option<u64>, now: u64, limit: ReviewLimit) -> bool {
+        let limit = limit.get() as usize;
         let ids = self
             .due(now)
             .into_iter()
@@ -112,7 +112,7 @@ impl Session {
     }
 
     /// Begins a round of the questions missed in the finished round.
-    pub fn retry_missed(&mut self, seed: u64) -> bool {
+    pub fn retry_missed(&mut self, seed: Option<u64>) -> bool {
         let Some(round) = self.finished_round() else {
             return false;
         };
@@ -120,8 +120,7 @@ impl Session {
         self.begin(RoundKind::Missed, seed, ids)
     }
 
-    fn begin(&mut self, kind: RoundKind, seed: u64, ids: Vec<String>) -> bool {
-        let seed = self.progress.settings.shuffle.then_some(seed);
+    fn begin(&mut self, kind: RoundKind, seed: Option<u64>, ids: Vec<String>) -> bool {
         let Some(round) = Round::new(kind, seed, ids) else {
             return false;
         };
@@ -168,13 +167,7 @@ impl Session {
         self.active_round().is_some_and(Round::next_question)
     }
 
-    pub fn update_settings(&mut self, change: impl FnOnce(&mut Settings)) -> bool {
-        let before = self.progress.settings.clone();
-        change(&mut self.progress.settings);
-        self.progress.settings != before
-    }
-
-    /// Forgets every answer and the current round at `now`; the settings and the screen stay.
+    /// Forgets every answer and the current round at `now`; the screen stays.
     pub fn reset(&mut self, now: u64) -> bool {
         let reset = self.progress.reset(now);
         if reset {
@@ -192,8 +185,7 @@ impl Session {
         changed
     }
 
-    /// Takes in answers made elsewhere (an imported file). The round and the settings here
-    /// stay as they are.
+    /// Takes in answers made elsewhere (an imported file). The round here stays as it is.
     pub fn merge_history(&mut self, other: &[Attempt]) -> MergeReport {
         let report = self.progress.merge_history(other);
         if report.changed_anything() {

@@ -9,9 +9,9 @@ use std::cell::Cell;
 pub use memory::MemoryBackend;
 use serde::Serialize;
 
-use crate::codec::{decode, Envelope, Unreadable};
+use crate::codec::{decode, decode_library, encode_library, settings_of_schema_2, Envelope, Unreadable};
 use crate::deck::Deck;
-use crate::quiz::Progress;
+use crate::quiz::{Library, Progress};
 
 /// Why the backend refused a read or a write.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,8 +72,12 @@ impl<B: Backend> ProgressStore<B> {
         }
     }
 
+    pub fn deck(&self) -> &'static Deck {
+        self.deck
+    }
+
     pub fn key(&self) -> String {
-        format!("quizdeck:{}:progress", self.deck.id)
+        progress_key(self.deck)
     }
 
     pub fn backup_key(&self) -> String {
@@ -146,4 +150,54 @@ impl<B: Backend> ProgressStore<B> {
         let backend = self.backend.as_ref().map_err(Clone::clone)?;
         backend.save(&self.key(), &Envelope::new(self.deck, progress))
     }
+}
+
+/// Where the [`Library`] record is saved: the settings of every deck and the deck the learner
+/// was last in. Nothing in it is progress, so a value that cannot be read is simply replaced.
+pub struct LibraryStore<B> {
+    backend: Result<B, Fault>,
+}
+
+impl<B: Backend> LibraryStore<B> {
+    pub const KEY: &'static str = "quizdeck:library";
+
+    pub fn new(backend: Result<B, Fault>) -> Self {
+        LibraryStore { backend }
+    }
+
+    /// Reads the record. Before there was one (schema 2 and older), the settings were kept
+    /// with a deck's progress: the first of `decks` that has some brings them along.
+    pub fn load(&self, decks: &[&'static Deck]) -> Library {
+        let Ok(backend) = &self.backend else {
+            return Library::default();
+        };
+        match backend.get(Self::KEY) {
+            Ok(Some(raw)) => decode_library(&raw).unwrap_or_default(),
+            Ok(None) => Library {
+                settings: decks
+                    .iter()
+                    .filter_map(|deck| backend.get(&progress_key(deck)).ok().flatten())
+                    .find_map(|raw| settings_of_schema_2(&raw))
+                    .unwrap_or_default(),
+                last_deck: None,
+            },
+            Err(_) => Library::default(),
+        }
+    }
+
+    /// The record another tab just saved, when a `storage` event concerns it.
+    pub fn saved_elsewhere(&self, key: Option<&str>, new_value: Option<&str>) -> Option<Library> {
+        (key == Some(Self::KEY))
+            .then(|| decode_library(new_value?).ok())
+            .flatten()
+    }
+
+    pub fn save(&self, library: &Library) -> Result<(), Fault> {
+        let backend = self.backend.as_ref().map_err(Clone::clone)?;
+        backend.set(Self::KEY, &encode_library(library))
+    }
+}
+
+fn progress_key(deck: &Deck) -> String {
+    format!("quizdeck:{}:progress", deck.id)
 }

@@ -3,12 +3,12 @@
 //! so the routes in `app.rs`, the links and the manifest's shortcuts cannot drift apart.
 
 use crate::deck::Deck;
-use crate::quiz::{RoundKind, Screen, Session};
+use crate::quiz::{Library, RoundKind, Screen, Session};
 
 /// A screen a learner can be sent to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Address<'a> {
-    /// The app's own address: the deck's start screen.
+    /// The app's own address: the library, or the start screen of an app's only deck.
     Home,
     /// A deck's start screen: the address that names the deck, to share.
     Deck(&'a Deck),
@@ -47,10 +47,21 @@ impl Address<'_> {
         })
     }
 
-    /// Where a bare address takes a learner who comes back: the screen they were last on.
-    pub fn where_left(session: &Session) -> Option<String> {
+    /// Where a bare address takes a learner who comes back: the screen they were last on, in
+    /// the deck they were last in (`sessions`: one per deck). `None`: the bare address's own
+    /// screen.
+    pub fn where_left(library: &Library, sessions: &[Session]) -> Option<String> {
+        let only_deck = match sessions {
+            [only] => Some(only),
+            _ => None,
+        };
+        let session = only_deck.or_else(|| {
+            let last = library.last_deck.as_deref()?;
+            sessions.iter().find(|session| session.deck().id == last)
+        })?;
         match session.last_screen() {
-            Screen::Start => None,
+            Screen::Start if only_deck.is_some() => None,
+            Screen::Start => Some(Address::Deck(session.deck()).path()),
             Screen::Round => Address::of_round(session),
             Screen::Stats => Some(Address::Stats(session.deck()).path()),
             Screen::Settings => Some(Address::Settings.path()),

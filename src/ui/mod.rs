@@ -1,5 +1,6 @@
-//! The Leptos front end. Components render the [`Session`](crate::quiz::Session) held in
-//! context ([`AppState`]) and call one session method per user action; they never grade,
+//! The Leptos front end. Components render the [`Session`](crate::quiz::Session) of a deck
+//! held in context ([`OpenDeck`], inside [`AppState`]) and call one session method per user
+//! action; they never grade,
 //! shuffle or parse, and they ask the browser for nothing but through [`crate::browser`].
 
 mod address;
@@ -9,5 +10,7 @@ mod components;
 pub mod first_screen;
 mod navigation;
 mod pages;
+mod state;
 
-pub use app::{App, AppState};
+pub use app::App;
+pub use state::{use_current_deck, use_open_deck, AppState, OpenDeck, Opened};

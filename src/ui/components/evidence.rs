@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
 use crate::deck::{Deck, Evidence, Handler, Question, Receipt, ReceiptFor, Runner, Versions};
-use crate::quiz::Session;
-use crate::ui::AppState;
+use crate::ui::use_open_deck;
 
 fn handler_name(handler: Handler) -> &'static str {
     match handler {
@@ -74,7 +73,7 @@ pub fn EvidenceLine(
     shown: Vec<&'static str>,
     chosen: Vec<String>,
 ) -> impl IntoView {
-    let deck = AppState::get().session.with_untracked(Session::deck);
+    let deck = use_open_deck().deck;
     match question.evidence {
         Evidence::Checked { django } => {
             let line = proven_line(deck, django, &handlers_of(question.receipts));

@@ -1,25 +1,29 @@
 use leptos::prelude::*;
 
+use crate::deck::Deck;
 use crate::storage::{Fault, LoadNotice};
 use crate::ui::AppState;
 
-fn load_message(notice: &LoadNotice) -> String {
+fn load_message(deck: &Deck, notice: &LoadNotice) -> String {
+    let title = deck.title;
     match notice {
         LoadNotice::SetAside { reason, backup_key } => format!(
-            "Your saved progress could not be read ({reason}), so you are starting fresh; \
-             the old data is kept in this browser's storage under “{backup_key}”."
+            "Your saved progress on {title} could not be read ({reason}), so you are starting \
+             fresh; the old data is kept in this browser's storage under “{backup_key}”."
         ),
         LoadNotice::LeftInPlace { reason } => format!(
-            "Your saved progress could not be read ({reason}) and there was no room to copy \
-             it aside, so it is left untouched and new progress will not be saved."
+            "Your saved progress on {title} could not be read ({reason}) and there was no room \
+             to copy it aside, so it is left untouched and new progress will not be saved."
         ),
-        LoadNotice::DeckChanged => "This deck has been updated: your unfinished round was \
-             closed, and your answers to unchanged questions are kept."
-            .to_owned(),
-        LoadNotice::ReadFailed => "The browser would not let your saved progress be read just \
-             now. It is left untouched, and this visit will not be saved over it; reload the \
-             page to try again."
-            .to_owned(),
+        LoadNotice::DeckChanged => format!(
+            "{title} has been updated: your unfinished round was closed, and your answers to \
+             unchanged questions are kept."
+        ),
+        LoadNotice::ReadFailed => format!(
+            "The browser would not let your saved progress on {title} be read just now. It is \
+             left untouched, and this visit will not be saved over it; reload the page to try \
+             again."
+        ),
     }
 }
 
@@ -53,22 +57,23 @@ pub fn StorageNotices() -> impl IntoView {
     };
     view! {
         {move || {
-            app.load_notice
-                .with(|notice| notice.as_ref().map(load_message))
-                .map(|message| {
+            app.load_notices
+                .get()
+                .into_iter()
+                .map(|(deck, notice)| {
+                    let dismiss = move |_| {
+                        app.load_notices.update(|notices| notices.retain(|(shown, _)| shown.id != deck.id));
+                    };
                     view! {
                         <div class="notice" role="status" data-testid="load-notice">
-                            <p>{message}</p>
-                            <button
-                                type="button"
-                                class="quiet"
-                                on:click=move |_| app.load_notice.set(None)
-                            >
+                            <p>{load_message(deck, &notice)}</p>
+                            <button type="button" class="quiet" on:click=dismiss>
                                 "Dismiss"
                             </button>
                         </div>
                     }
                 })
+                .collect_view()
         }}
         <div role="status" class="notice-slot">
             {move || {

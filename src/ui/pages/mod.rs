@@ -2,12 +2,15 @@
 
 use leptos::prelude::*;
 
+use leptos::context::Provider;
+
 use crate::browser::{fresh_seed, now};
-use crate::quiz::{RoundKind, Screen, Session};
+use crate::quiz::{RoundKind, Screen};
 use crate::ui::address::Address;
 use crate::ui::navigation::use_go;
-use crate::ui::AppState;
+use crate::ui::{use_open_deck, AppState, OpenDeck};
 
+mod library;
 mod not_found;
 mod question;
 mod round;
@@ -16,6 +19,7 @@ mod start;
 mod stats;
 mod summary;
 
+pub use library::LibraryPage;
 pub use not_found::NotFoundPage;
 #[cfg(not(target_arch = "wasm32"))]
 pub use question::QuestionPage;
@@ -24,25 +28,64 @@ pub use settings::SettingsPage;
 pub use start::StartPage;
 pub use stats::StatsPage;
 
-/// Begins a round of a kind and goes to its address, as a new history entry: Back from its
-/// question returns to the screen that began it (the start screen, where Continue resumes
-/// it, or the summary).
-fn use_begin_round() -> impl Fn(RoundKind) + Copy {
+/// Begins a round of a kind in a deck and goes to its address, as a new history entry: Back
+/// from its question returns to the screen that began it (the start screen or the library,
+/// where Continue resumes it, or the summary).
+fn use_begin_round_in() -> impl Fn(OpenDeck, RoundKind) + Copy {
     let app = AppState::get();
-    let deck = app.session.with_untracked(Session::deck);
     let go = use_go();
-    move |kind| {
-        if app.act(|session| session.start(&kind, fresh_seed(), now())) {
-            go.push(Address::Round(deck, &kind).path());
+    move |open, kind| {
+        let settings = app.settings();
+        if open.act(|session| session.start(&kind, &settings, fresh_seed(), now())) {
+            go.push(Address::Round(open.deck, &kind).path());
         }
     }
 }
 
-/// Records `screen` as the one the learner is on, where the app's bare address brings them
-/// back (the address, not this, decides what a tab shows).
+/// [`use_begin_round_in`] the open deck.
+fn use_begin_round() -> impl Fn(RoundKind) + Copy {
+    let open = use_open_deck();
+    let begin = use_begin_round_in();
+    move |kind| begin(open, kind)
+}
+
+/// Records `screen` of the open deck as the one the learner is on, where the app's bare
+/// address brings them back (the address, not this, decides what a tab shows).
 fn use_visit(screen: Screen) {
     let app = AppState::get();
+    let open = use_open_deck();
     Effect::new(move |_| {
-        app.act(|session| session.visit(screen));
+        app.change_library(|library| library.visit(Some(open.deck.id)));
+        open.act(|session| session.visit(screen));
     });
+}
+
+/// Records the settings screen as the one the learner is on, in the deck they were last in
+/// (the only deck, in an app of one): a bare address brings them back to it. Seen from the
+/// library, it is not recorded.
+fn use_visit_settings() {
+    let app = AppState::get();
+    Effect::new(move |_| {
+        let last_deck = app.library.with_untracked(|library| library.last_deck.clone());
+        let in_deck = app
+            .only_deck()
+            .or_else(|| last_deck.and_then(|id| app.deck(&id)));
+        if let Some(open) = in_deck {
+            open.act(|session| session.visit(Screen::Settings));
+        }
+    });
+}
+
+/// The app's bare address: the library, or the start screen of an app with one deck.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    match AppState::get().only_deck() {
+        Some(open) => view! {
+            <Provider value=open>
+                <StartPage />
+            </Provider>
+        }
+        .into_any(),
+        None => view! { <LibraryPage /> }.into_any(),
+    }
 }

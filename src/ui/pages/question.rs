@@ -8,14 +8,14 @@ use crate::browser::now;
 use crate::deck::QuestionKind;
 use crate::quiz::{chosen_choices, CurrentQuestion, Session};
 use crate::ui::components::{ChoiceList, Feedback, Hint, OrderList};
-use crate::ui::AppState;
+use crate::ui::use_open_deck;
 
 /// The question in front of the learner. It is rebuilt only when the question changes;
 /// selection, hint and feedback update in place so focus is never lost.
 #[component]
 pub fn QuestionPage() -> impl IntoView {
-    let app = AppState::get();
-    let current = Memo::new(move |_| app.session.with(Session::current_question));
+    let open = use_open_deck();
+    let current = Memo::new(move |_| open.session.with(Session::current_question));
     move || {
         current
             .get()
@@ -25,8 +25,8 @@ pub fn QuestionPage() -> impl IntoView {
 
 #[component]
 fn QuestionCard(current: CurrentQuestion) -> impl IntoView {
-    let app = AppState::get();
-    let session = app.session;
+    let open = use_open_deck();
+    let session = open.session;
     let draft = Memo::new(move |_| session.with(|s| s.draft().cloned()));
     let checked = Memo::new(move |_| session.with(|s| s.feedback().cloned()));
     let selected = Signal::derive(move || {
@@ -38,19 +38,19 @@ fn QuestionCard(current: CurrentQuestion) -> impl IntoView {
     });
 
     let select = move |choice_id: &str| {
-        app.act(|s| s.select(choice_id));
+        open.act(|s| s.select(choice_id));
     };
     let move_choice = move |choice_id: &str, by: isize| {
-        app.act(|s| s.move_choice(choice_id, by));
+        open.act(|s| s.move_choice(choice_id, by));
     };
     let show_hint = move || {
-        app.act(Session::show_hint);
+        open.act(Session::show_hint);
     };
     let check = move || {
-        app.act(|s| s.check(now()));
+        open.act(|s| s.check(now()));
     };
     let next = move || {
-        app.act(Session::next_question);
+        open.act(Session::next_question);
     };
 
     let choice_ids: Vec<&'static str> = current.choices.iter().map(|choice| choice.id).collect();

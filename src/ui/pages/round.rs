@@ -7,7 +7,7 @@ use crate::browser::{fresh_seed, now};
 use crate::quiz::{RoundKind, Screen};
 use crate::ui::address::Address;
 use crate::ui::navigation::use_go;
-use crate::ui::AppState;
+use crate::ui::{use_open_deck, AppState};
 
 /// A round's address (`/deck/<id>/round`, `/review`, `/missed`): its current question.
 #[component]
@@ -32,26 +32,28 @@ pub fn TopicRoute() -> impl IntoView {
 #[component]
 fn RoundOf(kind: Memo<Option<RoundKind>>) -> impl IntoView {
     let app = AppState::get();
+    let open = use_open_deck();
     let go = use_go();
     // Runs when the address names another round (a memo: only a change of round re-runs it).
     Effect::new(move |_| {
         let Some(kind) = kind.get() else {
             return;
         };
-        let resumed = app
+        let resumed = open
             .session
             .with_untracked(|session| session.unfinished_round(&kind).is_some());
-        if resumed || app.act(|session| session.start(&kind, fresh_seed(), now())) {
-            app.act(|session| session.visit(Screen::Round));
+        let settings = app.settings();
+        if resumed || open.act(|session| session.start(&kind, &settings, fresh_seed(), now())) {
+            open.act(|session| session.visit(Screen::Round));
         } else {
             // Nothing to begin: no question due, none missed, or a topic the deck lacks.
-            go.replace(Address::Home.path());
+            go.replace(Address::Deck(open.deck).path());
         }
     });
     let on_screen = Memo::new(move |_| {
         let kind = kind.get()?;
         Some(
-            app.session
+            open.session
                 .with(|session| session.unfinished_round(&kind).is_some()),
         )
     });
@@ -59,8 +61,8 @@ fn RoundOf(kind: Memo<Option<RoundKind>>) -> impl IntoView {
         let on_screen = on_screen.get();
         if was_on_screen.flatten() == Some(true) && on_screen == Some(false) {
             // The finished round's summary (or the start screen, should the round be gone).
-            let next = app.session.with_untracked(Address::of_round);
-            go.replace(next.unwrap_or_else(|| Address::Home.path()));
+            let next = open.session.with_untracked(Address::of_round);
+            go.replace(next.unwrap_or_else(|| Address::Deck(open.deck).path()));
         }
         on_screen
     });
@@ -71,23 +73,23 @@ fn RoundOf(kind: Memo<Option<RoundKind>>) -> impl IntoView {
 /// progress or the start screen takes its place.
 #[component]
 pub fn SummaryRoute() -> impl IntoView {
-    let app = AppState::get();
+    let open = use_open_deck();
     let go = use_go();
     Effect::new(move |_| {
-        let (finished, elsewhere) = app.session.with_untracked(|session| {
+        let (finished, elsewhere) = open.session.with_untracked(|session| {
             (
                 session.finished_round().is_some(),
                 Address::of_round(session),
             )
         });
         if finished {
-            app.act(|session| session.visit(Screen::Round));
+            open.act(|session| session.visit(Screen::Round));
         } else {
-            go.replace(elsewhere.unwrap_or_else(|| Address::Home.path()));
+            go.replace(elsewhere.unwrap_or_else(|| Address::Deck(open.deck).path()));
         }
     });
     move || {
-        app.session
+        open.session
             .with(|session| session.finished_round().is_some())
             .then(|| view! { <SummaryPage /> })
     }

@@ -3,28 +3,69 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::{download, now, read_progress_file};
-use crate::codec::{export, import};
-use crate::quiz::{ReviewLimit, Theme};
-use crate::quiz::{Screen, Session};
+use crate::codec::{export, import, Imported};
+use crate::deck::{Deck, DECKS};
+use crate::quiz::{Progress, ReviewLimit, Settings, Theme};
 use crate::ui::AppState;
 
-/// Theme, shuffling, review limit, and the learner's own copy of their progress: export,
-/// import (merged, never replacing) and reset behind a confirmation.
+/// Merges what an imported file holds for each deck into that deck's session, and says what
+/// came in, deck by deck.
+fn imported_message(app: AppState, imported: &Imported) -> String {
+    let several = app.decks().len() > 1;
+    let mut parts: Vec<String> = imported
+        .decks
+        .iter()
+        .filter_map(|(deck, progress)| {
+            let open = app.deck(deck.id)?;
+            let mut report = Default::default();
+            open.act(|session| {
+                report = session.merge_history(&progress.history);
+                report != Default::default()
+            });
+            let counts = format!("{} questions updated, {} added", report.updated, report.added);
+            Some(if several {
+                format!("{}: {counts}", deck.title)
+            } else {
+                counts
+            })
+        })
+        .collect();
+    if !imported.left_out.is_empty() {
+        parts.push(format!(
+            "left out, not in this app: {}",
+            imported.left_out.join(", ")
+        ));
+    }
+    format!("Imported: {}. Your own answers were kept.", parts.join("; "))
+}
+
+/// The settings of every deck (theme, shuffling, review limit), and the learner's own copy of
+/// their progress on every deck: export, import (merged, never replacing) and reset behind a
+/// confirmation.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let app = AppState::get();
-    super::use_visit(Screen::Settings);
-    let settings = Memo::new(move |_| app.session.with(|session| session.settings().clone()));
-    let deck = app.session.with_untracked(Session::deck);
+    super::use_visit_settings();
+    let settings = Memo::new(move |_| app.library.with(|library| library.settings.clone()));
+    let change = move |change: &dyn Fn(&mut Settings)| {
+        app.change_library(|library| library.update_settings(change));
+    };
     let (transfer_message, set_transfer_message) = signal(None::<String>);
 
     let export_progress = move || {
-        let file = app
-            .session
-            .with_untracked(|session| export(session.progress(), deck, now()));
-        let outcome = download(&format!("quizdeck-{}-progress.json", deck.id), &file);
+        let decks = app.decks();
+        let file = {
+            let progress: Vec<(&Deck, Progress)> = decks
+                .iter()
+                .map(|open| (open.deck, open.session.with_untracked(|s| s.progress().clone())))
+                .collect();
+            let entries: Vec<(&Deck, &Progress)> =
+                progress.iter().map(|(deck, progress)| (*deck, progress)).collect();
+            export(&entries, now())
+        };
+        let outcome = download("quizdeck-progress.json", &file);
         set_transfer_message.set(Some(match outcome {
-            Ok(()) => "Your progress was exported to a file.".to_owned(),
+            Ok(()) => "Your progress on every deck was exported to a file.".to_owned(),
             Err(_) => "The browser did not let the file be saved.".to_owned(),
         }));
     };
@@ -43,19 +84,9 @@ pub fn SettingsPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let outcome = read_progress_file(file)
                 .await
-                .and_then(|raw| import(&raw, deck));
+                .and_then(|raw| import(&raw, DECKS));
             let message = match outcome {
-                Ok(imported) => {
-                    let mut report = Default::default();
-                    app.act(|session| {
-                        report = session.merge_history(&imported.history);
-                        report != Default::default()
-                    });
-                    format!(
-                        "Imported: {} questions updated, {} added. Your own answers were kept.",
-                        report.updated, report.added
-                    )
-                }
+                Ok(imported) => imported_message(app, &imported),
                 Err(error) => format!("Nothing was imported: {error}. Your progress is unchanged."),
             };
             set_transfer_message.set(Some(message));
@@ -74,7 +105,10 @@ pub fn SettingsPage() -> impl IntoView {
         }
     };
     let reset = move |_| {
-        app.act(|session| session.reset(now()));
+        let now = now();
+        for open in app.decks() {
+            open.act(|session| session.reset(now));
+        }
         close_confirm();
         set_transfer_message.set(Some("Your progress was reset.".to_owned()));
     };
@@ -87,7 +121,7 @@ pub fn SettingsPage() -> impl IntoView {
                     name="theme"
                     prop:checked=move || settings.get().theme == theme
                     on:change=move |_| {
-                        app.act(|session| session.update_settings(|s| s.theme = theme));
+                        change(&|s| s.theme = theme);
                     }
                 />
                 {label}
@@ -109,7 +143,7 @@ pub fn SettingsPage() -> impl IntoView {
                     type="checkbox"
                     prop:checked=move || settings.get().shuffle
                     on:change=move |_| {
-                        app.act(|session| session.update_settings(|s| s.shuffle = !s.shuffle));
+                        change(&|s| s.shuffle = !s.shuffle);
                     }
                 />
                 "Shuffle the options of each new round"
@@ -126,9 +160,7 @@ pub fn SettingsPage() -> impl IntoView {
                         let input = event.target();
                         if let Ok(typed) = input.value().parse::<u32>() {
                             let limit = ReviewLimit::new(typed);
-                            app.act(|session| {
-                                session.update_settings(|s| s.daily_review_limit = limit)
-                            });
+                            change(&|s| s.daily_review_limit = limit);
                         }
                         // What was typed may be out of range or not a number: show what applies.
                         input.set_value(&settings.get_untracked().daily_review_limit.get().to_string());
@@ -139,7 +171,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h2>"Your progress"</h2>
             <p>
                 "Progress stays in this browser. Export it to keep a copy or move it to another \
-                 device; importing merges a file's answers with yours."
+                 device (one file holds every deck); importing merges a file's answers with yours."
             </p>
             <div class="actions">
                 <button type="button" class="secondary" on:click=move |_| export_progress()>
@@ -163,7 +195,8 @@ pub fn SettingsPage() -> impl IntoView {
             <dialog node_ref=confirm aria-labelledby="reset-title">
                 <h2 id="reset-title">"Reset all progress?"</h2>
                 <p>
-                    "Every answer and the current round will be forgotten. Export first to keep a copy."
+                    "Every answer and the current round in every deck will be forgotten. Export \
+                     first to keep a copy."
                 </p>
                 <div class="actions">
                     <button type="button" class="secondary" on:click=move |_| export_progress()>

@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 
-use crate::quiz::{RoundKind, RoundStatus, Screen, Session, Tally};
+use crate::quiz::{RoundKind, RoundStatus, Screen, Tally};
 use crate::ui::address::Address;
 use crate::ui::components::{ShareDeck, StorageStatus};
 use crate::ui::navigation::use_go;
-use crate::ui::AppState;
+use crate::ui::{use_open_deck, AppState};
 
-fn tally_text(tally: &Tally) -> String {
+pub(super) fn tally_text(tally: &Tally) -> String {
     format!(
         "{} of {} answered, {} right last time",
         tally.answered, tally.questions, tally.right_last_time
@@ -18,17 +18,18 @@ fn tally_text(tally: &Tally) -> String {
 #[component]
 pub fn StartPage() -> impl IntoView {
     let app = AppState::get();
-    let deck = app.session.with_untracked(Session::deck);
+    let open = use_open_deck();
+    let deck = open.deck;
     let overview = Memo::new(move |_| {
         let now = app.clock.get();
-        app.session.with(|session| session.overview(now))
+        open.session.with(|session| session.overview(now))
     });
     super::use_visit(Screen::Start);
     let go = use_go();
     let begin = super::use_begin_round();
     let start_over = move |_| begin(RoundKind::Full);
     let resume = move |_| {
-        if let Some(path) = app.session.with_untracked(Address::of_round) {
+        if let Some(path) = open.session.with_untracked(Address::of_round) {
             go.push(path);
         }
     };
@@ -111,6 +112,7 @@ pub fn StartPage() -> impl IntoView {
                                 type="button"
                                 class="primary"
                                 data-boot="start"
+                                data-deck=deck.id
                                 on:click=start_over
                             >
                                 "Start"

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::browser::{local_date_time, local_time};
 use crate::deck::Question;
 use crate::quiz::{chosen_choices, iso_date as date, Attempt, Day, Screen, Stats, Tally};
-use crate::ui::AppState;
+use crate::ui::{use_open_deck, AppState};
 
 fn percent(part: usize, whole: usize) -> usize {
     (part * 100).checked_div(whole).unwrap_or(0)
@@ -68,15 +68,16 @@ fn accuracy_chart(days: &[Day]) -> impl IntoView {
 #[component]
 pub fn StatsPage() -> impl IntoView {
     let app = AppState::get();
+    let open = use_open_deck();
     super::use_visit(Screen::Stats);
     let stats = Memo::new(move |_| {
         let now = app.clock.get();
-        app.session.with(|session| session.stats(local_time(now)))
+        open.session.with(|session| session.stats(local_time(now)))
     });
     let tallies = Memo::new(move |_| stats.with(|stats| stats.tallies.clone()));
     let days = Memo::new(move |_| stats.with(|stats| stats.days.clone()));
     let histories = Memo::new(move |_| {
-        app.session.with(|session| {
+        open.session.with(|session| {
             session
                 .deck()
                 .questions
@@ -97,6 +98,7 @@ pub fn StatsPage() -> impl IntoView {
     view! {
         <section class="stats" aria-labelledby="stats-title">
             <h1 id="stats-title" tabindex="-1">"Stats"</h1>
+            <p class="lede">{open.deck.title}</p>
             <dl class="figures">
                 <div>
                     <dt>"Study streak"</dt>

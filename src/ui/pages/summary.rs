@@ -3,13 +3,13 @@ use leptos::prelude::*;
 
 use crate::quiz::{RoundKind, Session};
 use crate::ui::components::AnswerReview;
-use crate::ui::AppState;
+use crate::ui::use_open_deck;
 
 /// The score of a finished round, what was missed and why, and what to do next.
 #[component]
 pub fn SummaryPage() -> impl IntoView {
-    let app = AppState::get();
-    let Some(summary) = app.session.with_untracked(Session::summary) else {
+    let open = use_open_deck();
+    let Some(summary) = open.session.with_untracked(Session::summary) else {
         return ().into_any();
     };
     let begin = super::use_begin_round();
