@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use quizdeck::codec::{decode, encode};
 use quizdeck::deck::{QuestionKind, DECK};
-use quizdeck::quiz::{Progress, Session, DAY_MS};
+use quizdeck::quiz::{Progress, ReviewLimit, Session, DAY_MS};
 
 /// Answers every question of the round on screen, right with probability 85 %.
 fn answer_round(session: &mut Session, random: &mut fastrand::Rng, mut now: u64) -> u64 {
@@ -53,10 +53,14 @@ fn main() {
     for day in 0..days {
         let morning = start + day * DAY_MS + 8 * 3_600_000;
         if day % 30 == 0 {
-            session.start_over(random.u64(..));
+            session.start_over(Some(random.u64(..)));
             answer_round(&mut session, &mut random, morning);
         }
-        if session.start_review(random.u64(..), morning + 3_600_000) {
+        if session.start_review(
+            Some(random.u64(..)),
+            morning + 3_600_000,
+            ReviewLimit::default(),
+        ) {
             answer_round(&mut session, &mut random, morning + 3_600_000);
         }
     }

@@ -4,9 +4,13 @@
 mod common;
 
 use common::{DECK, RIGHT, TOPIC_DECK, WRONG};
-use quizdeck::codec::{decode, encode, export, import, ImportError, Unreadable, MAX_IMPORT_BYTES};
+use quizdeck::codec::{
+    decode_library, encode, encode_library, export, import, ImportError, Unreadable,
+    MAX_IMPORT_BYTES,
+};
 use quizdeck::quiz::{
-    Attempt, LocalTime, Progress, Rating, ReviewCard, ReviewLimit, RoundKind, Session,
+    Attempt, Library, LocalTime, Progress, Rating, ReviewCard, ReviewLimit, RoundKind, Session,
+    Settings,
 };
 
 const DAY: u64 = 24 * 60 * 60 * 1000;
@@ -26,7 +30,7 @@ fn answer(session: &mut Session, choices: &[&str], with_hint: bool, at: u64) {
 #[test]
 fn multi_select_is_all_or_nothing_and_selecting_twice_unselects() {
     let mut session = Session::new(&TOPIC_DECK, Progress::default());
-    assert!(session.start_topic("multi", 1));
+    assert!(session.start_topic("multi", Some(1)));
     assert!(session.select("a"));
     assert!(session.select("c"));
     assert!(session.select("b"));
@@ -41,7 +45,7 @@ fn multi_select_is_all_or_nothing_and_selecting_twice_unselects() {
         (&["c", "a"][..], true),
     ] {
         let mut session = Session::new(&TOPIC_DECK, Progress::default());
-        session.start_topic("multi", 1);
+        session.start_topic("multi", Some(1));
         for id in picked {
             session.select(id);
         }
@@ -53,7 +57,7 @@ fn multi_select_is_all_or_nothing_and_selecting_twice_unselects() {
 #[test]
 fn single_choice_keeps_one_selection() {
     let mut session = Session::new(&TOPIC_DECK, Progress::default());
-    session.start_topic("basics", 1);
+    session.start_topic("basics", Some(1));
     session.select("b");
     session.select("a");
     assert!(
@@ -66,8 +70,8 @@ fn single_choice_keeps_one_selection() {
 #[test]
 fn a_topic_round_asks_only_that_topic_and_the_overview_counts_per_topic() {
     let mut session = Session::new(&TOPIC_DECK, Progress::default());
-    assert!(!session.start_topic("no-such-topic", 1));
-    assert!(session.start_topic("basics", 1));
+    assert!(!session.start_topic("no-such-topic", Some(1)));
+    assert!(session.start_topic("basics", Some(1)));
     assert_eq!(session.current_question().unwrap().total, 2);
     answer(&mut session, &["a"], false, START);
     answer(&mut session, &["a"], false, START + 1);
@@ -138,7 +142,7 @@ fn intervals_grow_after_good_and_reset_after_again() {
 #[test]
 fn review_asks_the_due_questions_most_overdue_first() {
     let mut session = Session::new(&DECK, Progress::default());
-    session.start_over(1);
+    session.start_over(Some(1));
     answer(&mut session, &[WRONG[0]], false, START); // Again: due tomorrow
     answer(&mut session, &[RIGHT[1]], false, START + 1_000); // Good: due in days
     answer(&mut session, &[WRONG[2]], false, START + 2_000); // Again, a little later
@@ -155,7 +159,7 @@ fn review_asks_the_due_questions_most_overdue_first() {
         "the two missed ones, oldest due first"
     );
     assert_eq!(session.overview(later).due, 2);
-    assert!(session.start_review(7, later));
+    assert!(session.start_review(Some(7), later, ReviewLimit::default()));
     assert_eq!(session.current_question().unwrap().question.id, "one");
     assert_eq!(session.current_question().unwrap().total, 2);
 
@@ -166,13 +170,16 @@ fn review_asks_the_due_questions_most_overdue_first() {
 #[test]
 fn review_respects_the_daily_limit() {
     let mut session = Session::new(&DECK, Progress::default());
-    session.start_over(1);
+    session.start_over(Some(1));
     for (index, id) in WRONG.iter().enumerate() {
         answer(&mut session, &[id], false, START + index as u64);
     }
-    session.update_settings(|settings| settings.daily_review_limit = ReviewLimit::new(2));
+    let settings = Settings {
+        daily_review_limit: ReviewLimit::new(2),
+        ..Settings::default()
+    };
     assert_eq!(session.due(START + 2 * DAY).len(), 3);
-    session.start_review(1, START + 2 * DAY);
+    session.start(&RoundKind::Review, &settings, 1, START + 2 * DAY);
     assert_eq!(session.current_question().unwrap().total, 2);
 }
 
@@ -182,23 +189,29 @@ fn review_respects_the_daily_limit() {
 #[test]
 fn a_saved_review_limit_out_of_range_still_lets_the_learner_review() {
     let mut session = Session::new(&DECK, Progress::default());
-    session.start_over(1);
+    session.start_over(Some(1));
     for (index, id) in WRONG.iter().enumerate() {
         answer(&mut session, &[id], false, START + index as u64);
     }
-    let saved = encode(session.progress(), &DECK);
+    let saved = encode_library(&Library::default());
     for (stored, asked) in [(0, 1), (1, 1), (2, 2), (200, 3), (100_000, 3)] {
         let edited = saved.replace(
             "\"daily_review_limit\":20",
             &format!("\"daily_review_limit\":{stored}"),
         );
         assert_ne!(edited, saved, "the saved value has the default limit");
-        let progress = decode(&edited, &DECK).unwrap().progress;
+        let settings = decode_library(&edited).unwrap().settings;
         let expected = ReviewLimit::new(stored);
-        assert_eq!(progress.settings.daily_review_limit, expected);
+        assert_eq!(settings.daily_review_limit, expected);
         assert!((ReviewLimit::MIN..=ReviewLimit::MAX).contains(&expected.get()));
-        let mut reopened = Session::new(&DECK, progress);
-        assert!(reopened.start_review(1, START + 2 * DAY), "limit {stored}");
+        assert!(
+            session
+                .clone()
+                .start(&RoundKind::Review, &settings, 1, START + 2 * DAY),
+            "limit {stored}"
+        );
+        let mut reopened = session.clone();
+        reopened.start(&RoundKind::Review, &settings, 1, START + 2 * DAY);
         assert_eq!(
             reopened.current_question().unwrap().total,
             asked,
@@ -211,13 +224,13 @@ fn a_saved_review_limit_out_of_range_still_lets_the_learner_review() {
 fn stats_count_first_tries_streaks_and_days() {
     let mut session = Session::new(&DECK, Progress::default());
     // Day 0: one right, one wrong. Day 1: the wrong one right. Day 3: nothing. Day 4: one.
-    session.start_over(1);
+    session.start_over(Some(1));
     answer(&mut session, &[RIGHT[0]], false, START);
     answer(&mut session, &[WRONG[1]], false, START + 60_000);
-    session.start_over(2);
+    session.start_over(Some(2));
     answer(&mut session, &[RIGHT[0]], false, START + DAY);
     answer(&mut session, &[RIGHT[1]], true, START + DAY + 1);
-    session.start_over(3);
+    session.start_over(Some(3));
     answer(&mut session, &[RIGHT[0]], false, START + 4 * DAY);
 
     let time = LocalTime {
@@ -271,11 +284,11 @@ fn local_days_follow_the_utc_offset() {
 #[test]
 fn merging_adds_missing_answers_and_reports_per_question() {
     let mut here = Session::new(&DECK, Progress::default());
-    here.start_over(1);
+    here.start_over(Some(1));
     answer(&mut here, &[RIGHT[0]], false, START);
 
     let mut there = Session::new(&DECK, Progress::default());
-    there.start_over(2);
+    there.start_over(Some(2));
     answer(&mut there, &[WRONG[0]], false, START + 10);
     answer(&mut there, &[RIGHT[1]], false, START + 20);
 
@@ -308,22 +321,96 @@ fn merging_adds_missing_answers_and_reports_per_question() {
     assert_eq!(here.progress().history.len(), 3);
 }
 
+/// Two decks whose question ids are the same ("one", "two"), each answered differently.
+fn two_decks() -> (Session, Session) {
+    let mut first = Session::new(&DECK, Progress::default());
+    first.start_over(Some(1));
+    answer(&mut first, &[RIGHT[0]], true, START);
+    let mut second = Session::new(&TOPIC_DECK, Progress::default());
+    second.start_topic("basics", None);
+    answer(&mut second, &["b"], false, START + 1);
+    answer(&mut second, &["c"], false, START + 2);
+    (first, second)
+}
+
 #[test]
-fn export_then_import_gives_back_the_same_history() {
-    let mut session = Session::new(&DECK, Progress::default());
-    session.start_over(1);
-    answer(&mut session, &[RIGHT[0]], true, START);
-    let file = export(session.progress(), &DECK, START + 5);
+fn one_export_holds_every_deck_and_imports_each_into_its_own() {
+    let (first, second) = two_decks();
+    let file = export(
+        &[(&DECK, first.progress()), (&TOPIC_DECK, second.progress())],
+        START + 5,
+    );
     assert!(file.contains("\"exported_at\":1764000000005"));
-    let imported = import(&file, &DECK).unwrap();
-    assert_eq!(&imported, session.progress());
+    let imported = import(&file, &[&TOPIC_DECK, &DECK]).unwrap();
+    assert_eq!(
+        imported.decks,
+        [
+            (&DECK, first.progress().clone()),
+            (&TOPIC_DECK, second.progress().clone())
+        ]
+    );
+    assert!(imported.left_out.is_empty());
+
+    // Merged into two fresh sessions, each deck gets its own answers and none of the other's.
+    let mut here = [
+        Session::new(&DECK, Progress::default()),
+        Session::new(&TOPIC_DECK, Progress::default()),
+    ];
+    for (deck, progress) in &imported.decks {
+        let session = here.iter_mut().find(|s| s.deck().id == deck.id).unwrap();
+        session.merge_history(&progress.history);
+    }
+    assert_eq!(here[0].progress().history, first.progress().history);
+    assert_eq!(here[1].progress().history, second.progress().history);
+}
+
+#[test]
+fn importing_a_file_of_one_deck_never_touches_another() {
+    let (first, second) = two_decks();
+    let file = export(&[(&DECK, first.progress())], START + 5);
+    let imported = import(&file, &[&DECK, &TOPIC_DECK]).unwrap();
+    assert_eq!(imported.decks.len(), 1);
+    assert_eq!(imported.decks[0].0.id, DECK.id);
+
+    // A file exported before there were several decks (one deck's envelope) still imports,
+    // into that deck only.
+    let old = encode(first.progress(), &DECK)
+        .replace("\"schema\":3", "\"schema\":2,\"exported_at\":1")
+        .replace(
+            "\"progress\":{",
+            "\"progress\":{\"settings\":{\"shuffle\":false},",
+        );
+    let imported = import(&old, &[&TOPIC_DECK, &DECK]).unwrap();
+    assert_eq!(imported.decks, [(&DECK, first.progress().clone())]);
+
+    let mut untouched = second.clone();
+    for (deck, progress) in &imported.decks {
+        if deck.id == untouched.deck().id {
+            untouched.merge_history(&progress.history);
+        }
+    }
+    assert_eq!(untouched, second);
+}
+
+#[test]
+fn a_deck_this_app_lacks_is_left_out_of_an_import() {
+    let (first, second) = two_decks();
+    let file = export(
+        &[(&DECK, first.progress()), (&TOPIC_DECK, second.progress())],
+        START,
+    );
+    let imported = import(&file, &[&DECK]).unwrap();
+    assert_eq!(imported.decks, [(&DECK, first.progress().clone())]);
+    assert_eq!(imported.left_out, ["topic-deck"]);
 }
 
 #[test]
 fn every_bad_import_is_refused_with_its_reason() {
     let mut good = Session::new(&DECK, Progress::default());
-    good.start_over(1);
-    let file = export(good.progress(), &DECK, START);
+    good.start_over(Some(1));
+    answer(&mut good, &[RIGHT[0]], true, START);
+    let file = export(&[(&DECK, good.progress())], START);
+    let one_deck = encode(good.progress(), &DECK);
     let cases: Vec<(String, ImportError, &str)> = vec![
         (
             "this is a text file".into(),
@@ -336,14 +423,31 @@ fn every_bad_import_is_refused_with_its_reason() {
             "not written by quizdeck",
         ),
         (
-            file.replace("\"schema\":2", "\"schema\":9"),
+            file.replace("\"app\":\"quizdeck\"", "\"app\":\"quizdown\""),
+            ImportError::Unreadable(Unreadable::Foreign),
+            "not written by quizdeck",
+        ),
+        (
+            file.replace("\"schema\":3", "\"schema\":9"),
             ImportError::Unreadable(Unreadable::FutureSchema(9)),
             "newer version",
         ),
         (
             file.replace("\"deck\":\"test-deck\"", "\"deck\":\"rust\""),
-            ImportError::Unreadable(Unreadable::OtherDeck("rust".into())),
-            "another deck",
+            ImportError::NoDeckHere(vec!["rust".into()]),
+            "decks this app does not have (rust)",
+        ),
+        (
+            one_deck.replace("\"deck\":\"test-deck\"", "\"deck\":\"rust\""),
+            ImportError::NoDeckHere(vec!["rust".into()]),
+            "decks this app does not have (rust)",
+        ),
+        (
+            file.replace("\"correct\":true", "\"correct\":false"),
+            ImportError::Unreadable(Unreadable::Damaged(
+                "the saved round does not fit the deck".into(),
+            )),
+            "damaged",
         ),
         (
             " ".repeat(MAX_IMPORT_BYTES + 1),
@@ -352,23 +456,22 @@ fn every_bad_import_is_refused_with_its_reason() {
         ),
     ];
     for (raw, expected, message) in cases {
-        let error = import(&raw, &DECK).unwrap_err();
+        assert_ne!(raw, file, "the case changed the file");
+        let error = import(&raw, &[&DECK]).unwrap_err();
         assert_eq!(error, expected);
         assert!(error.to_string().contains(message), "{error}");
     }
 }
 
 #[test]
-fn reset_forgets_answers_but_keeps_settings_and_screen() {
+fn reset_forgets_answers_but_keeps_the_screen() {
     let mut session = Session::new(&DECK, Progress::default());
-    session.start_over(1);
+    session.start_over(Some(1));
     answer(&mut session, &[RIGHT[0]], false, START);
-    session.update_settings(|settings| settings.shuffle = false);
     session.visit(quizdeck::quiz::Screen::Settings);
     assert!(session.reset(START + 10));
     assert!(session.progress().history.is_empty());
     assert!(session.progress().round.is_none());
-    assert!(!session.settings().shuffle);
     assert_eq!(session.last_screen(), quizdeck::quiz::Screen::Settings);
     assert!(
         session.due(START + 365 * DAY).is_empty(),
@@ -387,9 +490,9 @@ mod import_properties {
     /// A valid export with one byte range replaced: most are broken, some still valid.
     fn mutated_export() -> impl Strategy<Value = String> {
         let mut session = Session::new(&DECK, Progress::default());
-        session.start_over(1);
+        session.start_over(Some(1));
         answer(&mut session, &[RIGHT[0]], false, START);
-        let file = export(session.progress(), &DECK, START);
+        let file = export(&[(&DECK, session.progress())], START);
         let len = file.len();
         (0..len, 0..len, ".{0,12}").prop_map(move |(a, b, junk)| {
             let (from, to) = (a.min(b), a.max(b));
@@ -412,12 +515,14 @@ mod import_properties {
         #[test]
         fn a_failed_import_never_changes_progress(raw in prop_oneof![mutated_export(), ".*"]) {
             let mut session = Session::new(&DECK, Progress::default());
-            session.start_over(2);
+            session.start_over(Some(2));
             answer(&mut session, &[WRONG[0]], true, START + 7);
             let before = session.clone();
-            match import(&raw, &DECK) {
+            match import(&raw, &[&DECK]) {
                 Ok(imported) => {
-                    session.merge_history(&imported.history);
+                    for (_, progress) in &imported.decks {
+                        session.merge_history(&progress.history);
+                    }
                     prop_assert!(session.progress().history.len() >= before.progress().history.len());
                     prop_assert_eq!(&session.progress().round, &before.progress().round);
                 }
@@ -430,7 +535,7 @@ mod import_properties {
 #[test]
 fn a_reset_in_another_tab_is_not_undone_here() {
     let mut here = Session::new(&DECK, Progress::default());
-    here.start_over(1);
+    here.start_over(Some(1));
     answer(&mut here, &[RIGHT[0]], false, START);
     let mut there = here.clone();
 
@@ -455,7 +560,7 @@ fn a_reset_in_another_tab_is_not_undone_here() {
 
     // A copy saved before the reset brings nothing back.
     let mut stale = Session::new(&DECK, Progress::default());
-    stale.start_over(1);
+    stale.start_over(Some(1));
     answer(&mut stale, &[WRONG[0]], false, START + 50);
     assert!(!there.merge_from_other_tab(stale.progress()));
     assert_eq!(there.progress().history.len(), 1);

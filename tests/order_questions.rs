@@ -12,7 +12,7 @@ const NOW: u64 = 1_764_000_000_000;
 /// A session on the order question (the deck's second), answered nothing yet.
 fn at_the_order_question(seed: u64) -> Session {
     let mut session = Session::new(&ORDER_DECK, Progress::default());
-    assert!(session.start_over(seed));
+    assert!(session.start_over(Some(seed)));
     session.select("a");
     assert!(session.check(NOW));
     assert!(session.next_question());
@@ -53,8 +53,7 @@ fn it_opens_out_of_order_whatever_the_seed_and_with_shuffling_off() {
         assert_eq!(arranged(&session), shown, "it starts as shown");
     }
     let mut unshuffled = Session::new(&ORDER_DECK, Progress::default());
-    unshuffled.update_settings(|settings| settings.shuffle = false);
-    unshuffled.start_over(1);
+    unshuffled.start_over(None);
     unshuffled.select("a");
     unshuffled.check(NOW);
     unshuffled.next_question();

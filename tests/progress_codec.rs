@@ -3,7 +3,7 @@
 mod common;
 
 use common::{DECK, EDITED_DECK, RIGHT, WRONG};
-use quizdeck::codec::{decode, encode, Unreadable, SCHEMA_VERSION};
+use quizdeck::codec::{decode, encode, settings_of_schema_2, Unreadable, SCHEMA_VERSION};
 use quizdeck::quiz::{Progress, Settings, Theme};
 use quizdeck::quiz::{Screen, Session, Step};
 
@@ -12,7 +12,7 @@ const V2_FIXTURE: &str = include_str!("fixtures/progress-v2.json");
 
 fn progress_mid_round() -> Progress {
     let mut session = Session::new(&DECK, Progress::default());
-    session.start_over(42);
+    session.start_over(Some(42));
     session.select(RIGHT[0]);
     session.check(10);
     session.next_question();
@@ -40,7 +40,11 @@ fn the_first_released_format_is_migrated() {
         [["a"], ["b"]],
         "a single choice_id became choice_ids"
     );
-    assert_eq!(progress.settings, Settings::default());
+    assert_eq!(
+        settings_of_schema_2(V1_FIXTURE),
+        None,
+        "the first format had no settings"
+    );
     let round = progress.round.clone().unwrap();
     assert_eq!(round.seed, Some(42));
     assert_eq!(round.attempts, progress.history);
@@ -65,10 +69,17 @@ fn a_v1_draft_with_nothing_selected_migrates_to_an_empty_selection() {
 }
 
 #[test]
-fn the_second_format_loads() {
+fn the_second_format_loads_and_its_settings_are_read_for_the_library() {
     let progress = decode(V2_FIXTURE, &DECK).unwrap().progress;
-    assert_eq!(progress.settings.theme, Theme::Dark);
-    assert!(!progress.settings.shuffle);
+    let settings = settings_of_schema_2(V2_FIXTURE).unwrap();
+    assert_eq!(settings.theme, Theme::Dark);
+    assert!(!settings.shuffle);
+    assert_ne!(settings, Settings::default());
+    assert_eq!(
+        settings_of_schema_2(&encode(&progress, &DECK)),
+        None,
+        "today's progress carries no settings"
+    );
     assert_eq!(progress.round.unwrap().seed, None);
     assert_eq!(progress.history[0].choice_ids, ["a"]);
 }

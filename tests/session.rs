@@ -47,10 +47,10 @@ fn actions_that_make_no_sense_change_nothing() {
     assert!(!session.next_question());
     assert!(!session.show_hint());
     assert!(!session.visit(Screen::Round), "no round to be on");
-    assert!(!session.retry_missed(1));
+    assert!(!session.retry_missed(Some(1)));
     assert_eq!(session, before);
 
-    session.start_over(1);
+    session.start_over(Some(1));
     let started = session.clone();
     assert!(!session.check(1), "nothing selected yet");
     assert!(!session.next_question(), "not checked yet");
@@ -61,7 +61,7 @@ fn actions_that_make_no_sense_change_nothing() {
 #[test]
 fn start_shows_question_one_with_every_choice_in_a_shuffled_order() {
     let mut session = new_session();
-    assert!(session.start_over(42));
+    assert!(session.start_over(Some(42)));
     assert_eq!(session.last_screen(), Screen::Round);
     let card = session.current_question().unwrap();
     assert_eq!((card.position, card.total), (0, 3));
@@ -71,14 +71,14 @@ fn start_shows_question_one_with_every_choice_in_a_shuffled_order() {
     assert_eq!(ids, ["a", "b", "c", "d"]);
     // Same seed, same order: a reload shows what the learner saw.
     let mut again = new_session();
-    again.start_over(42);
+    again.start_over(Some(42));
     assert_eq!(again.current_question(), session.current_question());
 }
 
 #[test]
 fn checking_grades_the_selection_and_records_the_attempt() {
     let mut session = new_session();
-    session.start_over(7);
+    session.start_over(Some(7));
     assert!(session.select("b"));
     assert!(
         session.select("a"),
@@ -100,7 +100,7 @@ fn checking_grades_the_selection_and_records_the_attempt() {
 #[test]
 fn a_wrong_choice_is_graded_wrong_and_the_hint_is_recorded() {
     let mut session = new_session();
-    session.start_over(7);
+    session.start_over(Some(7));
     assert!(session.show_hint());
     assert!(!session.show_hint(), "the hint is shown once");
     session.select("b");
@@ -113,7 +113,7 @@ fn a_wrong_choice_is_graded_wrong_and_the_hint_is_recorded() {
 #[test]
 fn a_full_round_ends_in_a_summary_with_the_missed_questions() {
     let mut session = new_session();
-    session.start_over(3);
+    session.start_over(Some(3));
     answer(&mut session, RIGHT[0], false, 1);
     answer(&mut session, WRONG[1], true, 2);
     assert_eq!(session.current_question().unwrap().position, 2);
@@ -141,11 +141,11 @@ fn a_full_round_ends_in_a_summary_with_the_missed_questions() {
 #[test]
 fn retry_missed_asks_only_the_missed_questions_and_keeps_the_history() {
     let mut session = new_session();
-    session.start_over(3);
+    session.start_over(Some(3));
     answer(&mut session, RIGHT[0], false, 1);
     answer(&mut session, WRONG[1], false, 2);
     answer(&mut session, WRONG[2], false, 3);
-    assert!(session.retry_missed(9));
+    assert!(session.retry_missed(Some(9)));
 
     let card = session.current_question().unwrap();
     assert_eq!((card.question.id, card.total), ("two", 2));
@@ -154,7 +154,7 @@ fn retry_missed_asks_only_the_missed_questions_and_keeps_the_history() {
     let summary = session.summary().unwrap();
     assert_eq!(summary.kind, RoundKind::Missed);
     assert_eq!((summary.score, summary.total), (2, 2));
-    assert!(!session.retry_missed(10), "nothing left to retry");
+    assert!(!session.retry_missed(Some(10)), "nothing left to retry");
     assert_eq!(session.progress().history.len(), 5);
     let overview = session.overview(6);
     assert_eq!(
@@ -169,15 +169,15 @@ fn retry_missed_asks_only_the_missed_questions_and_keeps_the_history() {
 #[test]
 fn retry_missed_needs_a_finished_round() {
     let mut session = new_session();
-    session.start_over(3);
+    session.start_over(Some(3));
     answer(&mut session, WRONG[0], false, 1);
-    assert!(!session.retry_missed(4));
+    assert!(!session.retry_missed(Some(4)));
 }
 
 #[test]
 fn leaving_and_resuming_keeps_the_round_where_it_was() {
     let mut session = new_session();
-    session.start_over(3);
+    session.start_over(Some(3));
     answer(&mut session, RIGHT[0], false, 1);
     session.show_hint();
     session.select("b");
@@ -202,10 +202,10 @@ fn leaving_and_resuming_keeps_the_round_where_it_was() {
 #[test]
 fn start_over_begins_a_new_full_round_and_keeps_the_history() {
     let mut session = new_session();
-    session.start_over(3);
+    session.start_over(Some(3));
     answer(&mut session, RIGHT[0], false, 1);
     answer(&mut session, RIGHT[1], false, 2);
-    assert!(session.start_over(4));
+    assert!(session.start_over(Some(4)));
     let card = session.current_question().unwrap();
     assert_eq!((card.position, card.question.id), (0, "one"));
     assert_eq!(session.progress().history.len(), 2);
@@ -214,7 +214,7 @@ fn start_over_begins_a_new_full_round_and_keeps_the_history() {
 /// The first question a round started with `FIRST_ROUND_SEED` shows: what index.html renders.
 fn first_round_card() -> quizdeck::quiz::CurrentQuestion {
     let mut session = new_session();
-    assert!(session.start_over(FIRST_ROUND_SEED));
+    assert!(session.start_over(Some(FIRST_ROUND_SEED)));
     session.current_question().unwrap()
 }
 
@@ -224,6 +224,7 @@ fn a_head_start_replays_the_first_question_as_the_learner_left_it() {
     let right = card.choices.iter().find(|c| c.correct).unwrap().id;
     let mut session = new_session();
     let head_start = HeadStart {
+        deck: DECK.id.to_owned(),
         selected: vec![right.to_owned()],
         hint_shown: true,
         check_pressed: true,
@@ -244,6 +245,7 @@ fn a_head_start_without_check_leaves_the_selection_to_finish() {
     let mut session = new_session();
     let chosen = card.choices[1].id.to_owned();
     let head_start = HeadStart {
+        deck: DECK.id.to_owned(),
         selected: vec![chosen.clone()],
         ..HeadStart::default()
     };
@@ -259,10 +261,11 @@ fn a_head_start_without_check_leaves_the_selection_to_finish() {
 #[test]
 fn a_head_start_never_replaces_a_round_in_progress() {
     let mut session = new_session();
-    assert!(session.start_topic("basics", 7));
+    assert!(session.start_topic("basics", Some(7)));
     assert!(session.select("a"));
     let before = session.clone();
     let head_start = HeadStart {
+        deck: DECK.id.to_owned(),
         selected: vec!["b".to_owned()],
         hint_shown: false,
         check_pressed: true,

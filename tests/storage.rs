@@ -2,18 +2,17 @@
 
 mod common;
 
-use common::{DECK, RIGHT};
-use quizdeck::codec::Unreadable;
-use quizdeck::quiz::Progress;
-use quizdeck::quiz::Session;
-use quizdeck::storage::{Fault, LoadNotice, MemoryBackend, ProgressStore};
+use common::{DECK, RIGHT, TOPIC_DECK};
+use quizdeck::codec::{decode, Unreadable};
+use quizdeck::quiz::{Library, Progress, Session, Theme};
+use quizdeck::storage::{Backend, Fault, LibraryStore, LoadNotice, MemoryBackend, ProgressStore};
 
 const KEY: &str = "quizdeck:test-deck:progress";
 const BACKUP: &str = "quizdeck:test-deck:unreadable";
 
 fn some_progress() -> Progress {
     let mut session = Session::new(&DECK, Progress::default());
-    session.start_over(1);
+    session.start_over(Some(1));
     session.select(RIGHT[0]);
     session.check(5);
     session.progress().clone()
@@ -135,4 +134,79 @@ fn a_failed_read_is_reported_and_the_saved_value_is_not_saved_over() {
     );
     assert_eq!(store.save(&Progress::default()), Err(Fault::Protected));
     assert_eq!(backend.0.value(KEY), Some(saved));
+}
+
+/// Today's stored value, as schema 2 wrote it when there was one deck (its settings inside).
+const SAVED_BEFORE_SEVERAL_DECKS: &str = include_str!("fixtures/progress-v2.json");
+
+#[test]
+fn each_deck_keeps_its_own_progress_and_a_value_saved_before_there_were_several_still_loads() {
+    let backend = MemoryBackend::with(KEY, SAVED_BEFORE_SEVERAL_DECKS);
+    let first = ProgressStore::new(Ok(&backend), &DECK);
+    let second = ProgressStore::new(Ok(&backend), &TOPIC_DECK);
+    assert_ne!(first.key(), second.key());
+
+    let (loaded, notice) = first.load();
+    assert_eq!(notice, None);
+    let expected = decode(SAVED_BEFORE_SEVERAL_DECKS, &DECK).unwrap().progress;
+    assert_eq!(loaded, expected);
+    assert!(!loaded.history.is_empty());
+    assert_eq!(
+        second.load(),
+        (Progress::default(), None),
+        "a deck of its own"
+    );
+
+    // The settings it kept become the library's, the first time.
+    let library = LibraryStore::new(Ok(&backend));
+    let settings = library.load(&[&TOPIC_DECK, &DECK]).settings;
+    assert_eq!(settings.theme, Theme::Dark);
+    assert!(!settings.shuffle);
+
+    // Answering in the other deck writes its own key only: the saved value stays as it was.
+    let mut other = Session::new(&TOPIC_DECK, Progress::default());
+    other.start_over(Some(1));
+    other.select("a");
+    other.check(5);
+    second.save(other.progress()).unwrap();
+    assert_eq!(
+        backend.get(KEY).unwrap().as_deref(),
+        Some(SAVED_BEFORE_SEVERAL_DECKS)
+    );
+    assert_eq!(first.load().0, expected);
+    assert_eq!(second.load().0, *other.progress());
+}
+
+#[test]
+fn the_library_record_loads_back_and_then_wins_over_the_old_settings() {
+    let backend = MemoryBackend::with(KEY, SAVED_BEFORE_SEVERAL_DECKS);
+    let store = LibraryStore::new(Ok(&backend));
+    let mut library = store.load(&[&DECK]);
+    assert!(library.update_settings(|settings| settings.theme = Theme::Light));
+    assert!(library.visit(Some(DECK.id)));
+    store.save(&library).unwrap();
+    assert_eq!(store.load(&[&DECK]), library);
+
+    // What another tab saved: only the library's own key, and its settings come along.
+    let raw = backend.get(LibraryStore::<&MemoryBackend>::KEY).unwrap();
+    assert_eq!(
+        store.saved_elsewhere(Some(LibraryStore::<&MemoryBackend>::KEY), raw.as_deref()),
+        Some(library.clone())
+    );
+    assert_eq!(store.saved_elsewhere(Some(KEY), raw.as_deref()), None);
+    let mut here = Library::default();
+    assert!(here.merge_from_other_tab(&library));
+    assert_eq!(here.settings, library.settings);
+    assert_eq!(here.last_deck, None, "the deck a tab is in stays its own");
+
+    // An unreadable record is not progress: the settings fall back to the defaults.
+    let broken = MemoryBackend::with(LibraryStore::<&MemoryBackend>::KEY, "{corrupt");
+    assert_eq!(
+        LibraryStore::new(Ok(&broken)).load(&[&DECK]),
+        Library::default()
+    );
+    assert_eq!(
+        LibraryStore::<&MemoryBackend>::new(Err(Fault::Blocked)).load(&[&DECK]),
+        Library::default()
+    );
 }

@@ -7,7 +7,7 @@
 use gloo_storage::Storage as _;
 use quizdeck::browser::{first_screen, LocalStorage};
 use quizdeck::codec::{encode, Unreadable};
-use quizdeck::deck::DECK;
+use quizdeck::deck::{DECK, DECKS};
 use quizdeck::quiz::{HeadStart, Progress, Session};
 use quizdeck::storage::{Backend, Fault, LoadNotice, ProgressStore};
 use quizdeck::ui::App;
@@ -29,7 +29,7 @@ fn document() -> web_sys::Document {
 
 fn started_progress() -> Progress {
     let mut session = Session::new(&DECK, Progress::default());
-    session.start_over(11);
+    session.start_over(Some(11));
     session.show_hint();
     session.progress().clone()
 }
@@ -230,8 +230,8 @@ fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
 #[wasm_bindgen_test]
 async fn the_mounted_app_runs_a_question_and_saves_it() {
     local_storage().clear().unwrap();
-    let (container, _mounted) = mount_app().await;
-    assert_eq!(text_of(&container, "h1"), DECK.title);
+    let (container, _mounted) = mount_app_at(&format!("/deck/{}", DECK.id)).await;
+    assert_eq!(text_when_drawn(&container, "h1").await, DECK.title);
 
     button(&container, "Start").click();
     leptos::task::tick().await;
@@ -280,6 +280,40 @@ async fn the_mounted_app_explains_a_corrupt_saved_value() {
     );
 }
 
+/// The bare address of an app with several decks is the library: a card per deck, and an answer
+/// saved in one deck shows on its card only.
+#[wasm_bindgen_test]
+async fn the_library_shows_each_decks_own_progress() {
+    local_storage().clear().unwrap();
+    let mut answered = Session::new(&DECK, Progress::default());
+    answered.start_over(Some(3));
+    let first = answered.current_question().unwrap().question;
+    answered.select(first.correct_choice().unwrap().id);
+    assert!(answered.check(1_764_000_000_000));
+    local_storage()
+        .set_item(KEY, &encode(answered.progress(), &DECK))
+        .unwrap();
+
+    let (container, _mounted) = mount_app().await;
+    assert_eq!(text_when_drawn(&container, "h1").await, "Decks");
+    let cards = container.query_selector_all(".deck-card").unwrap();
+    assert_eq!(cards.length() as usize, DECKS.len());
+    for deck in DECKS {
+        let card = text_of(&container, &format!("#deck-{} + p + p + p", deck.id));
+        let expected = if deck.id == DECK.id {
+            format!("1 of {} answered, 1 right last time.", deck.questions.len())
+        } else {
+            "Not started yet.".to_owned()
+        };
+        assert_eq!(card, expected, "{}", deck.id);
+    }
+    // Continue on the answered deck's card (its round is under way), Start on the others.
+    assert!(container
+        .query_selector(&format!("[aria-label='Continue {}']", DECK.title))
+        .unwrap()
+        .is_some());
+}
+
 /// Stats opened in this tab follow what another tab answers (a `storage` event), instead of
 /// showing the figures they had when the page was opened.
 #[wasm_bindgen_test]
@@ -292,7 +326,7 @@ async fn stats_follow_answers_made_in_another_tab() {
     assert_eq!(all_topics(), format!("0 / {questions}"));
 
     let mut other_tab = Session::new(&DECK, Progress::default());
-    other_tab.start_over(3);
+    other_tab.start_over(Some(3));
     let first = other_tab.current_question().unwrap().question;
     other_tab.select(first.correct_choice().unwrap().id);
     assert!(other_tab.check(1_764_000_000_000));
@@ -323,7 +357,7 @@ async fn next_frame() {
 fn first_screen_after_start() -> web_sys::Element {
     let shell = document().create_element("div").unwrap();
     shell.set_class_name("boot-shell");
-    shell.set_attribute("data-started", "").unwrap();
+    shell.set_attribute("data-started", "django-async").unwrap();
     shell.set_attribute("data-hint", "").unwrap();
     shell.set_inner_html(
         r#"<div class="first-question"><article class="question">
@@ -360,6 +394,7 @@ async fn taking_over_the_first_screen_keeps_what_the_learner_did_and_where_they_
     assert_eq!(
         taken.head_start,
         Some(HeadStart {
+            deck: "django-async".into(),
             selected: vec!["a".into(), "c".into()],
             hint_shown: true,
             check_pressed: false,

@@ -115,7 +115,12 @@ pub fn decode(raw: &str, deck: &'static Deck) -> Result<Loaded, Unreadable> {
     if envelope.deck != deck.id {
         return Err(Unreadable::OtherDeck(envelope.deck));
     }
-    read_progress(envelope.schema, &envelope.deck_hash, envelope.progress, deck)
+    read_progress(
+        envelope.schema,
+        &envelope.deck_hash,
+        envelope.progress,
+        deck,
+    )
 }
 
 /// One deck's progress, written by `schema` against the deck content `deck_hash`, made to fit

@@ -1,5 +1,6 @@
 use super::{
-    Attempt, Draft, MergeReport, Progress, ReviewLimit, Round, RoundKind, Schedule, Screen, Settings,
+    Attempt, Draft, MergeReport, Progress, ReviewLimit, Round, RoundKind, Schedule, Screen,
+    Settings,
 };
 use crate::deck::{Deck, Question};
 

@@ -9,7 +9,9 @@ use std::cell::Cell;
 pub use memory::MemoryBackend;
 use serde::Serialize;
 
-use crate::codec::{decode, decode_library, encode_library, settings_of_schema_2, Envelope, Unreadable};
+use crate::codec::{
+    decode, decode_library, encode_library, settings_of_schema_2, Envelope, Unreadable,
+};
 use crate::deck::Deck;
 use crate::quiz::{Library, Progress};
 

@@ -72,7 +72,7 @@ impl Address<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::DECK;
+    use crate::deck::{DECK, DECKS};
     use crate::quiz::Progress;
 
     #[test]
@@ -102,25 +102,56 @@ mod tests {
 
     #[test]
     fn a_bare_address_brings_the_learner_back_to_the_screen_they_were_on() {
-        let mut session = Session::new(&DECK, Progress::default());
+        let library = Library::default();
+        let mut only = [Session::new(&DECK, Progress::default())];
         assert_eq!(
-            Address::where_left(&session),
+            Address::where_left(&library, &only),
             None,
             "a new learner: the start"
         );
-        session.visit(Screen::Stats);
+        only[0].visit(Screen::Stats);
         assert_eq!(
-            Address::where_left(&session).as_deref(),
+            Address::where_left(&library, &only).as_deref(),
             Some("/deck/django-async/stats")
         );
         let topic = DECK.topics[0].id;
-        assert!(session.start_topic(topic, 1));
+        assert!(only[0].start_topic(topic, Some(1)));
         assert_eq!(
-            Address::where_left(&session),
+            Address::where_left(&library, &only),
             Some(format!("/deck/django-async/topic/{topic}"))
         );
-        session.visit(Screen::Start);
-        assert_eq!(Address::where_left(&session), None);
+        only[0].visit(Screen::Start);
+        assert_eq!(Address::where_left(&library, &only), None);
+    }
+
+    #[test]
+    fn with_several_decks_a_bare_address_goes_back_into_the_deck_the_learner_was_in() {
+        let mut sessions: Vec<Session> = DECKS
+            .iter()
+            .map(|deck| Session::new(deck, Progress::default()))
+            .collect();
+        assert!(sessions.len() > 1, "the app ships several decks");
+        let mut library = Library::default();
+        assert_eq!(
+            Address::where_left(&library, &sessions),
+            None,
+            "a new learner: the library"
+        );
+        let (first, second) = (DECKS[0], DECKS[1]);
+        library.visit(Some(second.id));
+        assert_eq!(
+            Address::where_left(&library, &sessions),
+            Some(Address::Deck(second).path()),
+            "its start screen, not the library"
+        );
+        sessions[0].visit(Screen::Stats);
+        library.visit(Some(first.id));
+        assert_eq!(
+            Address::where_left(&library, &sessions),
+            Some(Address::Stats(first).path())
+        );
+        library.visit(None);
+        assert_eq!(Address::where_left(&library, &sessions), None);
     }
 
     #[test]

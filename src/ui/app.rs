@@ -118,7 +118,10 @@ pub fn App(#[prop(default = None)] head_start: Option<HeadStart>) -> impl IntoVi
         let now = app.clock.get();
         app.decks()
             .iter()
-            .map(|open| open.session.with(|session| session.schedule().due_count(now)))
+            .map(|open| {
+                open.session
+                    .with(|session| session.schedule().due_count(now))
+            })
             .sum::<usize>()
     });
     use_app_badge(due.into());

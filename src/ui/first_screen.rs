@@ -20,20 +20,32 @@ use super::components::AppBar;
 use super::navigation::AppBase;
 use super::pages::{HomePage, QuestionPage};
 use super::{AppState, Opened};
-use crate::deck::DECKS;
+use crate::deck::{Deck, DECKS};
 use crate::quiz::{Library, Progress, Session, FIRST_ROUND_SEED};
 
 /// The first screen's markup, for index.html (`src/bin/prerender.rs`), its links under
 /// `base` (the public URL the build is for: `/`, or a sub-path such as `/quizdeck/`): the
 /// library (or the only deck's start screen) and, hidden, each deck's first question.
 pub fn render(base: &str) -> String {
+    render_decks(base, DECKS)
+}
+
+/// [`render`] for an app of `decks` (the first screen of an app with one deck, say).
+pub fn render_decks(base: &str, decks: &[&'static Deck]) -> String {
     let base = base.trim_end_matches('/');
-    let new_learner = || DECKS.iter().map(|deck| Session::new(deck, Progress::default()));
+    let new_learner = || {
+        decks
+            .iter()
+            .map(|deck| Session::new(deck, Progress::default()))
+    };
     let first_questions: Vec<(&'static str, String)> = new_learner()
         .map(|mut session| {
             session.start_over(Some(FIRST_ROUND_SEED));
             let deck = session.deck().id;
-            (deck, render_for(base, vec![session], || view! { <QuestionPage /> }))
+            (
+                deck,
+                render_for(base, vec![session], || view! { <QuestionPage /> }),
+            )
         })
         .collect();
     render_for(base, new_learner().collect(), move || {

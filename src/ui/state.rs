@@ -94,7 +94,8 @@ impl AppState {
 
     /// The settings as they are now, for an action (not tracked).
     pub fn settings(&self) -> Settings {
-        self.library.with_untracked(|library| library.settings.clone())
+        self.library
+            .with_untracked(|library| library.settings.clone())
     }
 
     /// Changes the library record; observers only hear about it when something changed.

@@ -66,7 +66,9 @@ fn use_visit(screen: Screen) {
 fn use_visit_settings() {
     let app = AppState::get();
     Effect::new(move |_| {
-        let last_deck = app.library.with_untracked(|library| library.last_deck.clone());
+        let last_deck = app
+            .library
+            .with_untracked(|library| library.last_deck.clone());
         let in_deck = app
             .only_deck()
             .or_else(|| last_deck.and_then(|id| app.deck(&id)));

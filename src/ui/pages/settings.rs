@@ -22,7 +22,10 @@ fn imported_message(app: AppState, imported: &Imported) -> String {
                 report = session.merge_history(&progress.history);
                 report != Default::default()
             });
-            let counts = format!("{} questions updated, {} added", report.updated, report.added);
+            let counts = format!(
+                "{} questions updated, {} added",
+                report.updated, report.added
+            );
             Some(if several {
                 format!("{}: {counts}", deck.title)
             } else {
@@ -36,7 +39,10 @@ fn imported_message(app: AppState, imported: &Imported) -> String {
             imported.left_out.join(", ")
         ));
     }
-    format!("Imported: {}. Your own answers were kept.", parts.join("; "))
+    format!(
+        "Imported: {}. Your own answers were kept.",
+        parts.join("; ")
+    )
 }
 
 /// The settings of every deck (theme, shuffling, review limit), and the learner's own copy of
@@ -57,10 +63,17 @@ pub fn SettingsPage() -> impl IntoView {
         let file = {
             let progress: Vec<(&Deck, Progress)> = decks
                 .iter()
-                .map(|open| (open.deck, open.session.with_untracked(|s| s.progress().clone())))
+                .map(|open| {
+                    (
+                        open.deck,
+                        open.session.with_untracked(|s| s.progress().clone()),
+                    )
+                })
                 .collect();
-            let entries: Vec<(&Deck, &Progress)> =
-                progress.iter().map(|(deck, progress)| (*deck, progress)).collect();
+            let entries: Vec<(&Deck, &Progress)> = progress
+                .iter()
+                .map(|(deck, progress)| (*deck, progress))
+                .collect();
             export(&entries, now())
         };
         let outcome = download("quizdeck-progress.json", &file);
