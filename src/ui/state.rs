@@ -133,8 +133,9 @@ pub fn use_open_deck() -> OpenDeck {
     expect_context::<OpenDeck>()
 }
 
-/// The deck the address is in (the only one, in an app of one deck), for what stands outside
-/// the screens: the app bar's Stats link, the announcer.
+/// The deck the address is in (the only one, in an app of one deck; on a screen of the whole
+/// app, such as the settings, the deck the learner was last in), for what stands outside the
+/// screens: the app bar's Stats link, the announcer. `None` on the library screen.
 pub fn use_current_deck() -> Memo<Option<OpenDeck>> {
     let app = AppState::get();
     let base = expect_context::<AppBase>().0;
@@ -143,8 +144,13 @@ pub fn use_current_deck() -> Memo<Option<OpenDeck>> {
         app.only_deck().or_else(|| {
             let path = path.get();
             let path = path.strip_prefix(base.as_str()).unwrap_or(&path);
-            let id = path.strip_prefix("/deck/")?.split('/').next()?;
-            app.deck(id)
+            match path.strip_prefix("/deck/") {
+                Some(in_deck) => app.deck(in_deck.split('/').next()?),
+                None => {
+                    let last = app.library.with(|library| library.last_deck.clone())?;
+                    app.deck(&last)
+                }
+            }
         })
     })
 }

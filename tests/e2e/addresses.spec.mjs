@@ -2,7 +2,7 @@
 // moves (checking and Next add no entries), and an address works reloaded, in a new tab,
 // offline and under the build's sub-path; the installed app's shortcuts open theirs.
 import { readFileSync } from 'node:fs';
-import { test, expect, deck, QuizPage } from './support.mjs';
+import { test, expect, deck, decks, QuizPage } from './support.mjs';
 import { PUBLIC_URL, controlledByWorkerInPage } from './shared.mjs';
 
 const total = deck.questions.length;
@@ -13,13 +13,59 @@ const at = (address) => new RegExp(`^http://127\\.0\\.0\\.1:\\d+${PUBLIC_URL}${a
 const deckPath = `deck/${deck.id}`;
 
 const startHeading = (page) => page.getByRole('heading', { level: 1, name: deck.title });
+const libraryHeading = (page) => page.getByRole('heading', { level: 1, name: 'Decks' });
+const other = decks['asyncio-basics'];
+
+test('the library leads into each deck, and Back returns to it', async ({ quiz, page }) => {
+  await page.goto('about:blank');
+  await quiz.open('./');
+  await expect(libraryHeading(page)).toBeVisible();
+  await expect(page).toHaveURL(at(''));
+  for (const each of [deck, other]) {
+    await page.getByRole('link', { name: each.title }).click();
+    await expect(page).toHaveURL(at(`deck/${each.id}`));
+    await expect(page.getByRole('heading', { level: 1, name: each.title })).toBeFocused();
+    await expect(page.getByText(`${each.questions.length} questions in ${each.topics.length} topics`)).toBeVisible();
+    await page.goBack();
+    await expect(libraryHeading(page)).toBeVisible();
+  }
+  // Start on a card begins that deck's round; Back returns to the library, where it continues.
+  await page.getByRole('button', { name: `Start ${other.title}`, exact: true }).click();
+  await expect(page).toHaveURL(at(`deck/${other.id}/round`));
+  await expect(quiz.questionHeading).toHaveText(`Question 1 of ${other.questions.length}`);
+  await quiz.answer(true);
+  await page.goBack();
+  await expect(libraryHeading(page)).toBeVisible();
+  const card = page.locator('.deck-card', { has: page.getByRole('link', { name: other.title }) });
+  await expect(card.getByTestId('deck-progress')).toHaveText(
+    `1 of ${other.questions.length} answered, 1 right last time.`,
+  );
+  await card.getByRole('button', { name: `Continue ${other.title}` }).click();
+  await expect(page).toHaveURL(at(`deck/${other.id}/round`));
+  // The app bar's Stats is the deck's own.
+  await quiz.navigation('Stats').click();
+  await expect(page).toHaveURL(at(`deck/${other.id}/stats`));
+  await expect(page.getByText(other.title, { exact: true })).toBeVisible();
+  await quiz.navigation('Home').click();
+  await expect(libraryHeading(page)).toBeVisible();
+  await expect(quiz.navigation('Stats')).toHaveCount(0);
+  // Back through the stats and the round to the library, then out of the app.
+  await page.goBack();
+  await expect(page).toHaveURL(at(`deck/${other.id}/stats`));
+  await page.goBack();
+  await expect(quiz.questionHeading).toBeVisible();
+  await page.goBack();
+  await expect(libraryHeading(page)).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL('about:blank');
+});
 
 test('Back from a question goes to the start screen in one step; Continue and Forward resume it', async ({
   quiz,
   page,
 }) => {
   await quiz.open();
-  await expect(page).toHaveURL(at(''));
+  await expect(page).toHaveURL(at(deckPath));
   await quiz.button('Start').click();
   await expect(page).toHaveURL(at(`${deckPath}/round`));
   for (let index = 0; index < 6; index++) {
@@ -32,7 +78,7 @@ test('Back from a question goes to the start screen in one step; Continue and Fo
 
   await page.goBack();
   await expect(startHeading(page)).toBeVisible();
-  await expect(page).toHaveURL(at(''));
+  await expect(page).toHaveURL(at(deckPath));
   await expect(page.getByText(`Round in progress: question 7 of ${total}.`)).toBeVisible();
   // The screen moved to has the focus, so a screen reader reads where the learner landed.
   await expect(startHeading(page)).toBeFocused();
@@ -95,6 +141,8 @@ test("a finished round's summary takes the round's place: Back from it goes to t
 
 /** The screens an address names, and how each shows itself. */
 const screens = [
+  ['the library', './', libraryHeading],
+  ['the other deck', `deck/${other.id}`, (page) => page.getByRole('heading', { level: 1, name: other.title })],
   ['stats', `${deckPath}/stats`, (page) => page.getByRole('heading', { level: 1, name: 'Stats' })],
   ['settings', 'settings', (page) => page.getByRole('heading', { level: 1, name: 'Settings' })],
   [
@@ -108,7 +156,7 @@ for (const [name, address, shown] of screens) {
   test(`a link to ${name} opens it, reloaded, in a new tab and offline`, async ({ quiz, page, context }) => {
     await quiz.open(address);
     await expect(shown(page)).toBeVisible();
-    await expect(page).toHaveURL(at(address));
+    await expect(page).toHaveURL(at(address.replace(/^\.\/$/, '')));
     // The worker installed by this first visit is what answers offline below.
     await page.evaluate(controlledByWorkerInPage);
     /** Reloads this page, then opens the address in a new tab: both show the screen. */
@@ -130,7 +178,7 @@ test('a link that names no screen says so, with the way to the start screen', as
   await quiz.open('deck/no-such-deck/stats');
   await expect(page.getByRole('heading', { level: 1, name: 'Nothing here' })).toBeVisible();
   await page.getByRole('link', { name: 'Go to the start screen' }).click();
-  await expect(startHeading(page)).toBeVisible();
+  await expect(libraryHeading(page)).toBeVisible();
 });
 
 test('a bare address brings a returning learner back where they were; a named one does not', async ({
@@ -144,12 +192,12 @@ test('a bare address brings a returning learner back where they were; a named on
   await quiz.next();
   await quiz.navigation('Stats').click();
   const tab = await context.newPage();
-  await new QuizPage(tab).open();
+  await new QuizPage(tab).open('./');
   await expect(tab).toHaveURL(at(`${deckPath}/stats`));
   // Another tab moving on does not move this one: its address says which screen it shows.
   await quiz.navigation('Home').click();
   await page.reload();
-  await expect(startHeading(page)).toBeVisible();
+  await expect(libraryHeading(page)).toBeVisible();
   await expect(tab.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
 });
 
@@ -199,7 +247,7 @@ test('Share this deck copies its address where there is no share sheet', async (
   await quiz.open();
   await page.evaluate(() => delete Navigator.prototype.share);
   await quiz.button('Share this deck').click();
-  const address = new URL(`${deckPath}`, page.url()).href;
+  const address = new URL(deckPath, new URL(PUBLIC_URL, page.url())).href;
   await expect(page.getByTestId('share-message')).toHaveText(`Link copied: ${address}`);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
 });
@@ -214,7 +262,7 @@ test('Share this deck shows the link to copy when neither a share sheet nor the 
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
   });
   await quiz.button('Share this deck').click();
-  const address = new URL(`${deckPath}`, page.url()).href;
+  const address = new URL(deckPath, new URL(PUBLIC_URL, page.url())).href;
   await expect(page.getByTestId('share-message')).toHaveText(`Copy this link to share the deck: ${address}`);
 });
 
@@ -229,7 +277,7 @@ test('Share this deck hands its title and address to the share sheet where there
   });
   await quiz.button('Share this deck').click();
   await expect.poll(() => page.evaluate(() => window.shared)).toEqual([
-    { title: `${deck.title} · quizdeck`, url: new URL(`${deckPath}`, page.url()).href },
+    { title: `${deck.title} · quizdeck`, url: new URL(deckPath, new URL(PUBLIC_URL, page.url())).href },
   ]);
   await expect(page.getByTestId('share-message')).toBeEmpty();
 });

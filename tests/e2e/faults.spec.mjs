@@ -113,7 +113,7 @@ test('a reload on every screen gives back that screen as it was', async ({ quiz,
   await quiz.button('Retry missed questions').click();
   await quiz.answer(true);
   await quiz.next();
-  await quiz.navigation('Home').click();
+  await quiz.toDeckStart();
   await expect(page.getByText(/^Round in progress: question \d+ of \d+\.$/)).toBeVisible();
   await expectReloadKeeps(page, 'the start screen with a round in progress');
 
@@ -123,7 +123,7 @@ test('a reload on every screen gives back that screen as it was', async ({ quiz,
   await page.getByLabel('Dark').check();
   await expectReloadKeeps(page, 'the settings');
 
-  await quiz.navigation('Home').click();
+  await quiz.toDeckStart();
   await quiz.button('Continue').click();
   await expect(quiz.questionHeading).toBeVisible();
   const stored = await quiz.storedProgress();
@@ -207,7 +207,7 @@ test('a read that fails once (SecurityError on getItem) does not wipe the saved 
   // Whatever the page shows after a failed read, the saved progress must still be there.
   expect((await quiz.storedProgress()).progress.history).toHaveLength(2);
   await page.reload();
-  await quiz.navigation('Home').click();
+  await quiz.toDeckStart();
   await expect(page.getByTestId('done-so-far')).toContainText(`You have answered 2 of ${total}`);
   console.log(`faults injected (read fails once): ${JSON.stringify(faults)}`);
 });

@@ -1,10 +1,11 @@
-// The first screen before the app: index.html holds a new learner's start screen and
+// The first screen before the app: index.html holds a new learner's library and each deck's
 // first question, drawn at build time by the app's components. A learner can start answering
 // while the WebAssembly is still on its way, and the app carries on from there. Every test
 // holds the wasm back until the step that needs the app: no timing involved.
-import { test, expect, deck, answerOf, storageKey } from './support.mjs';
+import { test, expect, deck, decks, answerOf, storageKey } from './support.mjs';
 
 const total = deck.questions.length;
+const startOf = (page, { title }) => page.getByRole('button', { name: `Start ${title}`, exact: true });
 // A worker would serve the wasm from its cache on a reload, past the hold.
 test.use({ serviceWorkers: 'block' });
 
@@ -23,13 +24,16 @@ async function holdTheWasm(page) {
 const appIsUp = (page) => expect(page.locator('.boot-shell')).toHaveCount(0);
 const status = (page) => page.locator('#boot');
 
-/** Opens the page with the wasm held, presses Start, and returns the question shown. */
+/** Opens the page with the wasm held, presses the deck's Start in the library, and returns the
+ * question shown. */
 async function startBeforeTheApp(page, quiz) {
   const release = await holdTheWasm(page);
   await page.goto('./');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(deck.title);
-  await expect(page.locator('.lede')).toHaveText(deck.description);
-  await quiz.button('Start').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Decks');
+  for (const { title } of Object.values(decks)) {
+    await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+  }
+  await startOf(page, deck).click();
   await expect(quiz.questionHeading).toHaveText(`Question 1 of ${total}`);
   await expect(quiz.questionHeading).toBeFocused();
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
@@ -80,25 +84,42 @@ test('a choice, the hint and the focus carry over when the app takes over', asyn
   expect([attempt.question_id, attempt.correct, attempt.hint_used]).toEqual([first.id, false, true]);
 });
 
-test('what needs the app says it is loading, then the app does it; its links work already', async ({
+test('the other deck starts before the app too, and the app carries on in that deck', async ({ page, quiz }) => {
+  const other = decks['asyncio-basics'];
+  const release = await holdTheWasm(page);
+  await page.goto('./');
+  await startOf(page, other).click();
+  await expect(quiz.questionHeading).toHaveText(`Question 1 of ${other.questions.length}`);
+  const id = await page.locator('.first-question:not([hidden]) article.question').getAttribute('data-question');
+  expect(other.questions.map((q) => q.id)).toContain(id);
+  release();
+  await appIsUp(page);
+  await expect(page).toHaveURL(/\/deck\/asyncio-basics\/round$/);
+  await expect(quiz.questionHeading).toHaveText(`Question 1 of ${other.questions.length}`);
+  await expect(page.locator('article.question')).toHaveAttribute('data-question', id);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Decks');
+  await expect(page.getByRole('button', { name: `Continue ${other.title}` })).toBeVisible();
+});
+
+test('its links work before the app: a deck opens its address, "Loading…" until the app shows it', async ({
   page,
   quiz,
 }) => {
   const release = await holdTheWasm(page);
   await page.goto('./');
-  await quiz.button('Share this deck').click();
-  await expect(status(page)).toHaveText('One moment: the quiz is still loading.');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(deck.title);
-  // A link is a link: it opens its address, which shows "Loading…" until the app shows it.
-  await quiz.navigation('Stats').click();
-  await expect(page).toHaveURL(/\/deck\/django-async\/stats$/);
+  await page.getByRole('link', { name: deck.title }).click();
+  await expect(page).toHaveURL(/\/deck\/django-async$/);
   await expect(page.getByText('Loading the quiz…')).toBeVisible();
   release();
   await appIsUp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(deck.title);
+  await quiz.navigation('Stats').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stats');
   await expect(quiz.navigation('Stats')).toHaveAttribute('aria-current', 'page');
   await quiz.navigation('Home').click();
   await expect(quiz.navigation('Home')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Decks');
 });
 
 test('a returning learner sees "Loading the quiz…", never a new learner\'s start screen', async ({ page, quiz }) => {
@@ -107,15 +128,17 @@ test('a returning learner sees "Loading the quiz…", never a new learner\'s sta
   await quiz.answer(true);
   await quiz.navigation('Home').click();
 
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Decks');
   const release = await holdTheWasm(page);
   await page.reload();
   await expect(page.getByText('Loading the quiz…')).toBeVisible();
-  await expect(quiz.button('Start')).toBeHidden();
-  await expect(page.getByTestId('done-so-far')).toBeHidden();
+  await expect(startOf(page, deck)).toBeHidden();
+  await expect(page.getByTestId('deck-progress').first()).toBeHidden();
   release();
   await appIsUp(page);
-  await expect(page.getByTestId('done-so-far')).toContainText(`You have answered 1 of ${total}`);
-  await expect(quiz.button('Continue')).toBeVisible();
+  const card = page.locator('.deck-card', { has: page.getByRole('link', { name: deck.title }) });
+  await expect(card.getByTestId('deck-progress')).toHaveText(`1 of ${total} answered, 1 right last time.`);
+  await expect(card.getByRole('button', { name: `Continue ${deck.title}` })).toBeVisible();
   expect(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), storageKey)).progress.history).toHaveLength(1);
 });
 

@@ -1,5 +1,5 @@
 // A learner's whole journey through the shipped deck.
-import { test, expect, deck, question, storageKey, isOrder, rightChoicesOf } from './support.mjs';
+import { test, expect, deck, decks, question, storageKey, isOrder, rightChoicesOf } from './support.mjs';
 
 const total = deck.questions.length;
 
@@ -48,7 +48,7 @@ test('a whole round: feedback, summary, retry missed', async ({ quiz, page }) =>
   await expect(quiz.score).toHaveText(`You got ${missed.length} of ${missed.length} right.`);
   await expect(page.locator('.missed')).toHaveCount(0);
 
-  await quiz.navigation('Home').click();
+  await quiz.toDeckStart();
   await expect(page.getByTestId('done-so-far')).toHaveText(
     `You have answered ${total} of ${total} questions; ${total} were right the last time you answered them.`,
   );
@@ -81,7 +81,7 @@ test('a reload keeps the screen, option order, selection, hint and feedback', as
   expect(await quiz.choiceOrder()).toEqual(order);
 
   // Leaving for the start screen and coming back is also kept across a reload.
-  await quiz.navigation('Home').click();
+  await quiz.toDeckStart();
   await expect(page.getByText(`Round in progress: question 2 of ${total}.`)).toBeVisible();
   await page.reload();
   await quiz.button('Continue').click();
@@ -116,7 +116,7 @@ test("the seed's wrong Q4 answer is graded wrong and the corrected one right", a
 
 test('progress is saved after every action', async ({ quiz, page }) => {
   await quiz.open();
-  expect(await quiz.storedProgress()).toMatchObject({ app: 'quizdeck', schema: 2, deck: deck.id });
+  expect(await quiz.storedProgress()).toMatchObject({ app: 'quizdeck', schema: 3, deck: deck.id });
   await quiz.button('Start').click();
   await quiz.hintButton.click();
   await expect.poll(async () => (await quiz.storedProgress()).progress.round.step).toEqual({
@@ -126,9 +126,11 @@ test('progress is saved after every action', async ({ quiz, page }) => {
   await expect.poll(async () => (await quiz.storedProgress()).progress.history.map((a) => a.question_id)).toEqual([
     q.id,
   ]);
-  // The one key the app really writes, named after the deck file's id: the key every other
-  // test reads (storageKey) is the app's, not only the tests' own idea of it.
-  const keys = await page.evaluate(() => Object.keys(localStorage));
-  expect(keys).toEqual([`quizdeck:${deck.id}:progress`]);
-  expect(keys).toEqual([storageKey]);
+  // The keys the app really writes: one per deck, named after the deck file's id (the key every
+  // other test reads, storageKey, is the app's, not only the tests' own idea of it), and the
+  // library's settings.
+  const keys = (await page.evaluate(() => Object.keys(localStorage))).sort();
+  const perDeck = Object.keys(decks).map((id) => `quizdeck:${id}:progress`);
+  expect(keys).toEqual([...perDeck, 'quizdeck:library'].sort());
+  expect(keys).toContain(storageKey);
 });

@@ -1,7 +1,7 @@
 // Learning beyond one pass: topics, spaced-repetition review on a controlled clock,
 // settings, export/import, and two tabs at once.
 import { readFile } from 'node:fs/promises';
-import { test, expect, deck, storageKey } from './support.mjs';
+import { test, expect, deck, decks, deckAddress, storageKey } from './support.mjs';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date('2026-03-02T09:00:00Z');
@@ -24,7 +24,7 @@ test('missed questions come back for review when they are due', async ({ quiz, p
   await quiz.answer(false);
   await quiz.next();
   await quiz.answer(true);
-  await quiz.navigation('Home').click();
+  await quiz.toDeckStart();
   await expect(page.getByTestId('due')).toHaveText('Nothing is due for review right now.');
 
   await page.clock.setSystemTime(T0.getTime() + 2 * DAY);
@@ -46,7 +46,8 @@ async function missOneThenOpen(quiz, page, screen) {
   await quiz.open();
   await quiz.button('Start').click();
   await quiz.answer(false);
-  await quiz.navigation(screen).click();
+  if (screen === 'Home') await quiz.toDeckStart();
+  else await quiz.navigation(screen).click();
 }
 
 test('a start screen left open shows what falls due, without a reload or a click', async ({ quiz, page }) => {
@@ -111,20 +112,24 @@ test('export, reset, import: progress comes back, and a bad file changes nothing
   const exported = testInfo.outputPath('progress.json');
   await download.saveAs(exported);
   const file = JSON.parse(await readFile(exported, 'utf8'));
-  expect(file).toMatchObject({ app: 'quizdeck', schema: 2, deck: deck.id });
+  // One file holds every deck.
+  expect(file).toMatchObject({ app: 'quizdeck', schema: 3 });
   expect(file.exported_at).toBeGreaterThan(0);
-  expect(file.progress.history).toHaveLength(3);
+  expect(file.decks.map((entry) => entry.deck).sort()).toEqual(Object.keys(decks).sort());
+  const historyOf = (id) => file.decks.find((entry) => entry.deck === id).progress.history;
+  expect(historyOf(deck.id)).toHaveLength(3);
+  expect(historyOf('asyncio-basics')).toHaveLength(0);
 
   // The file re-imports in a fresh profile to the same stats.
   await quiz.navigation('Stats').click();
   const stats = await page.locator('.stats table').first().innerText();
   const fresh = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const elsewhere = await fresh.newPage();
-  await elsewhere.goto('./');
+  await elsewhere.goto(deckAddress);
   await elsewhere.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   await elsewhere.getByLabel('Import progress').setInputFiles(exported);
   await expect(elsewhere.getByTestId('transfer-message')).toHaveText(
-    'Imported: 0 questions updated, 3 added. Your own answers were kept.',
+    `Imported: ${decks['asyncio-basics'].title}: 0 questions updated, 0 added; ${deck.title}: 0 questions updated, 3 added. Your own answers were kept.`,
   );
   await elsewhere.getByRole('navigation').getByRole('link', { name: 'Stats' }).click();
   await expect.poll(() => elsewhere.locator('.stats table').first().innerText()).toBe(stats);
@@ -145,19 +150,21 @@ test('export, reset, import: progress comes back, and a bad file changes nothing
   await picker.setInputFiles({
     name: 'other.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ ...file, deck: 'rust-basics' })),
+    buffer: Buffer.from(JSON.stringify({ ...file, decks: file.decks.map((entry, n) => ({ ...entry, deck: `rust-${n}` })) })),
   });
-  await expect(page.getByTestId('transfer-message')).toContainText('it belongs to another deck (rust-basics)');
+  await expect(page.getByTestId('transfer-message')).toContainText(
+    'the file holds progress on decks this app does not have (rust-0, rust-1)',
+  );
   await picker.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(1024 * 1024 + 1, ' ') });
   await expect(page.getByTestId('transfer-message')).toContainText('more than a progress file can be');
   expect((await quiz.storedProgress()).progress.history).toHaveLength(0);
 
   await picker.setInputFiles(exported);
   await expect(page.getByTestId('transfer-message')).toHaveText(
-    'Imported: 0 questions updated, 3 added. Your own answers were kept.',
+    `Imported: ${decks['asyncio-basics'].title}: 0 questions updated, 0 added; ${deck.title}: 0 questions updated, 3 added. Your own answers were kept.`,
   );
   await expect.poll(async () => (await quiz.storedProgress()).progress.history.length).toBe(3);
-  await quiz.navigation('Home').click();
+  await quiz.open();
   await expect(page.getByTestId('done-so-far')).toContainText(`You have answered 3 of ${deck.questions.length}`);
 });
 
@@ -167,7 +174,7 @@ test('two tabs answering in turn never lose an answer', async ({ context, quiz, 
   const other = await context.newPage();
   const { QuizPage } = await import('./support.mjs');
   const second = new QuizPage(other);
-  await second.open(); // lands on the round the first tab saved
+  await second.open('./'); // the bare address lands on the round the first tab saved
   await expect(second.questionHeading).toHaveText(/^Question 1 of/);
 
   // Interleaved: each tab answers the question it shows.
@@ -181,6 +188,6 @@ test('two tabs answering in turn never lose an answer', async ({ context, quiz, 
     .toBe(4);
   const history = await other.evaluate((key) => JSON.parse(localStorage.getItem(key)).progress.history, storageKey);
   expect(history).toHaveLength(4);
-  await quiz.navigation('Home').click();
+  await quiz.toDeckStart();
   await expect(page.getByTestId('done-so-far')).toContainText('You have answered');
 });

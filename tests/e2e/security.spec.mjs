@@ -139,6 +139,7 @@ for (const [where, make] of Object.entries(storedValues)) {
       await quiz.navigation(screen).click();
       await expectNothingInjected(page, `on ${screen}`);
     }
+    await quiz.toDeckStart();
     await quiz.button(/^(Start|Start over)$/).first().click();
     await quiz.answer(true);
     await page.reload();
@@ -175,7 +176,7 @@ test('markup in an imported file is never run, and quoted only as text', async (
     if (name === 'other-deck.json') await expect(message).toContainText(hostile);
     await expectNothingInjected(page, `after importing ${name}`);
   }
-  for (const screen of ['Home', 'Stats']) {
+  for (const screen of ['Stats', 'Home']) {
     await quiz.navigation(screen).click();
     await expectNothingInjected(page, `on ${screen} after the imports`);
   }

@@ -33,12 +33,19 @@ const deckFiles = JSON.parse(
 const asDeck = (file) => ({ ...file.deck, topics: file.topic, questions: file.question });
 /** Every deck, by id. */
 export const decks = Object.fromEntries(Object.entries(deckFiles).map(([id, file]) => [id, asDeck(file)]));
-/** The deck the app shows. */
+/** The deck most tests take (the app has several: its bare address is the library). */
 export const deck = decks['django-async'];
+/** That deck's start screen, relative to the app's base. */
+export const deckAddress = `deck/${deck.id}`;
 export const storageKey = `quizdeck:${deck.id}:progress`;
 export const backupKey = `quizdeck:${deck.id}:unreadable`;
 
-const questionById = new Map(deck.questions.map((question) => [question.id, question]));
+// Question ids are unique across the decks (checked here), so a question on screen is found
+// whichever deck it is from.
+const questionById = new Map(Object.values(decks).flatMap((each) => each.questions.map((q) => [q.id, q])));
+if (questionById.size !== Object.values(decks).reduce((n, each) => n + each.questions.length, 0)) {
+  throw new Error('two decks share a question id: the tests could not tell their questions apart');
+}
 export const question = (id) => questionById.get(id);
 /** An order question ("put the events in order"): its choices in the file are its answer. */
 export const isOrder = (q) => q.kind === 'order';

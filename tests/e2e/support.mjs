@@ -2,7 +2,7 @@
 // object for the quiz, seeded randomness, and a guard that fails a test on any console error.
 import { createRequire } from 'node:module';
 import { test as base, expect } from '@playwright/test';
-import { answer, question, storageKey } from './shared.mjs';
+import { answer, deck, deckAddress, question, storageKey } from './shared.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -17,6 +17,8 @@ export async function audit(page) {
 
 export {
   deck,
+  decks,
+  deckAddress,
   storageKey,
   backupKey,
   question,
@@ -54,7 +56,9 @@ export class QuizPage {
     this.saveNotice = page.getByTestId('save-notice');
   }
 
-  async open(path = './') {
+  /** Opens `path`: by default the start screen of the deck under test (`./`, the app's bare
+   * address, is the library). */
+  async open(path = deckAddress) {
     await this.page.goto(path);
     await expect(this.main).toBeVisible();
   }
@@ -63,18 +67,19 @@ export class QuizPage {
     return this.page.getByRole('button', { name, exact: true });
   }
 
-  /** The options' inputs: radio buttons, or checkboxes on "select all that apply". */
+  /** The options' inputs: radio buttons, or checkboxes on "select all that apply" (of the
+   * question shown: the first screen holds every deck's, hidden but one). */
   radios() {
-    return this.page.locator('fieldset.choices input');
+    return this.page.locator('article.question:visible fieldset.choices input');
   }
 
   radio(choiceId) {
-    return this.page.locator(`fieldset.choices input[value="${choiceId}"]`);
+    return this.page.locator(`article.question:visible fieldset.choices input[value="${choiceId}"]`);
   }
 
   /** The deck question on screen (from the deck file). */
   async currentQuestion() {
-    const id = await this.page.locator('article.question').getAttribute('data-question');
+    const id = await this.page.locator('article.question:visible').getAttribute('data-question');
     return question(id);
   }
 
@@ -139,6 +144,14 @@ export class QuizPage {
       await this.answer(true);
       await this.next();
     }
+  }
+
+  /** Goes to the start screen of the deck under test the way a learner would: Home (the
+   * library), then the deck. */
+  async toDeckStart() {
+    await this.navigation('Home').click();
+    await this.page.getByRole('link', { name: deck.title, exact: true }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: deck.title })).toBeVisible();
   }
 
   navigation(name) {

@@ -6,11 +6,12 @@ import { test, expect, deck, storageKey, QuizPage, consoleErrorsOf } from './sup
 const total = deck.questions.length;
 
 /** A second tab in the same browser, with the same console-error guard as the first. */
+/** A second tab opened at the app's bare address: on the screen the first tab left saved. */
 async function secondTab(context) {
   const page = await context.newPage();
   const problems = consoleErrorsOf(page);
   const quiz = new QuizPage(page);
-  await quiz.open();
+  await quiz.open('./');
   return { page, quiz, problems };
 }
 
@@ -65,7 +66,7 @@ test('two tabs in different rounds, answering interleaved, reloading: every answ
   const right = [...latest.values()].filter(Boolean).length;
   const summary = `You have answered ${latest.size} of ${total} questions; ${right} were right the last time you answered them.`;
   for (const tab of [quiz, other.quiz]) {
-    await tab.navigation('Home').click();
+    await tab.toDeckStart();
     await expect(tab.page.getByTestId('done-so-far')).toHaveText(summary);
   }
   await page.reload();
@@ -97,7 +98,7 @@ test('"Reset progress" in one tab is not undone by another tab that still shows 
   const kept = await answer(other.quiz, true);
   await expect.poll(() => storedAnswers(page)).toEqual([kept]);
   await page.reload();
-  await quiz.navigation('Home').click();
+  await quiz.toDeckStart();
   await expect(page.getByTestId('done-so-far')).toContainText(`You have answered 1 of ${total}`);
   expect(other.problems, 'console errors in the second tab').toEqual([]);
 });

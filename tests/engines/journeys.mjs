@@ -11,6 +11,8 @@ import {
   backupKey,
   controlledByWorkerInPage,
   deck,
+  deckAddress,
+  decks,
   isOrder,
   PUBLIC_URL,
   rightChoicesOf,
@@ -101,7 +103,7 @@ export function journeys(engine) {
       const badge = await quiz.run(() => 'setAppBadge' in navigator);
       t.diagnostic(`app badge: navigator.setAppBadge ${badge ? 'present (set while reviews are due)' : 'absent (no badge)'}`);
       const { app, schema, deck: deckId } = await quiz.storedProgress();
-      assert.deepEqual({ app, schema, deckId }, { app: 'quizdeck', schema: 2, deckId: deck.id });
+      assert.deepEqual({ app, schema, deckId }, { app: 'quizdeck', schema: 3, deckId: deck.id });
       await quiz.clickButton('Start');
 
       // Wrong on every fifth question, with the hint on every seventh (and on the second).
@@ -151,8 +153,12 @@ export function journeys(engine) {
         }
         assert.notEqual(await quiz.textOf('[data-testid=feedback] .explanation'), '');
         if (index === 5) {
-          // Home and back, with a reload on the start screen in between.
+          // Home (the library, which offers to continue) and into the deck and back to the
+          // question, with a reload on the deck's start screen in between.
           await quiz.clickNavigation('Home');
+          await quiz.waitForHeading('Decks');
+          await quiz.waitForButtonLabelled(`Continue ${deck.title}`);
+          await quiz.openDeckFromLibrary();
           await quiz.waitForText('main', `Round in progress: question ${index + 1} of ${total}.`);
           await quiz.reload();
           await quiz.clickButton('Continue');
@@ -175,7 +181,7 @@ export function journeys(engine) {
       await quiz.waitForText('[data-testid=score]', `You got ${missed.length} of ${missed.length} right.`);
       assert.equal(await quiz.count('.missed'), 0);
 
-      await quiz.clickNavigation('Home');
+      await quiz.toDeckStart();
       await quiz.waitForText(
         '[data-testid=done-so-far]',
         `You have answered ${total} of ${total} questions; ${total} were right the last time you answered them.`,
@@ -270,8 +276,25 @@ export function journeys(engine) {
     });
 
     journey('Back, Forward and a link to a screen work as on any site', async (quiz) => {
-      await quiz.open();
+      // The bare address is the library: a card per deck, no Stats (that is a deck's own).
+      await quiz.open(quiz.url);
+      await quiz.waitForHeading('Decks');
+      assert.deepEqual(
+        (await quiz.deckTitles()).sort(),
+        Object.values(decks).map(({ title }) => title).sort(),
+      );
+      assert.deepEqual(await quiz.navigationLinks(), ['Home', 'Settings']);
+      // A card's link goes into its deck, at the deck's own address; Back returns to the library.
+      await quiz.openDeckFromLibrary(deck.title);
+      await quiz.waitForAddress(quiz.deckUrl);
+      await quiz.waitForText('main', `${total} questions in ${deck.topics.length} topics`);
+      assert.deepEqual(await quiz.navigationLinks(), ['Home', 'Stats', 'Settings']);
+      await quiz.back();
+      await quiz.waitForHeading('Decks');
+      await quiz.waitForAddress(quiz.url);
+      await quiz.forward();
       await quiz.waitForHeading(deck.title);
+      await quiz.waitForAddress(quiz.deckUrl);
       await quiz.clickButton('Start');
       for (const [index, right] of [true, false].entries()) {
         await quiz.waitForHeading(`Question ${index + 1} of ${total}`);
@@ -282,7 +305,14 @@ export function journeys(engine) {
       // Checking and Next added no history entries: one Back is the start screen.
       await quiz.back();
       await quiz.waitForHeading(deck.title);
+      await quiz.waitForAddress(quiz.deckUrl);
       await quiz.waitForText('.round-status', `Round in progress: question 3 of ${total}.`, 'the round status');
+      // One more Back is the library, which offers to continue the round.
+      await quiz.back();
+      await quiz.waitForHeading('Decks');
+      await quiz.waitForButtonLabelled(`Continue ${deck.title}`);
+      await quiz.forward();
+      await quiz.waitForHeading(deck.title);
       await quiz.forward();
       await quiz.waitForHeading(`Question 3 of ${total}`);
       await quiz.clickNavigation('Stats');
@@ -290,7 +320,7 @@ export function journeys(engine) {
       await quiz.back();
       await quiz.waitForHeading(`Question 3 of ${total}`);
       // The stats' own address, typed or opened from a shortcut, then reloaded.
-      await quiz.open(`${quiz.url}deck/${deck.id}/stats`);
+      await quiz.open(`${quiz.deckUrl}/stats`);
       await quiz.waitForHeading('Stats');
       await quiz.reload();
       await quiz.waitForHeading('Stats');
@@ -298,19 +328,22 @@ export function journeys(engine) {
 
     journey('offline after the first visit: the app comes back from the service worker', async (quiz) => {
       const own = await site('dist', port + 1);
+      const deckUrl = `${own.url}${deckAddress}`;
       try {
-        await quiz.open(own.url);
+        await quiz.open(deckUrl);
         await controlledByWorker(quiz);
       } finally {
         await own.stop();
       }
       // Opening the address again (not the reload button: Firefox's WebDriver refresh skips the
       // worker, as Shift+Reload does), with no server to answer.
-      await quiz.open(own.url);
+      await quiz.open(deckUrl);
+      await quiz.waitForHeading(deck.title);
       await quiz.clickButton('Start');
       await quiz.waitForHeading(`Question 1 of ${total}`);
       await quiz.answer(true);
       assert.equal((await quiz.storedProgress()).progress.history.length, 1);
+      // The bare address (the home-screen icon's), offline too, brings the learner back to it.
       await quiz.open(own.url);
       await quiz.waitForText('[data-testid=feedback]', 'Correct');
       await quiz.next();
@@ -326,11 +359,16 @@ export function journeys(engine) {
         await quiz.run((url) => {
           location.href = url;
         }, slow.url);
-        await quiz.waitForText('.first-visit h1', deck.title);
+        // index.html's first screen is the library, with every deck's card.
+        await quiz.waitForText('.first-visit h1', 'Decks');
         await quiz.installErrorGuard();
-        await quiz.clickButton('Start');
-        await quiz.waitForText('.first-question h1', `Question 1 of ${total}`);
-        await quiz.waitForFocus('.first-question h1');
+        for (const { title } of Object.values(decks)) await quiz.waitForText('.first-visit', title);
+        await quiz.click(quiz.buttonLabelled(`Start ${deck.title}`));
+        // That deck's first question, and only it, is shown: the page object acts on it.
+        quiz.beforeTheApp(deck.id);
+        await quiz.waitForText(quiz.inScope('h1'), `Question 1 of ${total}`);
+        await quiz.waitForFocus(quiz.inScope('h1'));
+        assert.equal(await quiz.count('.first-question:not([hidden])'), 1);
         const first = await quiz.currentQuestion();
         for (const id of rightChoicesOf(first)) await quiz.choose(id);
         await quiz.clickButton('Check');
@@ -374,6 +412,10 @@ export function journeys(engine) {
           assert.equal(await quiz.fitsWidth(), true, `${screen} fits ${PHONE.width} px`);
           assert.deepEqual(await quiz.smallTargets(), [], `${screen}: targets under 44 px`);
         };
+        // The bare address, the library, first; then the deck from its card.
+        await quiz.waitForHeading('Decks');
+        await fits('library');
+        await quiz.openDeckFromLibrary();
         await fits('start');
         await quiz.clickButton('Start');
         for (let index = 0; index < 3; index++) {

@@ -2,7 +2,7 @@
 // Every wait is on a condition (selenium's driver.wait), never a fixed sleep; conditions
 // re-query the DOM each time, since the app re-renders what they look at.
 import { By, Key, error } from 'selenium-webdriver';
-import { answer, question, storageKey } from '../e2e/shared.mjs';
+import { answer, deck, deckAddress, question, storageKey } from '../e2e/shared.mjs';
 
 const TIMEOUT = 10_000;
 /** How often a condition is asked again (selenium's default, 200 ms, would add up to minutes). */
@@ -13,6 +13,11 @@ const QUESTION = 'article.question';
 const HEADING = 'main h1';
 const FEEDBACK = '[data-testid=feedback]';
 const CHOICE_INPUTS = 'fieldset.choices input';
+/** The first question index.html holds for a deck, hidden until its Start is pressed. */
+const firstQuestionOf = (id) => ({
+  css: `.first-question[data-deck="${id}"]`,
+  xpath: `//div[contains(concat(' ', normalize-space(@class), ' '), ' first-question ')][@data-deck=${JSON.stringify(id)}]`,
+});
 
 /** Records errors in the page from the moment it is called (see QuizPage.installErrorGuard). */
 function errorGuardInPage() {
@@ -30,11 +35,24 @@ function errorGuardInPage() {
 }
 
 export class QuizPage {
-  /** `url` is the app's address; every journey starts a fresh browser, so storage is empty. */
+  /**
+   * `url` is the app's bare address (the library); `deckUrl`, the start screen of the deck under
+   * test, is what `open()` opens unless told otherwise. Every journey starts a fresh browser, so
+   * storage is empty.
+   */
   constructor(driver, url) {
     this.driver = driver;
     this.url = url;
+    this.deckUrl = `${url}${deckAddress}`;
     this.errors = [];
+    /** Where the question screen's controls are looked for: the whole page, or (before the app,
+     * `beforeTheApp`) one deck's pre-rendered first question, as index.html holds one per deck. */
+    this.scope = { css: '', xpath: '' };
+  }
+
+  /** `selector` within the current scope. */
+  inScope(selector) {
+    return this.scope.css ? `${this.scope.css} ${selector}` : selector;
   }
 
   /** Waits until `condition()` returns something truthy and returns it. */
@@ -53,7 +71,8 @@ export class QuizPage {
         }
       },
       timeout,
-      `${description} (last seen: ${JSON.stringify(last)})`,
+      // A function, so the message says what was last seen when the wait gave up.
+      () => `${description} (last seen: ${JSON.stringify(last)})`,
       POLL,
     );
   }
@@ -114,11 +133,21 @@ export class QuizPage {
 
   async waitForApp() {
     await this.until('the app to render', async () => (await this.count('main h1')) > 0, 20_000);
+    this.scope = { css: '', xpath: '' };
     await this.installErrorGuard();
   }
 
-  /** Navigates to the app (the way a learner types the address or opens the home-screen icon). */
-  async open(url = this.url) {
+  /**
+   * Before the app is up (the page as index.html draws it): the question controls below act on
+   * `deckId`'s pre-rendered first question, until `waitForApp()` sees the app.
+   */
+  beforeTheApp(deckId = deck.id) {
+    this.scope = firstQuestionOf(deckId);
+  }
+
+  /** Navigates to an address (the way a learner types it or opens a link from elsewhere):
+   * by default the start screen of the deck under test; `this.url` is the library. */
+  async open(url = this.deckUrl) {
     await this.collectErrors();
     await this.driver.get(url);
     await this.waitForApp();
@@ -151,7 +180,16 @@ export class QuizPage {
 
   /** A button by its exact text, e.g. "Start". */
   buttonBy(name) {
-    return By.xpath(`//button[normalize-space(.)=${JSON.stringify(name)}]`);
+    return By.xpath(`${this.scope.xpath}//button[normalize-space(.)=${JSON.stringify(name)}]`);
+  }
+
+  /** A button by its accessible name given in `aria-label`, e.g. "Start Django async views". */
+  buttonLabelled(label) {
+    return By.xpath(`//button[@aria-label=${JSON.stringify(label)}]`);
+  }
+
+  async waitForButtonLabelled(label) {
+    await this.until(`a button "${label}"`, async () => (await this.driver.findElements(this.buttonLabelled(label))).length === 1);
   }
 
   /**
@@ -176,8 +214,52 @@ export class QuizPage {
     await this.click(this.buttonBy(name));
   }
 
+  navigationLink(name) {
+    return By.xpath(`//nav//a[normalize-space(.)=${JSON.stringify(name)}]`);
+  }
+
   async clickNavigation(name) {
-    await this.click(By.xpath(`//nav//a[normalize-space(.)=${JSON.stringify(name)}]`));
+    await this.click(this.navigationLink(name));
+  }
+
+  /** The app bar's links, by their text. */
+  navigationLinks() {
+    return this.run(() => [...document.querySelectorAll('nav a')].map((link) => link.innerText.trim()));
+  }
+
+  // --- the library -------------------------------------------------------------------------
+
+  /** The decks the library lists, by their cards' titles. */
+  deckTitles() {
+    return this.run(() => [...document.querySelectorAll('main li.deck-card h2')].map((h2) => h2.innerText.trim()));
+  }
+
+  /** A deck card's link into the deck (its title). */
+  deckLink(title = deck.title) {
+    return By.xpath(`//li[contains(@class,'deck-card')]//h2//a[normalize-space(.)=${JSON.stringify(title)}]`);
+  }
+
+  /** Follows a deck card's link and waits for that deck's start screen. */
+  async openDeckFromLibrary(title = deck.title) {
+    await this.click(this.deckLink(title));
+    await this.waitForHeading(title);
+  }
+
+  /** Goes to the start screen of the deck under test as a learner would: Home (the library),
+   * then the deck's card. */
+  async toDeckStart() {
+    await this.clickNavigation('Home');
+    await this.waitForHeading('Decks');
+    await this.openDeckFromLibrary(deck.title);
+  }
+
+  /** The address the browser shows. */
+  address() {
+    return this.driver.getCurrentUrl();
+  }
+
+  async waitForAddress(expected) {
+    await this.until(`the address to be ${expected}`, async () => (await this.address()) === expected);
   }
 
   // --- the question screen ---------------------------------------------------------------
@@ -197,26 +279,26 @@ export class QuizPage {
   /** The deck question on screen (from the deck file). */
   async currentQuestion() {
     const id = await this.until('a question on screen', () =>
-      this.run((s) => document.querySelector(s)?.dataset.question, QUESTION),
+      this.run((s) => document.querySelector(s)?.dataset.question, this.inScope(QUESTION)),
     );
     return question(id);
   }
 
   /** Choice ids in the order they are shown. */
   choiceOrder() {
-    return this.run((s) => [...document.querySelectorAll(s)].map((input) => input.value), CHOICE_INPUTS);
+    return this.run((s) => [...document.querySelectorAll(s)].map((input) => input.value), this.inScope(CHOICE_INPUTS));
   }
 
   /** The ids of the options that are ticked. */
   checkedChoices() {
     return this.run(
       (s) => [...document.querySelectorAll(s)].filter((input) => input.checked).map((input) => input.value),
-      CHOICE_INPUTS,
+      this.inScope(CHOICE_INPUTS),
     );
   }
 
   choiceInput(id) {
-    return css(`${CHOICE_INPUTS}[value="${id}"]`);
+    return css(this.inScope(`${CHOICE_INPUTS}[value="${id}"]`));
   }
 
   async choose(id) {

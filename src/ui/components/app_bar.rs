@@ -6,7 +6,7 @@ use crate::ui::navigation::use_href;
 use crate::ui::use_current_deck;
 
 /// The top bar: the app's name and a link to each screen (the router marks the one shown with
-/// `aria-current="page"`): Stats is the current deck's, so it is there only in a deck.
+/// `aria-current="page"`): Stats is the current deck's, so it is not there on the library.
 #[component]
 pub fn AppBar() -> impl IntoView {
     let current = use_current_deck();
