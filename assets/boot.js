@@ -1,6 +1,6 @@
 // The first screen until the app takes over (inlined into index.html's <head>, so it runs
 // before anything is painted). index.html holds a new learner's library (or an only deck's
-// start screen) and, hidden, the first question of the round each deck's Start begins, both drawn by the app's own components at build
+// start screen) and, in a <template>, the first question of the round each deck's Start begins, both drawn by the app's own components at build
 // time (src/ui/first_screen.rs). This script lets a learner start that question while the
 // WebAssembly is still on its way: Start shows it, its options are native inputs, Check and
 // Show hint are remembered on the screen (data-check, data-hint) and done by the app as it
@@ -53,8 +53,12 @@
       // Which deck's Start: the app replays the round of that deck.
       shell.dataset.started = button.dataset.deck;
       shell.querySelector('.first-visit').hidden = true;
-      const question = shell.querySelector(`.first-question[data-deck="${button.dataset.deck}"]`);
-      question.hidden = false;
+      const template = shell.querySelector(`template.first-question[data-deck="${button.dataset.deck}"]`);
+      const question = document.createElement('div');
+      question.className = 'first-question';
+      question.dataset.deck = button.dataset.deck;
+      question.append(template.content.cloneNode(true));
+      template.replaceWith(question);
       question.querySelector('h1').focus();
     } else if (button.matches(CHECK)) {
       if (button.disabled || shell.hasAttribute('data-check')) return;

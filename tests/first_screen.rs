@@ -16,10 +16,10 @@ fn from<'a>(html: &'a str, start: &str) -> &'a str {
     &html[at..]
 }
 
-/// The hidden first question of `deck`, up to the next one.
+/// The first question of `deck` (inert in its `<template>`), up to the next one.
 fn first_question<'a>(html: &'a str, deck: &Deck) -> &'a str {
     let opening = format!(
-        r#"<div data-deck="{}" hidden class="first-question">"#,
+        r#"<template data-deck="{}" class="first-question">"#,
         deck.id
     );
     let question = from(html, &opening);
@@ -30,7 +30,7 @@ fn first_question<'a>(html: &'a str, deck: &Deck) -> &'a str {
 }
 
 #[test]
-fn with_several_decks_it_is_a_new_learners_library_with_each_first_question_hidden() {
+fn with_several_decks_it_is_a_new_learners_library_with_each_first_question_inert() {
     let html = render("/");
     assert!(html.starts_with(r#"<div class="boot-shell">"#), "{html}");
     assert!(html.contains(r#"<h1 id="library-title" tabindex="-1">Decks</h1>"#));

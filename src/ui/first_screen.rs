@@ -1,8 +1,8 @@
 //! The first screen, in index.html before the wasm has arrived.
 //!
 //! At build time, [`render`] draws it with the app's own components: the app bar, a new
-//! learner's library (or, in an app of one deck, its start screen) and, hidden, the first
-//! question of the round each deck's Start begins (`FIRST_ROUND_SEED`). assets/boot.js makes
+//! learner's library (or, in an app of one deck, its start screen) and, in a `<template>`, the
+//! first question of the round each deck's Start begins (`FIRST_ROUND_SEED`). assets/boot.js makes
 //! it usable before the app is: Start shows its deck's question, its options are native
 //! inputs, and Check or Show hint wait for the app. boot.js finds Start, Check and Show hint
 //! by their `data-boot` hooks, and a Start's deck by its `data-deck`. A learner with saved progress
@@ -52,9 +52,9 @@ pub fn render_decks(base: &str, decks: &[&'static Deck]) -> String {
         let first_questions = first_questions
             .into_iter()
             .map(|(deck, question)| {
-                view! {
-                    <div class="first-question" data-deck=deck hidden=true inner_html=question></div>
-                }
+                // Inert until boot.js takes it out: one deck's question at a time is in the
+                // document, so their ids and radio groups never meet.
+                view! { <template class="first-question" data-deck=deck inner_html=question></template> }
             })
             .collect_view();
         view! {

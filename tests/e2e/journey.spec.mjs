@@ -134,3 +134,28 @@ test('progress is saved after every action', async ({ quiz, page }) => {
   expect(keys).toEqual([...perDeck, 'quizdeck:library'].sort());
   expect(keys).toContain(storageKey);
 });
+
+test('a whole round of the asyncio deck, kept apart from the Django deck', async ({ quiz, page }) => {
+  const asyncio = decks['asyncio-basics'];
+  const total = asyncio.questions.length;
+  await quiz.open(`deck/${asyncio.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(asyncio.title);
+  await quiz.button('Start').click();
+  await expect(quiz.questionHeading).toHaveText(`Question 1 of ${total}`);
+  const kinds = new Set();
+  for (let index = 0; index < total; index++) {
+    await expect(quiz.questionHeading).toHaveText(`Question ${index + 1} of ${total}`);
+    const q = await quiz.answer(index !== 1);
+    kinds.add(isOrder(q) ? 'order' : Array.isArray(q.answer) ? 'multiple' : 'single');
+    expect(asyncio.questions).toContain(q);
+    // What proves it: a run on plain Python, never Django.
+    await expect(quiz.feedback.locator('.evidence').first()).toContainText('Python 3.11');
+    await quiz.next();
+  }
+  expect([...kinds].sort()).toEqual(['multiple', 'order', 'single']);
+  await expect(page.getByRole('heading', { level: 1, name: 'Round complete' })).toBeVisible();
+  await expect(quiz.score).toHaveText(`You got ${total - 1} of ${total} right.`);
+  const stored = (key) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), key);
+  expect((await stored(`quizdeck:${asyncio.id}:progress`)).progress.history).toHaveLength(total);
+  expect((await stored(storageKey)).progress.history, 'the Django deck is untouched').toEqual([]);
+});

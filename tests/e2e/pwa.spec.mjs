@@ -88,7 +88,7 @@ for (const [where, url] of sites) {
     await context.setOffline(true);
 
     await page.reload();
-    await quiz.button('Start').click();
+    await page.getByRole('button', { name: `Start ${deck.title}`, exact: true }).click();
     await expect(quiz.questionHeading).toHaveText(`Question 1 of ${total}`);
     await quiz.answer(true);
     expect((await quiz.storedProgress()).progress.history).toHaveLength(1);
@@ -131,7 +131,7 @@ test('update: a new version is offered, never forced, and keeps progress', async
     // Version A: answer two questions, then choose (but do not check) an option on the third.
     await quiz.open(`http://127.0.0.1:${sitePort}${PUBLIC_URL}`);
     await controlledByWorker(page);
-    await quiz.button('Start').click();
+    await page.getByRole('button', { name: `Start ${deck.title}`, exact: true }).click();
     for (const right of [true, false]) {
       await quiz.answer(right);
       await quiz.next();

@@ -13,9 +13,10 @@ const QUESTION = 'article.question';
 const HEADING = 'main h1';
 const FEEDBACK = '[data-testid=feedback]';
 const CHOICE_INPUTS = 'fieldset.choices input';
-/** The first question index.html holds for a deck, hidden until its Start is pressed. */
+/** The first question index.html holds for a deck, taken out of its template when its Start is
+ * pressed. */
 const firstQuestionOf = (id) => ({
-  css: `.first-question[data-deck="${id}"]`,
+  css: `div.first-question[data-deck="${id}"]`,
   xpath: `//div[contains(concat(' ', normalize-space(@class), ' '), ' first-question ')][@data-deck=${JSON.stringify(id)}]`,
 });
 

@@ -54,10 +54,14 @@ fn use_begin_round() -> impl Fn(RoundKind) + Copy {
 fn use_visit(screen: Screen) {
     let app = AppState::get();
     let open = use_open_deck();
-    Effect::new(move |_| {
-        app.change_library(|library| library.visit(Some(open.deck.id)));
-        open.act(|session| session.visit(screen));
-    });
+    Effect::new(move |_| record_visit(app, open, screen));
+}
+
+/// Records that the learner is on `screen` of `open`'s deck: in that deck, and in the library
+/// as the deck they are in.
+fn record_visit(app: AppState, open: OpenDeck, screen: Screen) {
+    app.change_library(|library| library.visit(Some(open.deck.id)));
+    open.act(|session| session.visit(screen));
 }
 
 /// Records the settings screen as the one the learner is on, in the deck they were last in

@@ -44,7 +44,7 @@ fn RoundOf(kind: Memo<Option<RoundKind>>) -> impl IntoView {
             .with_untracked(|session| session.unfinished_round(&kind).is_some());
         let settings = app.settings();
         if resumed || open.act(|session| session.start(&kind, &settings, fresh_seed(), now())) {
-            open.act(|session| session.visit(Screen::Round));
+            super::record_visit(app, open, Screen::Round);
         } else {
             // Nothing to begin: no question due, none missed, or a topic the deck lacks.
             go.replace(Address::Deck(open.deck).path());
@@ -73,6 +73,7 @@ fn RoundOf(kind: Memo<Option<RoundKind>>) -> impl IntoView {
 /// progress or the start screen takes its place.
 #[component]
 pub fn SummaryRoute() -> impl IntoView {
+    let app = AppState::get();
     let open = use_open_deck();
     let go = use_go();
     Effect::new(move |_| {
@@ -83,7 +84,7 @@ pub fn SummaryRoute() -> impl IntoView {
             )
         });
         if finished {
-            open.act(|session| session.visit(Screen::Round));
+            super::record_visit(app, open, Screen::Round);
         } else {
             go.replace(elsewhere.unwrap_or_else(|| Address::Deck(open.deck).path()));
         }
