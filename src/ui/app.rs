@@ -77,20 +77,15 @@ pub fn App(#[prop(default = None)] head_start: Option<HeadStart>) -> impl IntoVi
     // One effect per record saves it after every change, so no action can forget to.
     let saving = Rc::clone(&library_store);
     Effect::new(move |_| {
-        let outcome = app.library.with(|library| saving.save(library)).err();
-        if app.save_fault.get_untracked() != outcome {
-            app.save_fault.set(outcome);
-        }
+        app.record_save(app.library.with(|library| saving.save(library)).err());
     });
     for (open, store) in app.decks().into_iter().zip(stores.iter().map(Rc::clone)) {
         Effect::new(move |_| {
-            let outcome = open
-                .session
-                .with(|session| store.save(session.progress()))
-                .err();
-            if app.save_fault.get_untracked() != outcome {
-                app.save_fault.set(outcome);
-            }
+            app.record_save(
+                open.session
+                    .with(|session| store.save(session.progress()))
+                    .err(),
+            );
         });
     }
 

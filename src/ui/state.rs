@@ -100,13 +100,38 @@ impl AppState {
 
     /// Changes the library record; observers only hear about it when something changed.
     pub fn change_library(&self, change: impl FnOnce(&mut Library) -> bool) -> bool {
-        let mut changed = false;
-        self.library.maybe_update(|library| {
-            changed = change(library);
-            changed
-        });
-        changed
+        update_if_changed(self.library, change)
     }
+
+    /// The deck the learner is in when the screen is the whole app's (the settings): the only
+    /// deck, or the one they were last in.
+    pub fn last_deck(&self) -> Option<OpenDeck> {
+        self.only_deck().or_else(|| {
+            let id = self.library.with(|library| library.last_deck.clone())?;
+            self.deck(&id)
+        })
+    }
+
+    /// Records how the last save went (`None`: it worked), telling observers only of a change.
+    pub fn record_save(&self, fault: Option<Fault>) {
+        if self.save_fault.get_untracked() != fault {
+            self.save_fault.set(fault);
+        }
+    }
+}
+
+/// Runs `change` on the value of `signal`, which says whether it changed anything: only then
+/// do observers hear of it.
+fn update_if_changed<T: Send + Sync + 'static>(
+    signal: RwSignal<T>,
+    change: impl FnOnce(&mut T) -> bool,
+) -> bool {
+    let mut changed = false;
+    signal.maybe_update(|value| {
+        changed = change(value);
+        changed
+    });
+    changed
 }
 
 /// One deck and the learner's session on it.
@@ -119,12 +144,7 @@ pub struct OpenDeck {
 impl OpenDeck {
     /// Applies one user action; observers only hear about it when it changed something.
     pub fn act(&self, action: impl FnOnce(&mut Session) -> bool) -> bool {
-        let mut applied = false;
-        self.session.maybe_update(|session| {
-            applied = action(session);
-            applied
-        });
-        applied
+        update_if_changed(self.session, action)
     }
 }
 
@@ -141,16 +161,11 @@ pub fn use_current_deck() -> Memo<Option<OpenDeck>> {
     let base = expect_context::<AppBase>().0;
     let path = use_location().pathname;
     Memo::new(move |_| {
-        app.only_deck().or_else(|| {
-            let path = path.get();
-            let path = path.strip_prefix(base.as_str()).unwrap_or(&path);
-            match path.strip_prefix("/deck/") {
-                Some(in_deck) => app.deck(in_deck.split('/').next()?),
-                None => {
-                    let last = app.library.with(|library| library.last_deck.clone())?;
-                    app.deck(&last)
-                }
-            }
-        })
+        let path = path.get();
+        let path = path.strip_prefix(base.as_str()).unwrap_or(&path);
+        match path.strip_prefix("/deck/") {
+            Some(in_deck) => app.deck(in_deck.split('/').next()?),
+            None => app.last_deck(),
+        }
     })
 }

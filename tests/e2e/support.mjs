@@ -67,19 +67,18 @@ export class QuizPage {
     return this.page.getByRole('button', { name, exact: true });
   }
 
-  /** The options' inputs: radio buttons, or checkboxes on "select all that apply" (of the
-   * question shown: the first screen holds every deck's, hidden but one). */
+  /** The options' inputs: radio buttons, or checkboxes on "select all that apply". */
   radios() {
-    return this.page.locator('article.question:visible fieldset.choices input');
+    return this.page.locator('fieldset.choices input');
   }
 
   radio(choiceId) {
-    return this.page.locator(`article.question:visible fieldset.choices input[value="${choiceId}"]`);
+    return this.page.locator(`fieldset.choices input[value="${choiceId}"]`);
   }
 
   /** The deck question on screen (from the deck file). */
   async currentQuestion() {
-    const id = await this.page.locator('article.question:visible').getAttribute('data-question');
+    const id = await this.page.locator('article.question').getAttribute('data-question');
     return question(id);
   }
 

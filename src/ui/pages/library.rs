@@ -5,7 +5,7 @@ use super::start::tally_text;
 use crate::quiz::{RoundKind, RoundStatus};
 use crate::ui::address::Address;
 use crate::ui::components::StorageStatus;
-use crate::ui::navigation::{use_go, use_href};
+use crate::ui::navigation::use_href;
 use crate::ui::{AppState, OpenDeck};
 
 /// The app's bare address when it has several decks: each deck, what was done in it so far,
@@ -44,14 +44,10 @@ fn DeckCard(open: OpenDeck) -> impl IntoView {
         open.session.with(|session| session.overview(now))
     });
     let href = use_href();
-    let go = use_go();
     let begin = super::use_begin_round_in();
     let title_id = format!("deck-{}", deck.id);
-    let resume = move |_| {
-        if let Some(path) = open.session.with_untracked(Address::of_round) {
-            go.push(path);
-        }
-    };
+    let resume_round = super::use_resume_round_in();
+    let resume = move |_| resume_round(open);
     let progress = move || {
         let done = overview.get().tallies.deck;
         if done.answered == 0 {

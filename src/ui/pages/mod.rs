@@ -42,6 +42,17 @@ fn use_begin_round_in() -> impl Fn(OpenDeck, RoundKind) + Copy {
     }
 }
 
+/// Goes to the current round of a deck (its summary once finished), as a new history entry:
+/// Continue, and a finished round's "See last results".
+fn use_resume_round_in() -> impl Fn(OpenDeck) + Copy {
+    let go = use_go();
+    move |open: OpenDeck| {
+        if let Some(path) = open.session.with_untracked(Address::of_round) {
+            go.push(path);
+        }
+    }
+}
+
 /// [`use_begin_round_in`] the open deck.
 fn use_begin_round() -> impl Fn(RoundKind) + Copy {
     let open = use_open_deck();
@@ -70,13 +81,8 @@ fn record_visit(app: AppState, open: OpenDeck, screen: Screen) {
 fn use_visit_settings() {
     let app = AppState::get();
     Effect::new(move |_| {
-        let last_deck = app
-            .library
-            .with_untracked(|library| library.last_deck.clone());
-        let in_deck = app
-            .only_deck()
-            .or_else(|| last_deck.and_then(|id| app.deck(&id)));
-        if let Some(open) = in_deck {
+        // Once, as the screen opens: the visit itself changes nothing it should follow.
+        if let Some(open) = untrack(|| app.last_deck()) {
             open.act(|session| session.visit(Screen::Settings));
         }
     });

@@ -1,9 +1,7 @@
 use leptos::prelude::*;
 
 use crate::quiz::{RoundKind, RoundStatus, Screen, Tally};
-use crate::ui::address::Address;
 use crate::ui::components::{ShareDeck, StorageStatus};
-use crate::ui::navigation::use_go;
 use crate::ui::{use_open_deck, AppState};
 
 pub(super) fn tally_text(tally: &Tally) -> String {
@@ -25,14 +23,10 @@ pub fn StartPage() -> impl IntoView {
         open.session.with(|session| session.overview(now))
     });
     super::use_visit(Screen::Start);
-    let go = use_go();
     let begin = super::use_begin_round();
     let start_over = move |_| begin(RoundKind::Full);
-    let resume = move |_| {
-        if let Some(path) = open.session.with_untracked(Address::of_round) {
-            go.push(path);
-        }
-    };
+    let resume_round = super::use_resume_round_in();
+    let resume = move |_| resume_round(open);
     let review = move |_| begin(RoundKind::Review);
 
     let done_so_far = move || {
