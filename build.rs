@@ -4,18 +4,21 @@
 
 use std::path::PathBuf;
 
-use deck_compiler::{OraclePin, DECKS_DIR, ORACLE_REQUIREMENTS};
+use deck_compiler::{OraclePin, DECKS_DIR_VARIABLE, ORACLE_REQUIREMENTS};
 
 fn main() {
+    // `decks/`, unless the size budget's one-question build names another directory.
+    println!("cargo::rerun-if-env-changed={DECKS_DIR_VARIABLE}");
+    let decks_dir = deck_compiler::decks_dir();
     // A directory is scanned whole: an edited, added or removed deck or receipts file reruns.
-    println!("cargo::rerun-if-changed={DECKS_DIR}");
+    println!("cargo::rerun-if-changed={decks_dir}");
     // Checked questions carry the Django version the oracle pins; it is read from there only.
     println!("cargo::rerun-if-changed={ORACLE_REQUIREMENTS}");
     println!("cargo::rerun-if-changed=build.rs");
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let target = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("decks.rs");
 
-    let files = deck_compiler::deck_files(&root);
+    let files = deck_compiler::deck_files_in(&root, &decks_dir);
     // Lints never fail the build; a deck that cannot be read is reported by the compile below.
     for file in files.iter().flatten() {
         for warning in deck_compiler::lint_file(&file.path, &file.name).unwrap_or_default() {

@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use quizdeck::codec::{decode, encode};
-use quizdeck::deck::{QuestionKind, DECK};
+use quizdeck::deck::{QuestionKind, DECK_DJANGO_ASYNC as DECK};
 use quizdeck::quiz::{Progress, ReviewLimit, Session, DAY_MS};
 
 /// Answers every question of the round on screen, right with probability 85 %.

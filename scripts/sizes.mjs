@@ -3,6 +3,7 @@
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, extname, normalize } from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const KINDS = {
   '.wasm': 'wasm',
@@ -165,4 +166,32 @@ export function table(header, rows, align = []) {
     `| ${row.map((cell, i) => (align[i] === 'r' ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (align[i] === 'r' ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [line(cells[0]), rule, ...cells.slice(1).map(line)].join('\n');
+}
+
+/**
+ * How many questions the decks in `decksDir` (relative to the repository root) hold, as the deck
+ * compiler validated them (`scripts/deck export --all`, with the build's own deck directory).
+ */
+export function questionCount(root, decksDir = 'decks') {
+  const exported = JSON.parse(
+    execFileSync('cargo', ['run', '-q', '--locked', '-p', 'deck-compiler', '--bin', 'deck', '--', 'export', '--all'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, QUIZDECK_DECKS_DIR: decksDir },
+    }),
+  );
+  return Object.values(exported).reduce((count, deck) => count + deck.question.length, 0);
+}
+
+/**
+ * The decks' share of a first visit: the same app built with every deck (`full`, the rows of
+ * measureBuild) and with the one-question fixture deck (`oneQuestion`), gzip bytes. The app's
+ * code is what the one-question build needs (its one question is a few hundred bytes); each
+ * further question costs the difference spread over them.
+ */
+export function deckShare(full, oneQuestion, questions) {
+  const app = totals(oneQuestion).gzip.first_visit;
+  const decks = totals(full).gzip.first_visit - app;
+  return { app_code: app, deck_content: decks, deck_content_per_question: Math.round(decks / (questions - 1)) };
 }

@@ -26,7 +26,7 @@ use quizdeck::storage::{Backend, Fault, LoadNotice, MemoryBackend, ProgressStore
 use serde_json::{json, Value};
 
 /// The shipped deck, so the fuzzing also covers real ids, hashes and sizes.
-static REAL_DECK: &Deck = &quizdeck::deck::DECK;
+static REAL_DECK: &Deck = &quizdeck::deck::DECK_DJANGO_ASYNC;
 
 const PROPERTY_CASES: u32 = 512;
 /// "Now" for the views that depend on the clock (reviews due).

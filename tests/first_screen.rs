@@ -4,7 +4,7 @@
 //! take over.
 #![cfg(not(target_arch = "wasm32"))]
 
-use quizdeck::deck::{Deck, DECK, DECKS};
+use quizdeck::deck::{Deck, DECKS, DECK_DJANGO_ASYNC as DECK};
 use quizdeck::quiz::{Progress, Session, FIRST_ROUND_SEED};
 use quizdeck::ui::first_screen::{render, render_decks};
 

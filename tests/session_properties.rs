@@ -22,7 +22,7 @@ use quizdeck::quiz::{
 };
 use quizdeck::storage::{MemoryBackend, ProgressStore};
 
-static REAL_DECK: &Deck = &quizdeck::deck::DECK;
+static REAL_DECK: &Deck = &quizdeck::deck::DECK_DJANGO_ASYNC;
 
 const SEED: u64 = 0x7365_7373_696f_6e21; // "session!"
 const FIXTURE_DECK_CASES: u32 = 160;

@@ -7,7 +7,7 @@
 use gloo_storage::Storage as _;
 use quizdeck::browser::{first_screen, LocalStorage};
 use quizdeck::codec::{encode, Unreadable};
-use quizdeck::deck::{DECK, DECKS};
+use quizdeck::deck::{DECKS, DECK_DJANGO_ASYNC as DECK};
 use quizdeck::quiz::{HeadStart, Progress, Session};
 use quizdeck::storage::{Backend, Fault, LoadNotice, ProgressStore};
 use quizdeck::ui::App;

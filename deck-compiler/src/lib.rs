@@ -280,6 +280,16 @@ pub fn decks_to_rust(decks: &[CompiledDeck]) -> String {
 /// The directory of the deck files, relative to the repository root.
 pub const DECKS_DIR: &str = "decks";
 
+/// The environment variable that makes the app's build compile another directory's decks
+/// instead of [`DECKS_DIR`] (relative to the repository root): the size budget builds the app
+/// once with a one-question deck, to tell the app's code from the decks' content.
+pub const DECKS_DIR_VARIABLE: &str = "QUIZDECK_DECKS_DIR";
+
+/// The directory of the decks to build: [`DECKS_DIR_VARIABLE`]'s, or [`DECKS_DIR`].
+pub fn decks_dir() -> String {
+    std::env::var(DECKS_DIR_VARIABLE).unwrap_or_else(|_| DECKS_DIR.to_owned())
+}
+
 /// A deck file: where it is, and the name errors give it (relative to the repository root, as
 /// the author knows it: `decks/django-async.toml`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,30 +311,34 @@ impl DeckFile {
 /// Every deck file in `root`'s `decks/` (each `*.toml`), sorted by name. An error when there is
 /// none: the app needs a deck.
 pub fn deck_files(root: &Path) -> Result<Vec<DeckFile>, DeckErrors> {
+    deck_files_in(root, DECKS_DIR)
+}
+
+/// Every deck file (`*.toml`) in `root`'s directory `dir`, sorted by name; see [`deck_files`].
+pub fn deck_files_in(root: &Path, dir: &str) -> Result<Vec<DeckFile>, DeckErrors> {
     let error = |message: String| {
         DeckErrors::single(DeckError {
-            file: DECKS_DIR.to_owned(),
+            file: dir.to_owned(),
             line: None,
             subject: Subject::File,
             message,
         })
     };
-    let entries = std::fs::read_dir(root.join(DECKS_DIR))
+    let entries = std::fs::read_dir(root.join(dir))
         .map_err(|e| error(format!("cannot read the decks directory: {e}")))?;
     let mut names = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| error(format!("cannot read the decks directory: {e}")))?;
         let file_name = entry.file_name().to_string_lossy().into_owned();
         if file_name.ends_with(".toml") {
-            names.push(format!("{DECKS_DIR}/{file_name}"));
+            names.push(format!("{dir}/{file_name}"));
         }
     }
     if names.is_empty() {
-        return Err(error(
-            "no deck files (decks/*.toml): the app needs at least one; start one with \
+        return Err(error(format!(
+            "no deck files ({dir}/*.toml): the app needs at least one; start one with \
              `scripts/deck new <id>`"
-                .to_owned(),
-        ));
+        )));
     }
     names.sort();
     Ok(names.iter().map(|name| DeckFile::new(root, name)).collect())

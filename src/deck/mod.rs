@@ -136,9 +136,6 @@ pub struct Choice {
 
 include!(concat!(env!("OUT_DIR"), "/decks.rs"));
 
-/// The deck the app shows, until it lets the learner choose one of [`DECKS`].
-pub static DECK: Deck = DECK_DJANGO_ASYNC;
-
 impl Deck {
     pub fn question(&self, id: &str) -> Option<&'static Question> {
         self.questions.iter().find(|question| question.id == id)

@@ -72,7 +72,7 @@ impl Address<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::{DECK, DECKS};
+    use crate::deck::{DECKS, DECK_DJANGO_ASYNC as DECK};
     use crate::quiz::Progress;
 
     #[test]

@@ -3,7 +3,8 @@
 //! as the build does; see decks/README.md.
 //!
 //! - `export <file>`: the validated deck as JSON in the TOML's own shape, on stdout.
-//! - `export --all`: `{"<deck id>": <export>, …}` for every decks/*.toml.
+//! - `export --all`: `{"<deck id>": <export>, …}` for every decks/*.toml (or the directory
+//!   `QUIZDECK_DECKS_DIR` names, as the app's build does).
 //! - `check [files…]`: every problem (default: of every decks/*.toml), then the lints' warnings,
 //!   one `file:line: question "id": message` a line; exit 1 on any error.
 //! - `new <id> ["Title"]`: writes decks/<id>.toml from a commented template.
@@ -59,7 +60,7 @@ fn export(root: &Path, file: &str) -> Result<(), String> {
 
 fn export_all(root: &Path) -> Result<(), String> {
     let exports = pin(root)
-        .and_then(|pin| deck_compiler::export_decks(&deck_compiler::deck_files(root)?, &pin))
+        .and_then(|pin| deck_compiler::export_decks(&deck_compiler::deck_files_in(root, &deck_compiler::decks_dir())?, &pin))
         .map_err(|errors| errors.to_string())?;
     println!("{:#}", serde_json::Value::Object(exports));
     Ok(())
@@ -68,7 +69,7 @@ fn export_all(root: &Path) -> Result<(), String> {
 /// Prints every error, then every warning, on stdout, and how many on stderr.
 fn check(root: &Path, names: &[&str]) -> ExitCode {
     let files = if names.is_empty() {
-        match deck_compiler::deck_files(root) {
+        match deck_compiler::deck_files_in(root, &deck_compiler::decks_dir()) {
             Ok(files) => files,
             Err(errors) => {
                 println!("{errors}");
