@@ -1,13 +1,17 @@
 // The benchmark behind scripts/bench: sizes of a release build, how it loads and answers in
-// Chromium under phone conditions, and Lighthouse's scores (scripts/lighthouse.mjs). Prints
-// Markdown (paste it into docs/benchmarks.md); progress goes to stderr.
+// Chromium under phone conditions, side by side with quizdown (the JavaScript peer, its page
+// written by bench/quizdown-page.mjs), what the first screen's Start costs (from a trace), a
+// learner of three years (when examples/three_years has written their stored value), and
+// Lighthouse's scores (scripts/lighthouse.mjs). Prints Markdown (paste it into
+// docs/benchmarks.md); progress goes to stderr.
 // Usage: node scripts/bench.mjs [--dist DIR] [--runs N] [--encoding gzip|br|identity]
-//                               [--lighthouse-runs N] [--port P]
+//                               [--lighthouse-runs N] [--port P] [--peer-dir DIR]
+//                               [--three-years FILE]
 //
 // Timings are medians with min and max over several runs on a shared, noisy machine: read
 // them as ratios and orders of magnitude, not as exact figures. Nothing here is asserted.
 import { chromium } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
@@ -15,6 +19,7 @@ import { measureBuild, totals, table, fmt } from './sizes.mjs';
 import { runLighthouse, lighthouseMarkdown } from './lighthouse.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../tests/e2e/chromium.mjs';
 import { serve } from '../tests/e2e/shared.mjs';
+import { PEER_VERSION, writeQuizdownPage } from '../bench/quizdown-page.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -26,61 +31,99 @@ const RUNS = Number(option('runs', 5));
 const ENCODING = option('encoding', 'gzip');
 const LIGHTHOUSE_RUNS = Number(option('lighthouse-runs', 3)); // 0: no Lighthouse
 const PORT = Number(option('port', 4190)); // Lighthouse's server (4173/4174 are the tests')
+// The peer page (bench/quizdown-page.mjs writes it) and the three-year learner's stored value.
+const PEER_DIR = resolve(option('peer-dir', 'target/bench/quizdown'));
+const THREE_YEARS = resolve(option('three-years', 'target/three-years.json'));
 
 // The conditions: a phone, CPU 4× slower, slow 4G, cache disabled.
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
 const CPU_SLOWDOWN = 4;
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
-const GOALS = { firstVisitBytes: 64 * 1024, optionMs: 1200, repeatMs: 250, checkMs: 16 };
+const GOALS = { firstVisitBytes: 64 * 1024, optionMs: 1200, repeatMs: 250, checkMs: 16, peerRatio: 0.33, revealMs: 16, statsMs: 100, loadMs: 50, saveMs: 4, storedBytes: 256 * 1024 };
 
 // ---------------------------------------------------------------------------------------------
 // In-page probes, installed before any of the page's own scripts.
 
 /**
- * "First option clickable": the time (from navigation start) at which an option of the first
- * question is on screen and enabled, reached the fastest way a learner could: the probe clicks
- * the start screen's Start (or Continue) button the moment one is on screen and enabled, again
- * every frame until a question shows (a new learner's Start works before the wasm: boot.js shows
- * index.html's first question; a returning learner's waits for the app), and stamps the first
- * enabled option on screen (`fieldset.choices input`, a radio or, on a select-all question, a
- * checkbox), then the frame that paints it. "Start clickable" is when the click that worked was made.
+ * "First option on screen": the time (from navigation start) of the first frame that paints an
+ * enabled option of the first question, reached the fastest way a learner could, the same for
+ * quizdeck and its peer. On quizdeck the probe clicks the Django deck's Start (or Continue) the
+ * moment one is on screen and enabled, again every frame until a question shows (a new
+ * learner's Start works before the wasm: boot.js shows index.html's first question; a returning
+ * learner's waits for the app); quizdown (`peer`) shows its first question by itself. Every
+ * animation frame the probe looks for an enabled option on screen (quizdeck: `fieldset.choices
+ * input`, a radio or a select-all's checkbox; quizdown: a `label` holding its input, in the
+ * quiz's shadow root): `optionFrame` is that frame, `optionPainted` the task right after its
+ * paint. "Start clickable" is when the click that worked was made; `reveal` times that click
+ * (its event's timestamp, the next frame, the task after that frame's paint).
  */
-function loadProbe() {
-  const probe = (window.__bench = { startSeen: null, startClicked: null, option: null, optionFrame: null, appUp: null });
-  // The app is up (Check works) once it has taken index.html's first screen away.
-  new MutationObserver((_, observer) => {
-    if (document.body && !document.querySelector('.boot-shell')) {
-      probe.appUp = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { subtree: true, childList: true });
-  addEventListener('TrunkApplicationStarted', (event) => {
-    window.__wasmMemory = event.detail?.wasm?.memory;
+function loadProbe(peer) {
+  const probe = (window.__bench = {
+    startSeen: null,
+    startClicked: null,
+    optionFrame: null,
+    optionPainted: null,
+    appUp: null,
+    reveal: null,
   });
+  const afterPaint = (stamp) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => stamp(performance.now());
+    channel.port2.postMessage(0);
+  };
+  const shown = (elements) => [...elements].filter((element) => element.checkVisibility());
+  const optionShown = peer
+    ? () => shown(document.querySelector('.quizdown')?.shadowRoot?.querySelectorAll('label:has(input)') ?? []).length > 0
+    : () => shown(document.querySelectorAll('fieldset.choices input:is([type=radio], [type=checkbox]):not(:disabled)')).length > 0;
   let lastClick = null;
-  // index.html holds the first question, hidden until Start: only what is on screen counts.
-  const shown = (selector) => [...document.querySelectorAll(selector)].filter((element) => element.checkVisibility());
-  const startButton = () =>
-    shown('button').find((button) => /^(Start|Continue)$/.test(button.textContent.trim()) && !button.disabled);
-  const tick = () => {
-    if (probe.option !== null) return;
-    if (shown('fieldset.choices input:is([type=radio], [type=checkbox]):not(:disabled)').length > 0) {
-      probe.option = performance.now();
-      probe.startClicked = lastClick;
-      requestAnimationFrame(() => (probe.optionFrame = performance.now()));
-      return;
-    }
-    const start = startButton();
-    if (start) {
+  if (!peer) {
+    // The app is up (Check works) once it has taken index.html's first screen away.
+    new MutationObserver((_, observer) => {
+      if (document.body && !document.querySelector('.boot-shell')) {
+        probe.appUp = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });
+    addEventListener('TrunkApplicationStarted', (event) => {
+      window.__wasmMemory = event.detail?.wasm?.memory;
+    });
+    // The library has a Start per deck (labelled with its title); a deck's own screen, one.
+    const startButton = () =>
+      shown(document.querySelectorAll('button')).find(
+        (button) => /^(Start|Continue)( Django async views)?$/.test((button.getAttribute('aria-label') ?? button.textContent).trim()) && !button.disabled,
+      );
+    const clickStart = () => {
+      if (probe.optionFrame !== null) return;
+      const start = startButton();
+      if (!start) return;
       probe.startSeen ??= performance.now();
       lastClick = performance.now();
       start.click();
-    }
-  };
-  new MutationObserver(tick).observe(document, { subtree: true, childList: true, attributes: true });
+    };
+    document.addEventListener(
+      'click',
+      (event) => {
+        if (probe.reveal || !event.target.closest?.('[data-boot=start]')) return;
+        const reveal = (probe.reveal = { t0: event.timeStamp, frame: null, painted: null });
+        requestAnimationFrame(() => {
+          reveal.frame = performance.now();
+          afterPaint((t) => (reveal.painted = t));
+        });
+      },
+      true,
+    );
+    new MutationObserver(clickStart).observe(document, { subtree: true, childList: true, attributes: true });
+    probe.clickStart = clickStart;
+  }
   const everyFrame = () => {
-    tick();
-    if (probe.option === null) requestAnimationFrame(everyFrame);
+    probe.clickStart?.();
+    if (optionShown()) {
+      probe.optionFrame = performance.now();
+      probe.startClicked = lastClick;
+      afterPaint((t) => (probe.optionPainted = t));
+      return;
+    }
+    requestAnimationFrame(everyFrame);
   };
   requestAnimationFrame(everyFrame);
 }
@@ -135,10 +178,10 @@ const stats = (values) => {
   return { median, min: sorted[0], max: sorted.at(-1), n: sorted.length };
 };
 
-async function phonePage(browser, { network = SLOW_4G } = {}) {
+async function phonePage(browser, { network = SLOW_4G, peer = false } = {}) {
   const context = await browser.newContext(PHONE);
-  await context.addInitScript(loadProbe);
-  await context.addInitScript(checkProbe);
+  await context.addInitScript(loadProbe, peer);
+  if (!peer) await context.addInitScript(checkProbe);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -148,9 +191,9 @@ async function phonePage(browser, { network = SLOW_4G } = {}) {
   return { context, page, cdp };
 }
 
-/** The probe's times, once an option is clickable and the app is up. */
-async function waitForOption(page) {
-  await page.waitForFunction(() => window.__bench?.optionFrame != null && window.__bench.appUp != null, null, {
+/** The probe's times, once an option is on screen (and, on quizdeck, the app is up). */
+async function waitForOption(page, { peer = false } = {}) {
+  await page.waitForFunction((peer) => window.__bench?.optionPainted != null && (peer || window.__bench.appUp != null), peer, {
     polling: 100,
     timeout: 120_000,
   });
@@ -160,8 +203,44 @@ async function waitForOption(page) {
   }));
 }
 
-async function coldLoad(browser, url) {
-  const { context, page, cdp } = await phonePage(browser);
+// The trace of a cold load's reveal: the renderer's timeline events (tasks, style, layout, paint).
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+
+/**
+ * What the Start click cost on the renderer's main thread, from a trace: the click's task
+ * (its script, and the style and layout that `focus()` forces) and the style and layout of the
+ * frame that paints the question, then that frame's paint (pre-paint, paint, layerize, commit).
+ */
+function revealFromTrace(events) {
+  const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  const click = complete.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click');
+  if (!click) return null;
+  const thread = complete.filter((e) => e.pid === click.pid && e.tid === click.tid);
+  const clickEnd = click.ts + click.dur;
+  const paint = thread.find((e) => e.name === 'Paint' && e.ts >= clickEnd);
+  if (!paint) return null;
+  const commit = thread.find((e) => e.name === 'Commit' && e.ts >= paint.ts);
+  const end = commit ? commit.ts + commit.dur : paint.ts + paint.dur;
+  const sum = (names, from, to) =>
+    thread.filter((e) => names.includes(e.name) && e.ts >= from && e.ts + e.dur <= to).reduce((total, e) => total + e.dur, 0) / 1000;
+  const clickStyleLayout = sum(['UpdateLayoutTree', 'Layout'], click.ts, clickEnd);
+  const frameStyleLayout = sum(['UpdateLayoutTree', 'Layout'], clickEnd, paint.ts);
+  return {
+    clickTask: click.dur / 1000,
+    clickScript: click.dur / 1000 - clickStyleLayout,
+    styleLayout: clickStyleLayout + frameStyleLayout,
+    work: click.dur / 1000 + frameStyleLayout,
+    paint: sum(['PrePaint', 'Paint', 'Layerize', 'Commit'], paint.ts - 5000, end),
+    wall: (end - click.ts) / 1000,
+  };
+}
+
+/**
+ * A cold load of quizdeck (or, `peer`, of quizdown): the probe's times and every response's
+ * bytes on the wire; `trace`, the reveal's cost from a trace of the load.
+ */
+async function coldLoad(browser, url, { peer = false, trace = false } = {}) {
+  const { context, page, cdp } = await phonePage(browser, { peer });
   const requests = new Map();
   cdp.on('Network.responseReceived', ({ requestId, response }) =>
     requests.set(requestId, { url: response.url, status: response.status, bytes: 0 }),
@@ -169,11 +248,23 @@ async function coldLoad(browser, url) {
   cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
     if (requests.has(requestId)) requests.get(requestId).bytes = encodedDataLength;
   });
+  const events = [];
+  if (trace) {
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
+  }
   await page.goto(url, { waitUntil: 'commit' });
-  const times = await waitForOption(page);
+  const times = await waitForOption(page, { peer });
+  let reveal = null;
+  if (trace) {
+    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.end');
+    await complete;
+    reveal = revealFromTrace(events);
+  }
   const transferred = [...requests.values()];
   await context.close();
-  return { ...times, transferred };
+  return { ...times, transferred, traced: reveal };
 }
 
 /**
@@ -221,6 +312,18 @@ async function repeatVisits(browser, url, { returning }) {
   return { worker, runs };
 }
 
+/**
+ * Answers the question on screen with its first option (an order question as it is shown) and
+ * presses Check.
+ */
+async function answerFirst(page) {
+  const check = page.getByRole('button', { name: 'Check' });
+  await check.waitFor();
+  const option = page.locator('fieldset.choices input').first();
+  if (await option.count()) await option.check();
+  await check.click();
+}
+
 /** A whole round, answering with the first option shown; Check timed on every question. */
 async function fullRound(browser, url) {
   const { context, page, cdp } = await phonePage(browser, { network: null });
@@ -231,8 +334,7 @@ async function fullRound(browser, url) {
   const heading = page.getByRole('heading', { level: 1, name: /^Question \d+ of \d+$/ });
   const total = Number((await heading.textContent()).match(/of (\d+)/)[1]);
   for (let i = 0; i < total; i++) {
-    await page.locator('fieldset.choices input').first().check();
-    await page.getByRole('button', { name: 'Check' }).click();
+    await answerFirst(page);
     await page.waitForFunction((n) => window.__checks.length === n && window.__checks.at(-1).painted !== null, i + 1, {
       polling: 50,
     });
@@ -258,6 +360,85 @@ async function fullRound(browser, url) {
     return { ...check, eventDuration: interaction };
   });
   return { total, checks: timed, heap, heapAfterGc, wasmMemory };
+}
+
+/**
+ * Stats opening: from the trusted click on the app bar's Stats link to the stats page's first
+ * table in the DOM, the next frame, and the task after that frame's paint.
+ */
+function statsProbe() {
+  const openings = (window.__statsOpenings = []);
+  document.addEventListener(
+    'click',
+    (event) => {
+      const link = event.target.closest?.('a');
+      if (!link || link.textContent.trim() !== 'Stats') return;
+      const record = { t0: event.timeStamp, dom: null, frame: null, painted: null };
+      openings.push(record);
+      const seen = () => {
+        if (record.dom !== null || !document.querySelector('main table')) return;
+        record.dom = performance.now();
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          record.frame = performance.now();
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => (record.painted = performance.now());
+          channel.port2.postMessage(0);
+        });
+      };
+      const observer = new MutationObserver(seen);
+      observer.observe(document.body, { subtree: true, childList: true });
+    },
+    true,
+  );
+}
+
+/**
+ * A learner of three years (examples/three_years --write: `{"<localStorage key>": "<value>"}`),
+ * seeded into localStorage, at 4× CPU: `RUNS` cold loads (the app's `quizdeck:load` User Timing
+ * measures, every deck's summed per load), then, in a round, `RUNS` Checks (Check → feedback
+ * painted, and the `quizdeck:save` measure each writes) and `RUNS` openings of the stats page.
+ */
+async function threeYears(browser, url, seed) {
+  const { context, page } = await phonePage(browser, { network: null });
+  await context.addInitScript(statsProbe);
+  await page.goto(url);
+  await page.evaluate((seed) => {
+    localStorage.clear();
+    for (const [key, value] of Object.entries(seed)) localStorage.setItem(key, value);
+  }, seed);
+  const loads = [];
+  // A round's address: the app opens on a question, whatever screen the learner was last on.
+  const round = new URL('deck/django-async/round', url).href;
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(round, { waitUntil: 'commit' });
+    await waitForOption(page);
+    loads.push(await page.evaluate(() => performance.getEntriesByName('quizdeck:load').reduce((sum, e) => sum + e.duration, 0)));
+  }
+  const checks = [];
+  const saves = [];
+  for (let i = 0; i < RUNS; i++) {
+    const [saved, checked] = await page.evaluate(() => [performance.getEntriesByName('quizdeck:save').length, window.__checks.length]);
+    await answerFirst(page);
+    await page.waitForFunction((n) => window.__checks.length === n && window.__checks.at(-1).painted !== null, checked + 1, { polling: 50 });
+    await page.waitForFunction((n) => performance.getEntriesByName('quizdeck:save').length > n, saved, { polling: 50, timeout: 10_000 }).catch(() => {});
+    const check = await page.evaluate(() => window.__checks.at(-1));
+    checks.push(check.painted - check.t0);
+    saves.push(await page.evaluate((n) => performance.getEntriesByName('quizdeck:save')[n]?.duration ?? null, saved));
+    await page.getByTestId('feedback').getByRole('button', { name: /^(Next question|See results)$/ }).click();
+  }
+  const stats = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.getByRole('link', { name: 'Stats', exact: true }).click();
+    await page.waitForFunction((n) => window.__statsOpenings.length === n && window.__statsOpenings.at(-1).painted !== null, i + 1, { polling: 50 });
+    const opening = await page.evaluate(() => window.__statsOpenings.at(-1));
+    stats.push(opening.painted - opening.t0);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: /^Question \d+ of \d+$/ }).waitFor();
+  }
+  await context.close();
+  const stored = Object.entries(seed).map(([key, value]) => ({ key, chars: value.length }));
+  return { loads, checks, saves, stats, stored };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,16 +475,30 @@ async function main() {
   // about a slow network, not about the app), on any free port.
   const server = await serve(DIST, 0, '/', ['--compress', ENCODING]);
   const url = server.url;
+  const peerPage = writeQuizdownPage(PEER_DIR, DIST);
+  const peerServer = await serve(PEER_DIR, 0, '/', ['--compress', ENCODING]);
+  const seed = existsSync(THREE_YEARS) ? JSON.parse(readFileSync(THREE_YEARS, 'utf8')) : null;
   const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
   const log = (message) => process.stderr.write(`[bench] ${message}\n`);
   const loadBefore = load();
 
   try {
-    log(`${RUNS} cold loads (phone, ${CPU_SLOWDOWN}× CPU, slow 4G, no cache, ${ENCODING})…`);
+    log(`${RUNS} cold loads each of quizdeck and quizdown ${PEER_VERSION}, alternated (phone, ${CPU_SLOWDOWN}× CPU, slow 4G, no cache, ${ENCODING})…`);
     const cold = [];
+    const peer = [];
     for (let i = 0; i < RUNS; i++) {
-      cold.push(await coldLoad(browser, url));
-      log(`  run ${i + 1}: FCP ${ms(cold.at(-1).fcp)}, option ${ms(cold.at(-1).optionFrame)}`);
+      // Which goes first alternates too, so neither always follows the other's load.
+      for (const side of i % 2 ? ['quizdeck', 'quizdown'] : ['quizdown', 'quizdeck']) {
+        const run = side === 'quizdeck' ? await coldLoad(browser, url) : await coldLoad(browser, peerServer.url, { peer: true });
+        (side === 'quizdeck' ? cold : peer).push(run);
+        log(`  run ${i + 1}, ${side}: FCP ${ms(run.fcp)}, option painted ${ms(run.optionPainted)}`);
+      }
+    }
+    log(`${RUNS} traced cold loads of quizdeck: the Start click's cost…`);
+    const traced = [];
+    for (let i = 0; i < RUNS; i++) {
+      traced.push((await coldLoad(browser, url, { trace: true })).traced);
+      log(`  run ${i + 1}: click task ${ms(traced.at(-1)?.clickTask)}, + the frame's style and layout ${ms(traced.at(-1)?.work)}`);
     }
     log('repeat visits offline, a new learner…');
     const repeat = await repeatVisits(browser, url, { returning: false });
@@ -311,6 +506,13 @@ async function main() {
     const returning = await repeatVisits(browser, url, { returning: true });
     log('a full round, timing Check…');
     const round = await fullRound(browser, url);
+    let years = null;
+    if (seed) {
+      log(`a learner of three years (${THREE_YEARS}): cold loads, Checks, stats…`);
+      years = await threeYears(browser, url, seed);
+    } else {
+      log(`no ${THREE_YEARS} (cargo run --release --locked --example three_years -- --write ${THREE_YEARS}): the three-year rows are left out`);
+    }
     let lighthouse = null;
     if (LIGHTHOUSE_RUNS > 0) {
       log(`${LIGHTHOUSE_RUNS} Lighthouse runs (mobile preset; tests/e2e/serve.mjs --precompressed, first free port from ${PORT})…`);
@@ -374,6 +576,37 @@ async function main() {
         `A cold load put ${fmt(Math.round(wire.median))} B on the wire (median, ${ENCODING}, headers included) in ${cold[0].transferred.length} requests.\n`,
     );
 
+    // Side by side with the peer.
+    const wireOf = (runs) => stats(runs.map((run) => run.transferred.reduce((sum, r) => sum + r.bytes, 0)));
+    const spread = (s, unit) =>
+      s ? `${unit(s.median)} (${unit(s.min)}–${unit(s.max)})` : 'n/a';
+    const bytes = (v) => `${fmt(Math.round(v))} B`;
+    const sideBySide = (label, pick, unit, goal = '') => {
+      const [theirs, ours] = [stats(peer.map(pick)), stats(cold.map(pick))];
+      const ratio = theirs && ours ? `${(ours.median / theirs.median).toFixed(2)}×` : 'n/a';
+      return [label, spread(theirs, unit), spread(ours, unit), ratio, goal];
+    };
+    const wireTable = [wireOf(peer), wireOf(cold)];
+    console.log(
+      table(
+        ['cold load, side by side', `quizdown ${PEER_VERSION}`, 'quizdeck', 'quizdeck ÷ quizdown', 'goal'],
+        [
+          ['bytes on the wire (headers included)', spread(wireTable[0], bytes), spread(wireTable[1], bytes), `${(wireTable[1].median / wireTable[0].median).toFixed(2)}×`, ''],
+          ['requests', String(peer[0].transferred.length), String(cold[0].transferred.length), '', ''],
+          sideBySide('first contentful paint', (r) => r.fcp, ms),
+          sideBySide('first option on screen (its frame painted)', (r) => r.optionPainted, ms, `≤ ${GOALS.peerRatio}×`),
+        ],
+        ['l', 'r', 'r', 'r', 'r'],
+      ),
+    );
+    console.log(
+      `\nBoth served by tests/e2e/serve.mjs with ${ENCODING}, loaded alternately (${RUNS} each, which goes first alternating) in the same browser under the conditions above; medians (min–max). ` +
+        `The peer page (bench/quizdown-page.mjs) holds the ${peerPage.questions} questions of the Django deck in quizdown's Markdown, read from the deck file through the deck compiler's export, ` +
+        `\`${peerPage.firstId}\` (quizdeck's first) first; quizdown ${PEER_VERSION}'s bundle and its highlight extension as npm ships them. ` +
+        `Time to the first option, the same probe in both pages: every animation frame it looks for an enabled option on screen (quizdeck: an input of \`fieldset.choices\`, after pressing the Django deck's Start the moment it is on screen; ` +
+        `quizdown: a \`label\` holding its input, in the quiz's shadow root, which quizdown fills on \`load\` after its 800 ms loading spinner) and stamps the task after that frame's paint.\n`,
+    );
+
     // Timings.
     const checks = round.checks;
     const overThreshold = checks.filter((c) => c.eventDuration !== null);
@@ -386,12 +619,12 @@ async function main() {
         : ['Check interaction, Event Timing (INP-like)', '< 16 ms', '', '', `≤ ${GOALS.checkMs} ms`, eventNote];
     const repeatRows = (visits, who) =>
       visits.runs.length === 0
-        ? [[`repeat visit offline, ${who} → first option clickable`, `n/a (no service worker in build: ${visits.worker})`, '', '', `≤ ${GOALS.repeatMs} ms`, '']]
+        ? [[`repeat visit offline, ${who} → first option on screen`, `n/a (no service worker in build: ${visits.worker})`, '', '', `≤ ${GOALS.repeatMs} ms`, '']]
         : [
             row(`repeat visit offline, ${who}: FCP`, visits.runs.map((r) => r.fcp), null),
             row(
-              `repeat visit offline, ${who} → first option clickable`,
-              visits.runs.map((r) => r.optionFrame),
+              `repeat visit offline, ${who} → first option on screen`,
+              visits.runs.map((r) => r.optionPainted),
               GOALS.repeatMs,
               `${visits.runs.filter((r) => r.fromServiceWorker).length}/${visits.runs.length} navigations from the worker`,
             ),
@@ -404,7 +637,12 @@ async function main() {
         [
           row('cold load → first contentful paint', cold.map((r) => r.fcp), null),
           row('cold load → Start clickable (the click that worked)', cold.map((r) => r.startClicked), null),
-          row('cold load → first option clickable', cold.map((r) => r.optionFrame), GOALS.optionMs, 'Start clicked at once, first option enabled, its frame'),
+          row('cold load → first option on screen', cold.map((r) => r.optionPainted), GOALS.optionMs, 'Start clicked at once, first option enabled, its frame painted'),
+          row('Start → question painted', cold.map((r) => r.reveal && r.reveal.painted - r.reveal.t0), null, 'in the page: the click\'s timestamp to the task after the next frame\'s paint; includes waiting for vsync'),
+          row('Start: script, style and layout', traced.map((t) => t?.work), GOALS.revealMs, 'trace: the click\'s task and the style and layout of the frame that paints the question'),
+          row('Start: the click\'s script', traced.map((t) => t?.clickScript), null, 'trace: the click\'s task less the style and layout it forced'),
+          row('Start: style and layout', traced.map((t) => t?.styleLayout), null, 'trace: forced in the click, and in the next frame'),
+          row('Start: that frame\'s paint', traced.map((t) => t?.paint), null, 'trace: pre-paint, paint, layerize, commit (rastered on other threads)'),
           row('cold load → app up (Check works)', cold.map((r) => r.appUp), null, 'index.html\'s first screen taken over by the app'),
           ...repeatRows(repeat, 'new learner'),
           ...repeatRows(returning, 'saved progress'),
@@ -416,10 +654,39 @@ async function main() {
         ['l', 'r', 'r', 'r', 'r', 'l'],
       ),
     );
+    if (years) {
+      const storedBytes = years.stored.reduce((sum, s) => sum + s.chars, 0);
+      const kib = (v) => `${(v / 1024).toFixed(1)} KB`;
+      console.log(
+        '\n' +
+          table(
+            ['a learner of three years, 4× CPU', 'median', 'min', 'max', 'goal', 'notes'],
+            [
+              [
+                'stored progress',
+                `${fmt(storedBytes)} B (${(storedBytes / GOALS.storedBytes).toFixed(2)}× goal)`,
+                '',
+                '',
+                '≤ 256 KB',
+                years.stored.map((s) => `\`${s.key}\` ${kib(s.chars)}`).join(', '),
+              ],
+              row('cold load (`quizdeck:load`)', years.loads, GOALS.loadMs, 'decode and replay, every deck summed, per load'),
+              row('a save (`quizdeck:save`)', years.saves, GOALS.saveMs, 'encode and localStorage write, after a Check'),
+              row('Check → feedback painted', years.checks, GOALS.checkMs, 'rAF + post-paint task'),
+              row('Stats link → stats table painted', years.stats, GOALS.statsMs, 'the click\'s timestamp to the task after the frame that paints the first table'),
+            ],
+            ['l', 'r', 'r', 'r', 'r', 'l'],
+          ),
+      );
+      console.log(
+        `\nSeeded from ${relative(process.cwd(), THREE_YEARS)} (examples/three_years --write), no network throttling; stored size in characters of the values (ASCII JSON: bytes). ${RUNS} of each.`,
+      );
+    }
     if (lighthouse) console.log(`\n${lighthouseMarkdown(lighthouse)}`);
   } finally {
     await browser.close();
     server.kill();
+    peerServer.kill();
   }
 }
 
