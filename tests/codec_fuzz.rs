@@ -200,12 +200,17 @@ fn check_other_entries(raw: &str, deck: &'static Deck, decoded: &Result<Loaded, 
                 _ => assert_eq!(stored, Some(&reason), "{}", preview(raw)),
             }
         }
-        Err(ImportError::NoDeckHere(ids)) => assert_eq!(
-            decoded.as_ref().err(),
-            Some(&Unreadable::OtherDeck(ids.concat())),
-            "{}",
-            preview(raw)
-        ),
+        Err(ImportError::NoDeckHere(ids)) => match decoded.as_ref().err() {
+            // Damaged as well as of another deck (a field's name and the deck's id both hit):
+            // the stored value's reader meets the damage first, the file's its deck.
+            Some(Unreadable::Damaged(_)) => {}
+            stored => assert_eq!(
+                stored,
+                Some(&Unreadable::OtherDeck(ids.concat())),
+                "{}",
+                preview(raw)
+            ),
+        },
         Err(other) => panic!("import of {}: {other:?}", preview(raw)),
     }
 }
@@ -515,7 +520,8 @@ fn huge_values(sample: &str) -> Vec<String> {
         }
     }
     let big_history = encode(many.progress(), &DECK);
-    assert!(big_history.len() > 300_000);
+    // 3,000 attempts: about 40 KB in schema 4's compact history (it was 400 KB in schema 3's).
+    assert!(big_history.len() > 30_000, "{} B", big_history.len());
     let mut padded: Value = serde_json::from_str(sample).unwrap();
     padded["padding"] = json!("x".repeat(2_000_000));
     vec![
@@ -900,7 +906,7 @@ proptest! {
         } else if let Some(fault) = &fault {
             prop_assert_eq!(&saved, &Err(fault.clone()));
         } else {
-            prop_assert_eq!(&saved, &Ok(()));
+            prop_assert!(saved.is_ok(), "{:?}", saved);
             let stored = decode(&backend.value(&key).unwrap(), deck);
             prop_assert_eq!(stored.map(|loaded| loaded.progress).ok(), Some(session.progress().clone()));
         }

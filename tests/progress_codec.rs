@@ -9,6 +9,7 @@ use quizdeck::quiz::{Screen, Session, Step};
 
 const V1_FIXTURE: &str = include_str!("fixtures/progress-v1.json");
 const V2_FIXTURE: &str = include_str!("fixtures/progress-v2.json");
+const V3_FIXTURE: &str = include_str!("fixtures/progress-v3.json");
 
 fn progress_mid_round() -> Progress {
     let mut session = Session::new(&DECK, Progress::default());
@@ -82,6 +83,74 @@ fn the_second_format_loads_and_its_settings_are_read_for_the_library() {
     );
     assert_eq!(progress.round.unwrap().seed, None);
     assert_eq!(progress.history[0].choice_ids, ["a"]);
+}
+
+#[test]
+fn the_third_format_migrates_to_the_compact_history_losing_nothing() {
+    let loaded = decode(V3_FIXTURE, &DECK).unwrap();
+    assert!(!loaded.deck_changed);
+    let progress = loaded.progress;
+    assert_eq!(progress.history.len(), 6);
+    assert_eq!(progress.reset_at, Some(1_763_900_000_000));
+    let round = progress.round.clone().unwrap();
+    assert_eq!(round.attempts, progress.history[4..]);
+    assert_eq!(round.draft().unwrap().selected, ["d"]);
+
+    let saved = encode(&progress, &DECK);
+    let stored: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    assert_eq!(stored["schema"], SCHEMA_VERSION);
+    // Each question once; each attempt its question's place, the ms since the attempt before
+    // (the first: since the epoch), flags (1 right, 2 after the hint) and its choices.
+    let history = r#""history":{"questions":[["one","h1"],["two","h2"],["three","h3"]],"attempts":[[0,1764000000000,1,"a"],[1,60000,2,"b"],[2,60000,1,"a"],[1,86280000,3,"c"],[0,172800000,1,"a"],[1,20000,0,"a"]]}"#;
+    assert!(saved.contains(history), "{saved}");
+    assert_eq!(
+        stored["progress"]["round"]["attempts"][1]["question_id"],
+        "two"
+    );
+    assert_eq!(decode(&saved, &DECK).unwrap().progress, progress);
+    assert!(saved.len() < V3_FIXTURE.len() * 2 / 3);
+}
+
+#[test]
+fn a_compact_history_keeps_answers_out_of_time_order_and_multiple_choices() {
+    // A device clock set back, two answers in one millisecond, and times at the ends of the
+    // range: the gaps restore each one exactly, in the order answered.
+    let mut progress = progress_mid_round();
+    let answer = progress.history[0].clone();
+    for (answered_at, choice_ids) in [
+        (5, vec!["a", "c"]),
+        (5, vec!["b"]),
+        (u64::MAX, vec!["d", "a", "b", "c"]),
+        (0, vec![]),
+    ] {
+        progress.history.push(quizdeck::quiz::Attempt {
+            answered_at,
+            choice_ids: choice_ids.into_iter().map(str::to_owned).collect(),
+            ..answer.clone()
+        });
+    }
+    let loaded = decode(&encode(&progress, &DECK), &DECK).unwrap();
+    assert_eq!(loaded.progress, progress);
+}
+
+#[test]
+fn a_damaged_compact_history_is_refused_with_a_reason() {
+    let saved = encode(&decode(V3_FIXTURE, &DECK).unwrap().progress, &DECK);
+    for (damage, reason) in [
+        ("[1,60000,2,\"b\"]", "[9,60000,2,\"b\"]"),
+        ("[1,60000,2,\"b\"]", "[1,60000,4,\"b\"]"),
+        ("[1,60000,2,\"b\"]", "[1,60000]"),
+        ("[1,60000,2,\"b\"]", "[1,60000,2,7]"),
+        ("[1,60000,2,\"b\"]", "[1,60000,300,\"b\"]"),
+        ("[\"two\",\"h2\"]", "[\"two\"]"),
+    ] {
+        let raw = saved.replacen(damage, reason, 1);
+        assert_ne!(raw, saved);
+        assert!(
+            matches!(decode(&raw, &DECK), Err(Unreadable::Damaged(_))),
+            "accepted: {reason}"
+        );
+    }
 }
 
 #[test]

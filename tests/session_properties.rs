@@ -235,7 +235,8 @@ impl<'a> Tab<'a> {
     }
 
     fn save(&self) -> Result<(), TestCaseError> {
-        prop_assert_eq!(self.store.save(self.session.progress()), Ok(()));
+        let saved = self.store.save(self.session.progress());
+        prop_assert!(saved.is_ok(), "{:?}", saved);
         Ok(())
     }
 }

@@ -5,7 +5,9 @@ mod common;
 use common::{DECK, RIGHT, TOPIC_DECK};
 use quizdeck::codec::{decode, Unreadable};
 use quizdeck::quiz::{Library, Progress, Session, Theme};
-use quizdeck::storage::{Backend, Fault, LibraryStore, LoadNotice, MemoryBackend, ProgressStore};
+use quizdeck::storage::{
+    Backend, Fault, LibraryStore, LoadNotice, MemoryBackend, ProgressStore, Saved,
+};
 
 const KEY: &str = "quizdeck:test-deck:progress";
 const BACKUP: &str = "quizdeck:test-deck:unreadable";
@@ -26,6 +28,55 @@ fn saved_progress_loads_back() {
     store.save(&some_progress()).unwrap();
     let again = ProgressStore::new(Ok(&backend), &DECK);
     assert_eq!(again.load(), (some_progress(), None));
+}
+
+#[test]
+fn saving_what_is_already_stored_writes_nothing() {
+    let backend = MemoryBackend::default();
+    let store = ProgressStore::new(Ok(&backend), &DECK);
+    let (fresh, _) = store.load();
+    assert_eq!(store.save(&fresh), Ok(Saved::Unchanged));
+    assert_eq!(
+        backend.value(KEY),
+        None,
+        "a visit without an answer leaves no trace"
+    );
+    assert_eq!(store.save(&some_progress()), Ok(Saved::Written));
+    assert_eq!(store.save(&some_progress()), Ok(Saved::Unchanged));
+
+    // Opened again: the value loaded is not written back, which a failing write would show.
+    *backend.failing_writes.borrow_mut() = Some(Fault::Full);
+    let reopened = ProgressStore::new(Ok(&backend), &DECK);
+    let (loaded, _) = reopened.load();
+    assert_eq!(reopened.save(&loaded), Ok(Saved::Unchanged));
+    assert_eq!(reopened.save(&Progress::default()), Err(Fault::Full));
+    *backend.failing_writes.borrow_mut() = None;
+
+    // Another tab's save is what is stored now: saving the same writes nothing, and saving
+    // what was there before it writes again.
+    let mut elsewhere = Session::new(&DECK, loaded.clone());
+    elsewhere.next_question();
+    let theirs = quizdeck::codec::encode(elsewhere.progress(), &DECK);
+    backend.set(KEY, &theirs).unwrap();
+    assert!(reopened.saved_elsewhere(Some(KEY), Some(&theirs)).is_some());
+    assert_eq!(reopened.save(elsewhere.progress()), Ok(Saved::Unchanged));
+    assert_eq!(reopened.save(&loaded), Ok(Saved::Written));
+}
+
+#[test]
+fn progress_of_an_older_schema_is_written_in_the_current_one_at_the_first_save() {
+    let older = include_str!("fixtures/progress-v3.json");
+    let backend = MemoryBackend::with(KEY, older);
+    let store = ProgressStore::new(Ok(&backend), &DECK);
+    let (progress, _) = store.load();
+    assert_eq!(store.save(&progress), Ok(Saved::Written));
+    assert_ne!(backend.value(KEY).as_deref(), Some(older));
+    assert_eq!(
+        decode(&backend.value(KEY).unwrap(), &DECK)
+            .unwrap()
+            .progress,
+        progress
+    );
 }
 
 #[test]
@@ -91,6 +142,11 @@ fn blocked_storage_loads_fresh_and_refuses_to_save() {
     let store = ProgressStore::<MemoryBackend>::new(Err(Fault::Blocked), &DECK);
     assert_eq!(store.load(), (Progress::default(), None));
     assert_eq!(store.save(&some_progress()), Err(Fault::Blocked));
+    assert_eq!(
+        store.save(&Progress::default()),
+        Err(Fault::Blocked),
+        "said as the app opens, though nothing changed"
+    );
 }
 
 #[test]
@@ -184,8 +240,9 @@ fn the_library_record_loads_back_and_then_wins_over_the_old_settings() {
     let mut library = store.load(&[&DECK]);
     assert!(library.update_settings(|settings| settings.theme = Theme::Light));
     assert!(library.visit(Some(DECK.id)));
-    store.save(&library).unwrap();
+    assert_eq!(store.save(&library), Ok(Saved::Written));
     assert_eq!(store.load(&[&DECK]), library);
+    assert_eq!(store.save(&library), Ok(Saved::Unchanged));
 
     // What another tab saved: only the library's own key, and its settings come along.
     let raw = backend.get(LibraryStore::<&MemoryBackend>::KEY).unwrap();
@@ -198,6 +255,18 @@ fn the_library_record_loads_back_and_then_wins_over_the_old_settings() {
     assert!(here.merge_from_other_tab(&library));
     assert_eq!(here.settings, library.settings);
     assert_eq!(here.last_deck, None, "the deck a tab is in stays its own");
+
+    // Before there is a record, the default one is not written; the settings of schema 2 are.
+    let fresh = MemoryBackend::default();
+    let store = LibraryStore::new(Ok(&fresh));
+    assert_eq!(store.save(&store.load(&[&DECK])), Ok(Saved::Unchanged));
+    assert!(fresh.values.borrow().is_empty());
+    let store = LibraryStore::new(Ok(&backend));
+    backend
+        .values
+        .borrow_mut()
+        .remove(LibraryStore::<&MemoryBackend>::KEY);
+    assert_eq!(store.save(&store.load(&[&DECK])), Ok(Saved::Written));
 
     // An unreadable record is not progress: the settings fall back to the defaults.
     let broken = MemoryBackend::with(LibraryStore::<&MemoryBackend>::KEY, "{corrupt");

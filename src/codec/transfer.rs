@@ -2,16 +2,18 @@
 //! validated in full before anything is merged.
 //!
 //! ```json
-//! {"app":"quizdeck","schema":3,"exported_at":…,"decks":[{"deck":"…","deck_hash":"…","progress":{…}},…]}
+//! {"app":"quizdeck","schema":4,"exported_at":…,"decks":[{"deck":"…","deck_hash":"…","progress":{…}},…]}
 //! ```
+//! Each deck's progress is in the shape its schema stores it (schema 4: the compact history).
 //! A file exported before schema 3 is one deck's stored envelope (plus `exported_at`), and
-//! still imports.
+//! still imports; one of schema 3 holds the domain's own shape, and imports too.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use super::compact::StoredProgress;
 use super::{check_schema, decode, read_progress, why_unreadable, Unreadable, APP, SCHEMA_VERSION};
 use crate::deck::Deck;
 use crate::quiz::Progress;
@@ -47,7 +49,7 @@ pub fn export(decks: &[(&Deck, &Progress)], now: u64) -> String {
             .map(|(deck, progress)| DeckEntry {
                 deck: deck.id.to_owned(),
                 deck_hash: deck.hash.to_owned(),
-                progress: *progress,
+                progress: StoredProgress::of(progress),
             })
             .collect(),
     };

@@ -17,8 +17,9 @@ pub enum Screen {
 }
 
 /// Everything kept for one learner on one deck. Review cards and statistics are not kept:
-/// they are derived from the history, so two copies merge by merging histories.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// they are derived from the history, so two copies merge by merging histories. Stored in the
+/// codec's shape (`codec::compact`); this one is schemas 2 and 3's, still read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 pub struct Progress {
     pub screen: Screen,
     pub round: Option<Round>,

@@ -50,8 +50,4 @@ impl<T: Backend> Backend for &T {
     fn set(&self, key: &str, value: &str) -> Result<(), Fault> {
         (*self).set(key, value)
     }
-
-    fn save<V: serde::Serialize>(&self, key: &str, value: &V) -> Result<(), Fault> {
-        (*self).save(key, value)
-    }
 }

@@ -4,13 +4,12 @@
 
 mod memory;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 pub use memory::MemoryBackend;
-use serde::Serialize;
 
 use crate::codec::{
-    decode, decode_library, encode_library, settings_of_schema_2, Envelope, Unreadable,
+    decode, decode_library, encode, encode_library, settings_of_schema_2, Unreadable,
 };
 use crate::deck::Deck;
 use crate::quiz::{Library, Progress};
@@ -32,10 +31,35 @@ pub trait Backend {
     fn get(&self, key: &str) -> Result<Option<String>, Fault>;
     /// Keeps `value` exactly as given (a backup of a value that may not even be JSON).
     fn set(&self, key: &str, value: &str) -> Result<(), Fault>;
-    /// Keeps `value` as JSON.
-    fn save<T: Serialize>(&self, key: &str, value: &T) -> Result<(), Fault> {
-        // Serialising plain structs of strings, numbers and enums cannot fail.
-        self.set(key, &serde_json::to_string(value).unwrap_or_default())
+}
+
+/// What a save did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    Written,
+    /// The value under the key already was this one: nothing was written.
+    Unchanged,
+}
+
+/// The value under a record's key as its store last saw it (read, written, or written by
+/// another tab), so that saving what is already there writes nothing: opening the app does not
+/// write every record back, and a save is a `setItem` only when something changed.
+#[derive(Default)]
+struct LastSeen(RefCell<Option<String>>);
+
+impl LastSeen {
+    fn saw(&self, value: Option<String>) {
+        *self.0.borrow_mut() = value;
+    }
+
+    /// Writes `value` under `key` unless it is what was last seen there.
+    fn write(&self, backend: &impl Backend, key: &str, value: String) -> Result<Saved, Fault> {
+        if self.0.borrow().as_ref() == Some(&value) {
+            return Ok(Saved::Unchanged);
+        }
+        backend.set(key, &value)?;
+        self.saw(Some(value));
+        Ok(Saved::Written)
     }
 }
 
@@ -63,6 +87,7 @@ pub struct ProgressStore<B> {
     deck: &'static Deck,
     /// Set when the saved value could not be read or backed up: saving would destroy it.
     protect_saved_value: Cell<bool>,
+    last_seen: LastSeen,
 }
 
 impl<B: Backend> ProgressStore<B> {
@@ -71,6 +96,7 @@ impl<B: Backend> ProgressStore<B> {
             backend,
             deck,
             protect_saved_value: Cell::new(false),
+            last_seen: LastSeen::default(),
         }
     }
 
@@ -94,13 +120,20 @@ impl<B: Backend> ProgressStore<B> {
         };
         let raw = match backend.get(&self.key()) {
             Ok(Some(raw)) => raw,
-            Ok(None) => return (Progress::default(), None),
+            Ok(None) => {
+                // Nothing stored reads as fresh progress: saving it unchanged writes nothing,
+                // so a visit without an answer leaves no trace (boot.js still sees a new
+                // learner).
+                let fresh = Progress::default();
+                self.last_seen.saw(Some(encode(&fresh, self.deck)));
+                return (fresh, None);
+            }
             Err(_) => {
                 self.protect_saved_value.set(true);
                 return (Progress::default(), Some(LoadNotice::ReadFailed));
             }
         };
-        match decode(&raw, self.deck) {
+        let loaded = match decode(&raw, self.deck) {
             Ok(loaded) => {
                 let notice = loaded.deck_changed.then_some(LoadNotice::DeckChanged);
                 (loaded.progress, notice)
@@ -109,7 +142,9 @@ impl<B: Backend> ProgressStore<B> {
                 Progress::default(),
                 Some(self.set_aside(backend, &raw, reason)),
             ),
-        }
+        };
+        self.last_seen.saw(Some(raw));
+        loaded
     }
 
     fn set_aside(&self, backend: &B, raw: &str, reason: Unreadable) -> LoadNotice {
@@ -140,17 +175,20 @@ impl<B: Backend> ProgressStore<B> {
         if key != Some(self.key().as_str()) {
             return None;
         }
+        self.last_seen.saw(new_value.map(str::to_owned));
         decode(new_value?, self.deck)
             .ok()
             .map(|loaded| loaded.progress)
     }
 
-    pub fn save(&self, progress: &Progress) -> Result<(), Fault> {
+    /// Saves `progress`, unless the value stored is already exactly it.
+    pub fn save(&self, progress: &Progress) -> Result<Saved, Fault> {
         if self.protect_saved_value.get() {
             return Err(Fault::Protected);
         }
         let backend = self.backend.as_ref().map_err(Clone::clone)?;
-        backend.save(&self.key(), &Envelope::new(self.deck, progress))
+        self.last_seen
+            .write(backend, &self.key(), encode(progress, self.deck))
     }
 }
 
@@ -158,13 +196,17 @@ impl<B: Backend> ProgressStore<B> {
 /// was last in. Nothing in it is progress, so a value that cannot be read is simply replaced.
 pub struct LibraryStore<B> {
     backend: Result<B, Fault>,
+    last_seen: LastSeen,
 }
 
 impl<B: Backend> LibraryStore<B> {
     pub const KEY: &'static str = "quizdeck:library";
 
     pub fn new(backend: Result<B, Fault>) -> Self {
-        LibraryStore { backend }
+        LibraryStore {
+            backend,
+            last_seen: LastSeen::default(),
+        }
     }
 
     /// Reads the record. Before there was one (schema 2 and older), the settings were kept
@@ -174,29 +216,44 @@ impl<B: Backend> LibraryStore<B> {
             return Library::default();
         };
         match backend.get(Self::KEY) {
-            Ok(Some(raw)) => decode_library(&raw).unwrap_or_default(),
-            Ok(None) => Library {
-                settings: decks
-                    .iter()
-                    .filter_map(|deck| backend.get(&progress_key(deck)).ok().flatten())
-                    .find_map(|raw| settings_of_schema_2(&raw))
-                    .unwrap_or_default(),
-                last_deck: None,
-            },
+            Ok(Some(raw)) => {
+                let library = decode_library(&raw).unwrap_or_default();
+                self.last_seen.saw(Some(raw));
+                library
+            }
+            Ok(None) => {
+                // As with progress, the default record is not written until it changes; the
+                // settings brought from schema 2 are written, and the old value is then no
+                // longer asked.
+                self.last_seen
+                    .saw(Some(encode_library(&Library::default())));
+                Library {
+                    settings: decks
+                        .iter()
+                        .filter_map(|deck| backend.get(&progress_key(deck)).ok().flatten())
+                        .find_map(|raw| settings_of_schema_2(&raw))
+                        .unwrap_or_default(),
+                    last_deck: None,
+                }
+            }
             Err(_) => Library::default(),
         }
     }
 
     /// The record another tab just saved, when a `storage` event concerns it.
     pub fn saved_elsewhere(&self, key: Option<&str>, new_value: Option<&str>) -> Option<Library> {
-        (key == Some(Self::KEY))
-            .then(|| decode_library(new_value?).ok())
-            .flatten()
+        if key != Some(Self::KEY) {
+            return None;
+        }
+        self.last_seen.saw(new_value.map(str::to_owned));
+        decode_library(new_value?).ok()
     }
 
-    pub fn save(&self, library: &Library) -> Result<(), Fault> {
+    /// Saves `library`, unless the record stored is already exactly it.
+    pub fn save(&self, library: &Library) -> Result<Saved, Fault> {
         let backend = self.backend.as_ref().map_err(Clone::clone)?;
-        backend.set(Self::KEY, &encode_library(library))
+        self.last_seen
+            .write(backend, Self::KEY, encode_library(library))
     }
 }
 
