@@ -15,6 +15,7 @@ mod persistence;
 mod platform;
 mod share;
 mod theme;
+mod timing;
 mod worker;
 
 pub use address::{app_base, opened_at_app_root};
@@ -28,4 +29,5 @@ pub use persistence::use_persistent_storage;
 pub use platform::use_data_evicted_unless_installed;
 pub use share::{address_of, share_or_copy, Shared};
 pub use theme::use_theme;
+pub use timing::Timed;
 pub use worker::{use_update_ready, UpdateReady};

@@ -17,11 +17,11 @@ use super::pages::{
 use super::state::{AppState, Opened};
 use crate::browser::{
     app_base, focus_screen_heading, now, opened_at_app_root, use_app_badge, use_clock,
-    use_data_evicted_unless_installed, use_persistent_storage, use_theme, LocalStorage,
+    use_data_evicted_unless_installed, use_persistent_storage, use_theme, LocalStorage, Timed,
 };
 use crate::deck::DECKS;
 use crate::quiz::{HeadStart, RoundKind, Session};
-use crate::storage::{LibraryStore, ProgressStore};
+use crate::storage::{LibraryStore, ProgressStore, Saved};
 
 /// The whole app. `head_start`: what a new learner did on index.html's first screen before the
 /// app was up (see `browser::first_screen`), replayed as the session opens.
@@ -37,11 +37,15 @@ pub fn App(#[prop(default = None)] head_start: Option<HeadStart>) -> impl IntoVi
     let mut sessions: Vec<Session> = stores
         .iter()
         .map(|store| {
+            // A cold load: reading and decoding the value, and replaying its schedule.
+            let timed = Timed::start("quizdeck:load");
             let (progress, notice) = store.load();
             if let Some(notice) = notice {
                 load_notices.push((store.deck(), notice));
             }
-            Session::new(store.deck(), progress)
+            let session = Session::new(store.deck(), progress);
+            timed.measure();
+            session
         })
         .collect();
     let pressed_start = head_start.is_some();
@@ -74,18 +78,22 @@ pub fn App(#[prop(default = None)] head_start: Option<HeadStart>) -> impl IntoVi
     let base = app_base();
     provide_context(AppBase(base.clone()));
 
-    // One effect per record saves it after every change, so no action can forget to.
+    // One effect per record saves it after every change, so no action can forget to. Each
+    // also runs once as the app opens, when the store finds the value unchanged (unless the
+    // opening changed it: a migration, a changed deck, the first screen's head start) and
+    // writes nothing.
     let saving = Rc::clone(&library_store);
     Effect::new(move |_| {
         app.record_save(app.library.with(|library| saving.save(library)).err());
     });
     for (open, store) in app.decks().into_iter().zip(stores.iter().map(Rc::clone)) {
         Effect::new(move |_| {
-            app.record_save(
-                open.session
-                    .with(|session| store.save(session.progress()))
-                    .err(),
-            );
+            let timed = Timed::start("quizdeck:save");
+            let saved = open.session.with(|session| store.save(session.progress()));
+            if saved == Ok(Saved::Written) {
+                timed.measure();
+            }
+            app.record_save(saved.err());
         });
     }
 
