@@ -1,87 +1,104 @@
-//! Three years of daily use, simulated: a seeded learner who answers the due reviews every day
-//! (right 85 % of the time) and takes a full round every 30 days, on the shipped deck. Prints
-//! what the stored progress then weighs and how long saving and loading it take natively
-//! (scripts/bench measures the browser). Run: `cargo run --release --example three_years`.
+//! Three years of daily use, simulated on the shipped decks (the learner of
+//! `tests/common/three_years.rs`: the due reviews every day, right 85 % of the time, a full
+//! round every 30 days). Prints, for each deck, what the stored progress then weighs (and
+//! weighed in schema 3) and how long a save, a cold load and the stats take natively
+//! (scripts/bench measures the browser).
+//!
+//! `cargo run --release --example three_years`
+//! `cargo run --release --example three_years -- --write target/three-years.json` also writes
+//! the `localStorage` of such a learner on every deck, as `{"<key>": "<value>", …}`, for the
+//! end-to-end test and the benchmark to open the app with.
 
-use std::time::Instant;
+#[path = "../tests/common/three_years.rs"]
+mod three_years;
+
+use std::time::{Duration, Instant};
 
 use quizdeck::codec::{decode, encode};
-use quizdeck::deck::{QuestionKind, DECK_DJANGO_ASYNC as DECK};
-use quizdeck::quiz::{Progress, ReviewLimit, Session, DAY_MS};
+use quizdeck::deck::{Deck, DECKS};
+use quizdeck::quiz::{Library, LocalTime, Session};
+use quizdeck::storage::{LibraryStore, MemoryBackend, ProgressStore};
+use three_years::{as_schema_3, three_years_on, THE_MORNING_AFTER};
 
-/// Answers every question of the round on screen, right with probability 85 %.
-fn answer_round(session: &mut Session, random: &mut fastrand::Rng, mut now: u64) -> u64 {
-    while let Some(current) = session.current_question() {
-        let question = current.question;
-        let right = random.u8(..100) < 85;
-        match question.kind {
-            QuestionKind::Order if right => {
-                for (place, choice) in question.choices.iter().enumerate() {
-                    let arranged = session.arrangement().unwrap_or_default();
-                    let at = arranged
-                        .iter()
-                        .position(|id| *id == choice.id)
-                        .unwrap_or(place);
-                    session.move_choice(choice.id, place as isize - at as isize);
-                }
-            }
-            // Shown shuffled, never in the right order: checking it as it is is wrong.
-            QuestionKind::Order => {}
-            _ if right => {
-                for choice in question.choices.iter().filter(|choice| choice.correct) {
-                    session.select(choice.id);
-                }
-            }
-            _ => {
-                if let Some(wrong) = question.choices.iter().find(|choice| !choice.correct) {
-                    session.select(wrong.id);
-                }
-            }
-        }
-        now += 20_000;
-        session.check(now);
-        session.next_question();
+const SEED: u64 = 20261202;
+
+/// The mean time of `runs` runs of `work`.
+fn timed<T>(runs: u32, mut work: impl FnMut() -> T) -> Duration {
+    let start = Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(work());
     }
-    now
+    start.elapsed() / runs
+}
+
+fn print_figures(deck: &'static Deck, session: &Session) {
+    let progress = session.progress();
+    let stored = encode(progress, deck);
+    let attempts = progress.history.len();
+    let save = timed(20, || encode(progress, deck));
+    let load = timed(20, || {
+        let loaded = decode(&stored, deck).expect("what was saved loads");
+        Session::new(deck, loaded.progress)
+    });
+    let morning = LocalTime {
+        now: THE_MORNING_AFTER,
+        utc_offset_minutes: 60,
+    };
+    let stats = timed(20, || session.stats(morning));
+    let schema_3 = as_schema_3(progress, deck).len();
+    println!(
+        "{} ({} questions), {} days: {attempts} attempts; stored progress {} B ({:.1} B per \
+         attempt; schema 3: {schema_3} B, {:.1} B per attempt); natively, save (encode) \
+         {save:?}, cold load (decode + schedule replay) {load:?}, stats {stats:?}",
+        deck.id,
+        deck.questions.len(),
+        three_years::DAYS,
+        stored.len(),
+        stored.len() as f64 / attempts as f64,
+        schema_3 as f64 / attempts as f64,
+    );
+}
+
+/// Every deck's progress and the library record of the learner, as the app stores them.
+fn local_storage_of(learners: &[Session]) -> String {
+    let backend = MemoryBackend::default();
+    for session in learners {
+        let store = ProgressStore::new(Ok(&backend), session.deck());
+        store.save(session.progress()).expect("memory takes it");
+    }
+    let mut library = Library::default();
+    library.visit(Some(DECKS[0].id));
+    LibraryStore::new(Ok(&backend))
+        .save(&library)
+        .expect("memory takes it");
+    let values = backend.values.borrow();
+    serde_json::to_string(&*values).expect("strings serialise")
 }
 
 fn main() {
-    let start = 1_767_225_600_000; // 2026-01-01
-    let mut random = fastrand::Rng::with_seed(20261202);
-    let mut session = Session::new(&DECK, Progress::default());
-    let days = 3 * 365;
-    for day in 0..days {
-        let morning = start + day * DAY_MS + 8 * 3_600_000;
-        if day % 30 == 0 {
-            session.start_over(Some(random.u64(..)));
-            answer_round(&mut session, &mut random, morning);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let write_to = match args.as_slice() {
+        [] => None,
+        [flag, path] if flag == "--write" => Some(path),
+        _ => {
+            eprintln!("usage: three_years [--write PATH]");
+            std::process::exit(2);
         }
-        if session.start_review(
-            Some(random.u64(..)),
-            morning + 3_600_000,
-            ReviewLimit::default(),
-        ) {
-            answer_round(&mut session, &mut random, morning + 3_600_000);
-        }
+    };
+    let learners: Vec<Session> = DECKS
+        .iter()
+        .zip(SEED..)
+        .map(|(deck, seed)| three_years_on(deck, seed))
+        .collect();
+    for learner in &learners {
+        print_figures(learner.deck(), learner);
     }
-    let stored = encode(session.progress(), &DECK);
-    let saves = Instant::now();
-    for _ in 0..20 {
-        std::hint::black_box(encode(session.progress(), &DECK));
+    if let Some(path) = write_to {
+        let entries = local_storage_of(&learners);
+        std::fs::write(path, &entries).unwrap_or_else(|error| {
+            eprintln!("could not write {path}: {error}");
+            std::process::exit(1);
+        });
+        println!("wrote {path} ({} B)", entries.len());
     }
-    let save = saves.elapsed() / 20;
-    let loads = Instant::now();
-    for _ in 0..20 {
-        let loaded = decode(&stored, &DECK).expect("what was saved loads");
-        std::hint::black_box(Session::new(&DECK, loaded.progress));
-    }
-    let load = loads.elapsed() / 20;
-    println!(
-        "{days} days, {} questions: {} attempts; stored progress {} bytes ({:.1} KB); \
-         save (encode) {save:?}, cold load (decode + schedule replay) {load:?}, natively",
-        DECK.questions.len(),
-        session.progress().history.len(),
-        stored.len(),
-        stored.len() as f64 / 1024.0
-    );
 }
