@@ -8,7 +8,8 @@
 //!   `mailto:`, or relative;
 //! - fenced code in a language syntect knows (```python) is parsed into TextMate scopes, and
 //!   each run of text the app's CSS colours gets one span with one of [`TOKEN_CLASSES`]
-//!   (`<span class="hl-keyword">async</span>`); everything else stays bare text. (syntect's own
+//!   (`<span class=k>async</span>`, one letter a colour: the decks repeat these thousands of
+//!   times); everything else stays bare text. (syntect's own
 //!   HTML writes a span per scope, `hl-meta hl-function-call hl-arguments hl-python`, which
 //!   made up two thirds of the compiled deck and was never coloured.) ```text, ``` (no
 //!   language) and indented code stay plain; an unknown language is an error, so a typo
@@ -28,11 +29,11 @@ use syntect::util::LinesWithEndings;
 /// scopes each one colours. Where several match, the most specific wins, as in a syntect
 /// theme: the `constant.character.escape` inside a string is a constant.
 pub const TOKEN_CLASSES: &[(&str, &str)] = &[
-    ("keyword, storage", "hl-keyword"),
-    ("string", "hl-string"),
-    ("comment", "hl-comment"),
-    ("entity.name.function, support.function", "hl-function"),
-    ("constant", "hl-constant"),
+    ("keyword, storage", "k"),
+    ("string", "s"),
+    ("comment", "c"),
+    ("entity.name.function, support.function", "f"),
+    ("constant", "n"),
 ];
 
 /// Languages that are written as code but never highlighted.
@@ -137,25 +138,14 @@ fn is_safe_link(url: &str) -> bool {
     }
 }
 
-/// `<pre><code>`, or a `<code class="code-block">` where block content is not allowed.
+/// `<pre><code>`, or a `<code class=code-block>` where block content is not allowed.
 fn code_block(language: &str, code: &str, phrasing: bool) -> Result<String, String> {
-    let mut classes = Vec::new();
-    if phrasing {
-        classes.push("code-block".to_owned());
-    }
-    if !language.is_empty() {
-        classes.push(format!("language-{}", escape_html(language)));
-    }
-    let class = if classes.is_empty() {
-        String::new()
-    } else {
-        format!(" class=\"{}\"", classes.join(" "))
-    };
+    // No `language-*` class: nothing reads it, and the colours are already in the spans.
     let wrap = |inner: &str| {
         if phrasing {
-            format!("<code{class}>{inner}</code>")
+            format!("<code class=code-block>{inner}</code>")
         } else {
-            format!("<pre><code{class}>{inner}</code></pre>\n")
+            format!("<pre><code>{inner}</code></pre>\n")
         }
     };
     if PLAIN_LANGUAGES.contains(&language) {
@@ -277,9 +267,9 @@ fn close_run(html: &mut String, run: &mut String, class: Option<&str>) {
     }
     match class {
         Some(class) => {
-            html.push_str("<span class=\"");
+            html.push_str("<span class=");
             html.push_str(class);
-            html.push_str("\">");
+            html.push('>');
             html.push_str(&escape_html(run));
             html.push_str("</span>");
         }
@@ -294,6 +284,7 @@ fn syntax_set() -> &'static SyntaxSet {
     SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
+/// Code as the text of an element: quotes need no escaping there (never in an attribute).
 fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -301,7 +292,6 @@ fn escape_html(text: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
             other => out.push(other),
         }
     }

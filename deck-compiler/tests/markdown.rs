@@ -12,28 +12,22 @@ fn python_code_gets_one_span_per_coloured_token() {
         Layout::Block,
     )
     .unwrap();
-    assert!(
-        html.starts_with("<pre><code class=\"language-python\">"),
-        "{html}"
-    );
+    assert!(html.starts_with("<pre><code><span class=\"ln\">"), "{html}");
     assert!(html.ends_with("</code></pre>"), "{html}");
     for span in [
-        "<span class=\"hl-keyword\">async</span> <span class=\"hl-keyword\">def</span>",
-        "<span class=\"hl-function\">f</span>():",
-        "<span class=\"hl-keyword\">return</span> <span class=\"hl-keyword\">await</span> g(",
+        "<span class=k>async</span> <span class=k>def</span>",
+        "<span class=f>f</span>():",
+        "<span class=k>return</span> <span class=k>await</span> g(",
         // The escape inside the string is the more specific scope; the quote and the text
         // next to it are one run.
-        "<span class=\"hl-string\">&quot;x</span><span class=\"hl-constant\">\\n</span>",
-        "<span class=\"hl-constant\">None</span>",
-        "<span class=\"hl-comment\"># done",
+        "<span class=s>\"x</span><span class=n>\\n</span>",
+        "<span class=n>None</span>",
+        "<span class=c># done",
     ] {
         assert_contains(&html, span);
     }
     // Text no rule colours stays bare, and no inline styles: the app's CSS does the colouring.
-    assert!(
-        !html.contains("hl-python") && !html.contains("hl-meta"),
-        "{html}"
-    );
+    assert!(!html.contains("python") && !html.contains("meta"), "{html}");
     assert!(!html.contains("style="), "{html}");
 }
 
@@ -56,7 +50,6 @@ fn highlighting_keeps_the_code_text() {
         code.replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;")
-            .replace('"', "&quot;")
     );
 }
 
@@ -65,12 +58,12 @@ fn an_option_is_phrasing_content_for_its_label() {
     let code = render("```python\nawait f()\n```", Layout::Choice).unwrap();
     assert_eq!(
         code,
-        "<code class=\"code-block language-python\"><span class=\"ln\"><span class=\"hl-keyword\">await</span> f()</span></code>"
+        "<code class=code-block><span class=\"ln\"><span class=k>await</span> f()</span></code>"
     );
     let plain = render("```\n<b>\n```", Layout::Choice).unwrap();
     assert_eq!(
         plain,
-        "<code class=\"code-block\"><span class=\"ln\">&lt;b&gt;</span></code>"
+        "<code class=code-block><span class=\"ln\">&lt;b&gt;</span></code>"
     );
     assert_eq!(
         render("It *raises*.", Layout::Choice).unwrap(),
@@ -87,7 +80,7 @@ fn plain_and_unknown_code_blocks() {
     let html = render("```text\n<b>x</b>\n```", Layout::Block).unwrap();
     assert_eq!(
         html,
-        "<pre><code class=\"language-text\"><span class=\"ln\">&lt;b&gt;x&lt;/b&gt;</span></code></pre>"
+        "<pre><code><span class=\"ln\">&lt;b&gt;x&lt;/b&gt;</span></code></pre>"
     );
     let html = render("```\nx = 1\n```", Layout::Block).unwrap();
     assert_eq!(
@@ -174,7 +167,7 @@ fn inline_layout_strips_a_single_paragraph_only() {
 /// The code's text, one line per line element (each ends where its element does).
 fn strip_tags(html: &str) -> String {
     let inner = html
-        .strip_prefix("<pre><code class=\"language-python\">")
+        .strip_prefix("<pre><code>")
         .and_then(|rest| rest.strip_suffix("</code></pre>"))
         .unwrap();
     let mut text = String::new();
