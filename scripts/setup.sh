@@ -8,6 +8,7 @@ set -euo pipefail
 QUIZDECK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
+TWIGGY_VERSION=0.7.0
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock, byte for byte.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$QUIZDECK_ROOT/Cargo.lock")"
 
@@ -78,6 +79,11 @@ setup_node() {
 setup_build() {
   setup_rust
   setup_node
+}
+
+# twiggy, which says where the wasm's bytes go (scripts/wasm-bytes; not needed to build or test).
+setup_twiggy() {
+  cargo_install_pinned twiggy twiggy "$TWIGGY_VERSION" --locked
 }
 
 # Debian's Chromium alone, for what drives only it through its DevTools protocol (Playwright,
