@@ -2,7 +2,7 @@
 // first question, drawn at build time by the app's components. A learner can start answering
 // while the WebAssembly is still on its way, and the app carries on from there. Every test
 // holds the wasm back until the step that needs the app: no timing involved.
-import { test, expect, deck, decks, answerOf, storageKey } from './support.mjs';
+import { test, expect, deck, decks, answerOf, storageKey, attemptsIn } from './support.mjs';
 
 const total = deck.questions.length;
 const startOf = (page, { title }) => page.getByRole('button', { name: `Start ${title}`, exact: true });
@@ -139,7 +139,7 @@ test('a returning learner sees "Loading the quiz…", never a new learner\'s sta
   const card = page.locator('.deck-card', { has: page.getByRole('link', { name: deck.title }) });
   await expect(card.getByTestId('deck-progress')).toHaveText(`1 of ${total} answered, 1 right last time.`);
   await expect(card.getByRole('button', { name: `Continue ${deck.title}` })).toBeVisible();
-  expect(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), storageKey)).progress.history).toHaveLength(1);
+  expect(attemptsIn(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), storageKey)).progress)).toHaveLength(1);
 });
 
 test('the first screen is the app\'s own: the same words once the app has taken over', async ({ page }) => {

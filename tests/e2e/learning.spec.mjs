@@ -1,7 +1,7 @@
 // Learning beyond one pass: topics, spaced-repetition review on a controlled clock,
 // settings, export/import, and two tabs at once.
 import { readFile } from 'node:fs/promises';
-import { test, expect, deck, decks, deckAddress, storageKey } from './support.mjs';
+import { test, expect, deck, decks, deckAddress, storageKey, attemptsIn } from './support.mjs';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date('2026-03-02T09:00:00Z');
@@ -113,10 +113,10 @@ test('export, reset, import: progress comes back, and a bad file changes nothing
   await download.saveAs(exported);
   const file = JSON.parse(await readFile(exported, 'utf8'));
   // One file holds every deck.
-  expect(file).toMatchObject({ app: 'quizdeck', schema: 3 });
+  expect(file).toMatchObject({ app: 'quizdeck', schema: 4 });
   expect(file.exported_at).toBeGreaterThan(0);
   expect(file.decks.map((entry) => entry.deck).sort()).toEqual(Object.keys(decks).sort());
-  const historyOf = (id) => file.decks.find((entry) => entry.deck === id).progress.history;
+  const historyOf = (id) => attemptsIn(file.decks.find((entry) => entry.deck === id).progress);
   expect(historyOf(deck.id)).toHaveLength(3);
   expect(historyOf('asyncio-basics')).toHaveLength(0);
 
@@ -186,8 +186,8 @@ test('two tabs answering in turn never lose an answer', async ({ context, quiz, 
   await expect
     .poll(async () => (await quiz.storedProgress()).progress.history.length)
     .toBe(4);
-  const history = await other.evaluate((key) => JSON.parse(localStorage.getItem(key)).progress.history, storageKey);
-  expect(history).toHaveLength(4);
+  const stored = await other.evaluate((key) => JSON.parse(localStorage.getItem(key)), storageKey);
+  expect(attemptsIn(stored.progress)).toHaveLength(4);
   await quiz.toDeckStart();
   await expect(page.getByTestId('done-so-far')).toContainText('You have answered');
 });

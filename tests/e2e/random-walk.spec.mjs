@@ -7,7 +7,7 @@
 // A fresh seed each run:                  QUIZDECK_WALK_SEED=random …
 // Longer or shorter:                      QUIZDECK_WALK_ACTIONS=<n> …
 import assert from 'node:assert/strict';
-import { test, expect, deck, storageKey, mulberry32 } from './support.mjs';
+import { test, expect, deck, storageKey, mulberry32, attemptsIn } from './support.mjs';
 
 const DEFAULT_SEED = 20261125;
 const seedSetting = process.env.QUIZDECK_WALK_SEED;
@@ -99,7 +99,6 @@ function probe(page, roll = null) {
       }
       const active = document.activeElement;
       const stored = localStorage.getItem(key);
-      const history = stored ? JSON.parse(stored).progress?.history : [];
       return {
         main: Boolean(document.querySelector('main')),
         question: article?.getAttribute('data-question') ?? null,
@@ -107,12 +106,15 @@ function probe(page, roll = null) {
         verdict: feedback ? !feedback.classList.contains('incorrect') : null,
         // What Enter or Space would press: "Reset" in the confirmation dialog forgets everything.
         focusedReset: Boolean(active?.closest('dialog') && active.textContent.trim() === 'Reset'),
-        history: (history ?? []).map((attempt) => `${attempt.question_id}${attempt.correct ? '+' : '-'}`),
+        progress: stored ? JSON.parse(stored).progress : null,
         click,
       };
     },
     [CONTROLS, storageKey, roll],
-  );
+  ).then(({ progress, ...seen }) => ({
+    ...seen,
+    history: attemptsIn(progress).map((attempt) => `${attempt.question_id}${attempt.correct ? '+' : '-'}`),
+  }));
 }
 
 test('a seeded random walk of user actions keeps the page alive and the progress right', async ({

@@ -47,6 +47,36 @@ if (questionById.size !== Object.values(decks).reduce((n, each) => n + each.ques
   throw new Error('two decks share a question id: the tests could not tell their questions apart');
 }
 export const question = (id) => questionById.get(id);
+/**
+ * The attempts of a deck's stored (or exported) progress, oldest first, as objects with the
+ * domain's fields (`question_id`, `question_hash`, `choice_ids`, `correct`, `hint_used`,
+ * `answered_at`). Schema 4 keeps them compact (src/codec/compact.rs: each question once, an
+ * attempt `[its question's place, ms since the attempt before, flags 1 right | 2 hint, choice
+ * ids…]`); earlier schemas kept these objects as they are.
+ */
+export function attemptsIn(progress) {
+  const history = progress?.history;
+  if (!history || Array.isArray(history)) return history ?? [];
+  let answeredAt = 0;
+  return history.attempts.map(([place, gap, flags, ...choiceIds]) => {
+    answeredAt += gap;
+    const [questionId, questionHash] = history.questions[place];
+    return {
+      question_id: questionId,
+      question_hash: questionHash,
+      choice_ids: choiceIds,
+      correct: (flags & 1) !== 0,
+      hint_used: (flags & 2) !== 0,
+      answered_at: answeredAt,
+    };
+  });
+}
+
+/** A stored value of a deck's progress (JSON-parsed, or null) with its history as
+ * {@link attemptsIn} gives it, so that tests read every schema alike. */
+export const withAttempts = (stored) =>
+  stored?.progress?.history ? { ...stored, progress: { ...stored.progress, history: attemptsIn(stored.progress) } } : stored;
+
 /** An order question ("put the events in order"): its choices in the file are its answer. */
 export const isOrder = (q) => q.kind === 'order';
 /** The ids of the right choices (one for a single-choice question; every one, in the right

@@ -2,7 +2,7 @@
 // object for the quiz, seeded randomness, and a guard that fails a test on any console error.
 import { createRequire } from 'node:module';
 import { test as base, expect } from '@playwright/test';
-import { answer, deck, deckAddress, question, storageKey } from './shared.mjs';
+import { answer, deck, deckAddress, question, storageKey, withAttempts } from './shared.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -27,6 +27,8 @@ export {
   isOrder,
   wrongChoiceOf,
   answerOf,
+  attemptsIn,
+  withAttempts,
 } from './shared.mjs';
 
 /**
@@ -157,8 +159,9 @@ export class QuizPage {
     return this.page.getByRole('navigation').getByRole('link', { name, exact: true });
   }
 
+  /** The deck's stored progress, its history as attempt objects (see `withAttempts`). */
   async storedProgress() {
-    return this.page.evaluate((key) => JSON.parse(localStorage.getItem(key)), storageKey);
+    return withAttempts(await this.page.evaluate((key) => JSON.parse(localStorage.getItem(key)), storageKey));
   }
 
   /** True when the page itself never scrolls sideways. */

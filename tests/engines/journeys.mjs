@@ -102,9 +102,11 @@ export function journeys(engine) {
       t.diagnostic(`beforeinstallprompt: ${installPrompt ? 'supported' : 'absent'} (the app does not use it)`);
       const badge = await quiz.run(() => 'setAppBadge' in navigator);
       t.diagnostic(`app badge: navigator.setAppBadge ${badge ? 'present (set while reviews are due)' : 'absent (no badge)'}`);
-      const { app, schema, deck: deckId } = await quiz.storedProgress();
-      assert.deepEqual({ app, schema, deckId }, { app: 'quizdeck', schema: 3, deckId: deck.id });
+      assert.equal(await quiz.storedProgress(), null, 'opening the app writes nothing');
       await quiz.clickButton('Start');
+      await quiz.waitForHeading(`Question 1 of ${total}`);
+      const { app, schema, deck: deckId } = await quiz.storedProgress();
+      assert.deepEqual({ app, schema, deckId }, { app: 'quizdeck', schema: 4, deckId: deck.id });
 
       // Wrong on every fifth question, with the hint on every seventh (and on the second).
       const plan = deck.questions.map((_, index) => index % 5 !== 4);

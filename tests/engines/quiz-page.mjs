@@ -2,7 +2,7 @@
 // Every wait is on a condition (selenium's driver.wait), never a fixed sleep; conditions
 // re-query the DOM each time, since the app re-renders what they look at.
 import { By, Key, error } from 'selenium-webdriver';
-import { answer, deck, deckAddress, question, storageKey } from '../e2e/shared.mjs';
+import { answer, deck, deckAddress, question, storageKey, withAttempts } from '../e2e/shared.mjs';
 
 const TIMEOUT = 10_000;
 /** How often a condition is asked again (selenium's default, 200 ms, would add up to minutes). */
@@ -387,8 +387,9 @@ export class QuizPage {
 
   // --- storage and layout -----------------------------------------------------------------
 
-  storedProgress() {
-    return this.run((key) => JSON.parse(localStorage.getItem(key)), storageKey);
+  /** The deck's stored progress, its history as attempt objects (see `withAttempts`). */
+  async storedProgress() {
+    return withAttempts(await this.run((key) => JSON.parse(localStorage.getItem(key)), storageKey));
   }
 
   stored(key) {
