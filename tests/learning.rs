@@ -6,7 +6,7 @@ mod common;
 use common::{DECK, RIGHT, TOPIC_DECK, WRONG};
 use quizdeck::codec::{
     decode_library, encode, encode_library, export, import, ImportError, Unreadable,
-    MAX_IMPORT_BYTES,
+    MAX_IMPORT_BYTES, SCHEMA_VERSION,
 };
 use quizdeck::quiz::{
     Attempt, Library, LocalTime, Progress, Rating, ReviewCard, ReviewLimit, RoundKind, Session,
@@ -374,12 +374,21 @@ fn importing_a_file_of_one_deck_never_touches_another() {
 
     // A file exported before there were several decks (one deck's envelope) still imports,
     // into that deck only.
-    let old = encode(first.progress(), &DECK)
-        .replace("\"schema\":3", "\"schema\":2,\"exported_at\":1")
-        .replace(
-            "\"progress\":{",
-            "\"progress\":{\"settings\":{\"shuffle\":false},",
-        );
+    let progress = first.progress();
+    let old = serde_json::json!({
+        "app": "quizdeck",
+        "schema": 2,
+        "exported_at": 1,
+        "deck": DECK.id,
+        "deck_hash": DECK.hash,
+        "progress": {
+            "settings": {"shuffle": false},
+            "screen": progress.screen,
+            "round": progress.round,
+            "history": progress.history,
+        },
+    })
+    .to_string();
     let imported = import(&old, &[&TOPIC_DECK, &DECK]).unwrap();
     assert_eq!(imported.decks, [(&DECK, first.progress().clone())]);
 
@@ -428,7 +437,7 @@ fn every_bad_import_is_refused_with_its_reason() {
             "not written by quizdeck",
         ),
         (
-            file.replace("\"schema\":3", "\"schema\":9"),
+            file.replace(&format!("\"schema\":{SCHEMA_VERSION}"), "\"schema\":9"),
             ImportError::Unreadable(Unreadable::FutureSchema(9)),
             "newer version",
         ),

@@ -1,4 +1,4 @@
-//! The stored [`Library`] record: `{"app":"quizdeck","schema":3,"library":{…}}`.
+//! The stored [`Library`] record: `{"app":"quizdeck","schema":4,"library":{…}}`.
 
 use serde::{Deserialize, Serialize};
 
