@@ -1,6 +1,8 @@
 //! Study statistics, derived from the history and the schedule. Days are the learner's local
 //! days (see [`LocalTime`]).
 
+use std::collections::BTreeMap;
+
 use super::{LocalTime, Session, Tallies};
 
 /// One day's answers, for the accuracy chart.
@@ -28,25 +30,21 @@ pub struct Stats {
 impl Session {
     pub fn stats(&self, time: LocalTime) -> Stats {
         let history = &self.progress().history;
-        let mut days: Vec<Day> = Vec::new();
+        // By day, so that years of answers are counted in one pass (and in day order).
+        let mut by_day: BTreeMap<i64, Day> = BTreeMap::new();
         for attempt in history {
             let day = time.day_of(attempt.answered_at);
-            match days.iter_mut().find(|entry| entry.day == day) {
-                Some(entry) => {
-                    entry.answered += 1;
-                    entry.right += usize::from(attempt.correct);
-                }
-                None => days.push(Day {
-                    day,
-                    answered: 1,
-                    right: usize::from(attempt.correct),
-                }),
-            }
+            let entry = by_day.entry(day).or_insert(Day {
+                day,
+                answered: 0,
+                right: 0,
+            });
+            entry.answered += 1;
+            entry.right += usize::from(attempt.correct);
         }
-        days.sort_by_key(|entry| entry.day);
 
         let today = time.today();
-        let studied = |day: i64| days.iter().any(|entry| entry.day == day);
+        let studied = |day: i64| by_day.contains_key(&day);
         let mut streak_end = today;
         if !studied(today) {
             streak_end -= 1;
@@ -68,7 +66,7 @@ impl Session {
             due_now,
             due_tomorrow,
             due_this_week,
-            days,
+            days: by_day.into_values().collect(),
         }
     }
 }

@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use super::Attempt;
 use crate::deck::{Deck, Question, Topic};
 
@@ -15,21 +17,28 @@ pub struct Tally {
     pub attempts: usize,
 }
 
+/// What the history says of one question as it is now worded.
+struct Answered {
+    first_right: bool,
+    last_right: bool,
+    attempts: usize,
+}
+
 impl Tally {
-    pub fn of(questions: impl Iterator<Item = &'static Question>, history: &[Attempt]) -> Tally {
+    fn of(
+        questions: impl Iterator<Item = &'static Question>,
+        answered: &BTreeMap<&str, Answered>,
+    ) -> Tally {
         let mut tally = Tally::default();
         for question in questions {
             tally.questions += 1;
-            let mut attempts = attempts_on(question, history);
-            let Some(first) = attempts.next() else {
+            let Some(answered) = answered.get(question.id) else {
                 continue;
             };
             tally.answered += 1;
-            tally.right_first_time += usize::from(first.correct);
-            let (count, last) =
-                attempts.fold((1, first), |(count, _), attempt| (count + 1, attempt));
-            tally.right_last_time += usize::from(last.correct);
-            tally.attempts += count;
+            tally.right_first_time += usize::from(answered.first_right);
+            tally.right_last_time += usize::from(answered.last_right);
+            tally.attempts += answered.attempts;
         }
         tally
     }
@@ -44,12 +53,33 @@ pub struct Tallies {
 
 impl Tallies {
     pub fn of(deck: &'static Deck, history: &[Attempt]) -> Tallies {
+        // One pass over the history, however long, then each tally adds its questions up.
+        let mut answered: BTreeMap<&str, Answered> = BTreeMap::new();
+        for attempt in history {
+            let Some(question) = deck.question(&attempt.question_id) else {
+                continue;
+            };
+            if !attempt.matches(question) {
+                continue;
+            }
+            answered
+                .entry(question.id)
+                .and_modify(|answered| {
+                    answered.last_right = attempt.correct;
+                    answered.attempts += 1;
+                })
+                .or_insert(Answered {
+                    first_right: attempt.correct,
+                    last_right: attempt.correct,
+                    attempts: 1,
+                });
+        }
         Tallies {
-            deck: Tally::of(deck.questions.iter(), history),
+            deck: Tally::of(deck.questions.iter(), &answered),
             topics: deck
                 .topics
                 .iter()
-                .map(|topic| (topic, Tally::of(deck.questions_in(topic.id), history)))
+                .map(|topic| (topic, Tally::of(deck.questions_in(topic.id), &answered)))
                 .collect(),
         }
     }
