@@ -109,6 +109,6 @@ test('progress saved by the first release (schema 1) is migrated, not lost', asy
   await expect(quiz.questionHeading).toHaveText(/^Question 2 of/);
   await expect(quiz.radio(pick)).toBeChecked();
   await expect(quiz.loadNotice).toHaveCount(0);
-  await expect.poll(async () => (await quiz.storedProgress()).schema).toBe(3);
+  await expect.poll(async () => (await quiz.storedProgress()).schema).toBe(4);
   expect((await quiz.storedProgress()).progress.history).toEqual(current.progress.history);
 });

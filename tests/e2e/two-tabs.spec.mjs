@@ -1,7 +1,7 @@
 // Two tabs of the quiz at once, each going its own way: every answer either tab checks is
 // saved, whatever the order, and a tab that was reloaded or left behind catches up.
 // (learning.spec.mjs has the simple case: two tabs taking turns in one round.)
-import { test, expect, deck, storageKey, QuizPage, consoleErrorsOf } from './support.mjs';
+import { test, expect, deck, storageKey, QuizPage, consoleErrorsOf, attemptsIn } from './support.mjs';
 
 const total = deck.questions.length;
 
@@ -21,13 +21,9 @@ async function answer(quiz, right) {
   return `${q.id}${right ? '+' : '-'}`;
 }
 
-const storedAnswers = (page) =>
-  page.evaluate(
-    (key) =>
-      JSON.parse(localStorage.getItem(key)).progress.history.map(
-        (attempt) => `${attempt.question_id}${attempt.correct ? '+' : '-'}`,
-      ),
-    storageKey,
+const storedAnswers = async (page) =>
+  attemptsIn(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).progress, storageKey)).map(
+    (attempt) => `${attempt.question_id}${attempt.correct ? '+' : '-'}`,
   );
 
 const sorted = (list) => [...list].sort();
