@@ -60,7 +60,12 @@ fn export(root: &Path, file: &str) -> Result<(), String> {
 
 fn export_all(root: &Path) -> Result<(), String> {
     let exports = pin(root)
-        .and_then(|pin| deck_compiler::export_decks(&deck_compiler::deck_files_in(root, &deck_compiler::decks_dir())?, &pin))
+        .and_then(|pin| {
+            deck_compiler::export_decks(
+                &deck_compiler::deck_files_in(root, &deck_compiler::decks_dir())?,
+                &pin,
+            )
+        })
         .map_err(|errors| errors.to_string())?;
     println!("{:#}", serde_json::Value::Object(exports));
     Ok(())
