@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
-use rs_fsrs::{Parameters, Seed, FSRS};
+use chrono::{DateTime, Duration, Utc};
+use rs_fsrs::{Parameters, Seed};
 use serde::{Deserialize, Serialize};
 
 use super::time::DAY_MS;
@@ -32,14 +32,6 @@ impl Rating {
             (false, _) => Rating::Again,
             (true, true) => Rating::Hard,
             (true, false) => Rating::Good,
-        }
-    }
-
-    fn fsrs(self) -> rs_fsrs::Rating {
-        match self {
-            Rating::Again => rs_fsrs::Rating::Again,
-            Rating::Hard => rs_fsrs::Rating::Hard,
-            Rating::Good => rs_fsrs::Rating::Good,
         }
     }
 }
@@ -71,16 +63,16 @@ pub struct ReviewCard {
     pub phase: Phase,
 }
 
-fn scheduler() -> FSRS {
-    // Long-term scheduling: intervals in days, since retrying within minutes is what "Retry
-    // missed questions" is for. Fuzz off, so intervals are deterministic. (The default seed
-    // is built from the clock; it is replaced here and would only be read for fuzzing.)
-    FSRS::new(Parameters {
+/// FSRS's parameters: the defaults, in long-term scheduling (intervals in days, since retrying
+/// within minutes is what "Retry missed questions" is for) and without fuzz, so intervals are
+/// deterministic. (The default seed is built from the clock; it would only be read for fuzz.)
+fn parameters() -> Parameters {
+    Parameters {
         enable_fuzz: false,
         enable_short_term: false,
         seed: Seed::Empty,
         ..Parameters::default()
-    })
+    }
 }
 
 fn time(ms: u64) -> DateTime<Utc> {
@@ -93,17 +85,73 @@ fn ms(time: DateTime<Utc>) -> u64 {
 
 impl ReviewCard {
     /// The card after answering with `rating` at `now`; `None` for a first answer.
+    ///
+    /// This is `rs_fsrs::FSRS::next` in long-term mode without fuzz, step for step and with the
+    /// crate's own formulas (`Parameters`), but working out only the ratings this answer needs:
+    /// the crate's scheduler computes all four, formats a seed string and fills a hash map at
+    /// every answer, which is most of a cold load's time once the history is years long (every
+    /// load replays it). The test below checks it against the crate on long random histories.
     pub fn after(previous: Option<&ReviewCard>, rating: Rating, now: u64) -> ReviewCard {
-        let card = match previous {
-            Some(card) => card.to_fsrs(),
-            None => rs_fsrs::Card {
-                due: time(now),
-                last_review: time(now),
-                ..Default::default()
-            },
+        let parameters = parameters();
+        let at = time(now);
+        // A card FSRS has not scheduled yet starts from the initial memory of each rating.
+        let reviewed = previous.filter(|card| card.phase != Phase::New);
+        let elapsed_days = reviewed.map_or(0, |card| (at - time(card.last_review)).num_days());
+        let memory = |rating: rs_fsrs::Rating| match reviewed {
+            None => (
+                parameters.init_difficulty(rating),
+                parameters.init_stability(rating),
+            ),
+            Some(card) => {
+                let retrievability =
+                    Parameters::forgetting_curve(elapsed_days as f64, card.stability);
+                let stability = match rating {
+                    rs_fsrs::Rating::Again => parameters.next_forget_stability(
+                        card.difficulty,
+                        card.stability,
+                        retrievability,
+                    ),
+                    _ => parameters.next_recall_stability(
+                        card.difficulty,
+                        card.stability,
+                        retrievability,
+                        rating,
+                    ),
+                };
+                (
+                    parameters.next_difficulty(card.difficulty, rating),
+                    stability,
+                )
+            }
         };
-        let next = scheduler().next(card, time(now), rating.fsrs()).card;
-        ReviewCard::from_fsrs(&next)
+        let interval = |(_, stability)| parameters.next_interval(stability, elapsed_days);
+        // Each rating's interval is at least a day longer than the one below it, so the answer's
+        // needs those below it.
+        let after_again = memory(rs_fsrs::Rating::Again);
+        let after_hard = memory(rs_fsrs::Rating::Hard);
+        let again_days = interval(after_again).min(interval(after_hard));
+        let hard_days = interval(after_hard).max(again_days + 1.0);
+        let ((difficulty, stability), days) = match rating {
+            Rating::Again => (after_again, again_days),
+            Rating::Hard => (after_hard, hard_days),
+            Rating::Good => {
+                let after_good = memory(rs_fsrs::Rating::Good);
+                (after_good, interval(after_good).max(hard_days + 1.0))
+            }
+        };
+        let days = days as i64;
+        ReviewCard {
+            due: ms(at + Duration::days(days)),
+            last_review: ms(at),
+            stability,
+            difficulty,
+            elapsed_days,
+            scheduled_days: days,
+            reps: previous.map_or(0, |card| card.reps) + 1,
+            lapses: previous.map_or(0, |card| card.lapses)
+                + i32::from(reviewed.is_some() && rating == Rating::Again),
+            phase: Phase::Review,
+        }
     }
 
     pub fn is_due(&self, now: u64) -> bool {
@@ -113,44 +161,6 @@ impl ReviewCard {
     /// Days until due (0 when due today or overdue).
     pub fn days_until_due(&self, now: u64) -> u64 {
         self.due.saturating_sub(now).div_ceil(DAY_MS)
-    }
-
-    fn to_fsrs(&self) -> rs_fsrs::Card {
-        rs_fsrs::Card {
-            due: time(self.due),
-            stability: self.stability,
-            difficulty: self.difficulty,
-            elapsed_days: self.elapsed_days,
-            scheduled_days: self.scheduled_days,
-            reps: self.reps,
-            lapses: self.lapses,
-            state: match self.phase {
-                Phase::New => rs_fsrs::State::New,
-                Phase::Learning => rs_fsrs::State::Learning,
-                Phase::Review => rs_fsrs::State::Review,
-                Phase::Relearning => rs_fsrs::State::Relearning,
-            },
-            last_review: time(self.last_review),
-        }
-    }
-
-    fn from_fsrs(card: &rs_fsrs::Card) -> ReviewCard {
-        ReviewCard {
-            due: ms(card.due),
-            last_review: ms(card.last_review),
-            stability: card.stability,
-            difficulty: card.difficulty,
-            elapsed_days: card.elapsed_days,
-            scheduled_days: card.scheduled_days,
-            reps: card.reps,
-            lapses: card.lapses,
-            phase: match card.state {
-                rs_fsrs::State::New => Phase::New,
-                rs_fsrs::State::Learning => Phase::Learning,
-                rs_fsrs::State::Review => Phase::Review,
-                rs_fsrs::State::Relearning => Phase::Relearning,
-            },
-        }
     }
 }
 
@@ -203,5 +213,102 @@ impl Schedule {
             .collect();
         due.sort_by_key(|&(question, due)| (due, question.id));
         due.into_iter().map(|(question, _)| question).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rs_fsrs::FSRS;
+
+    use super::*;
+
+    /// What `rs_fsrs`'s own scheduler makes of `previous` after `rating` at `now`.
+    fn after_by_the_crate(previous: Option<&ReviewCard>, rating: Rating, now: u64) -> ReviewCard {
+        let card = match previous {
+            Some(card) => rs_fsrs::Card {
+                due: time(card.due),
+                stability: card.stability,
+                difficulty: card.difficulty,
+                elapsed_days: card.elapsed_days,
+                scheduled_days: card.scheduled_days,
+                reps: card.reps,
+                lapses: card.lapses,
+                state: match card.phase {
+                    Phase::New => rs_fsrs::State::New,
+                    Phase::Learning => rs_fsrs::State::Learning,
+                    Phase::Review => rs_fsrs::State::Review,
+                    Phase::Relearning => rs_fsrs::State::Relearning,
+                },
+                last_review: time(card.last_review),
+            },
+            None => rs_fsrs::Card {
+                due: time(now),
+                last_review: time(now),
+                ..Default::default()
+            },
+        };
+        let rating = match rating {
+            Rating::Again => rs_fsrs::Rating::Again,
+            Rating::Hard => rs_fsrs::Rating::Hard,
+            Rating::Good => rs_fsrs::Rating::Good,
+        };
+        let next = FSRS::new(parameters()).next(card, time(now), rating).card;
+        assert_eq!(
+            next.state,
+            rs_fsrs::State::Review,
+            "long-term: always Review"
+        );
+        ReviewCard {
+            due: ms(next.due),
+            last_review: ms(next.last_review),
+            stability: next.stability,
+            difficulty: next.difficulty,
+            elapsed_days: next.elapsed_days,
+            scheduled_days: next.scheduled_days,
+            reps: next.reps,
+            lapses: next.lapses,
+            phase: Phase::Review,
+        }
+    }
+
+    #[test]
+    fn every_card_is_the_one_the_crates_scheduler_gives() {
+        let mut random = fastrand::Rng::with_seed(17);
+        let ratings = [Rating::Again, Rating::Hard, Rating::Good];
+        for _ in 0..300 {
+            let mut card: Option<ReviewCard> = None;
+            let mut now = 1_767_225_600_000 + random.u64(..DAY_MS);
+            for _ in 0..40 {
+                let rating = ratings[random.usize(..ratings.len())];
+                let ours = ReviewCard::after(card.as_ref(), rating, now);
+                let theirs = after_by_the_crate(card.as_ref(), rating, now);
+                // Compared as printed: a clock set back makes the crate's stability NaN, and
+                // ours must be that same NaN.
+                assert_eq!(format!("{ours:?}"), format!("{theirs:?}"));
+                // Answered when due, early, late, twice within a day, or after the clock went back.
+                now = match random.u8(..10) {
+                    0 => now.saturating_sub(random.u64(..3 * DAY_MS)),
+                    1 => now + random.u64(..DAY_MS),
+                    2 => ours.due.saturating_sub(random.u64(..10 * DAY_MS)),
+                    _ => ours.due + random.u64(..40 * DAY_MS),
+                };
+                card = Some(ours);
+            }
+        }
+    }
+
+    #[test]
+    fn a_new_card_is_scheduled_as_a_first_answer() {
+        let new = ReviewCard {
+            phase: Phase::New,
+            ..ReviewCard::after(None, Rating::Good, 5)
+        };
+        for rating in [Rating::Again, Rating::Hard, Rating::Good] {
+            let now = 9 * DAY_MS;
+            assert_eq!(
+                ReviewCard::after(Some(&new), rating, now),
+                after_by_the_crate(Some(&new), rating, now)
+            );
+        }
     }
 }
