@@ -34,6 +34,14 @@ impl Rating {
             (true, false) => Rating::Good,
         }
     }
+
+    fn fsrs(self) -> rs_fsrs::Rating {
+        match self {
+            Rating::Again => rs_fsrs::Rating::Again,
+            Rating::Hard => rs_fsrs::Rating::Hard,
+            Rating::Good => rs_fsrs::Rating::Good,
+        }
+    }
 }
 
 /// Where a card is in FSRS's learning cycle.
@@ -97,47 +105,42 @@ impl ReviewCard {
         // A card FSRS has not scheduled yet starts from the initial memory of each rating.
         let reviewed = previous.filter(|card| card.phase != Phase::New);
         let elapsed_days = reviewed.map_or(0, |card| (at - time(card.last_review)).num_days());
-        let memory = |rating: rs_fsrs::Rating| match reviewed {
-            None => (
-                parameters.init_difficulty(rating),
-                parameters.init_stability(rating),
-            ),
-            Some(card) => {
-                let retrievability =
-                    Parameters::forgetting_curve(elapsed_days as f64, card.stability);
-                let stability = match rating {
-                    rs_fsrs::Rating::Again => parameters.next_forget_stability(
-                        card.difficulty,
-                        card.stability,
-                        retrievability,
-                    ),
-                    _ => parameters.next_recall_stability(
-                        card.difficulty,
-                        card.stability,
-                        retrievability,
-                        rating,
-                    ),
-                };
-                (
-                    parameters.next_difficulty(card.difficulty, rating),
-                    stability,
-                )
+        // How likely it was still recalled: worked out once, for every rating's stability.
+        let recalled = reviewed.map(|card| {
+            let retrievability = Parameters::forgetting_curve(elapsed_days as f64, card.stability);
+            (card, retrievability)
+        });
+        let stability = |rating: rs_fsrs::Rating| match recalled {
+            None => parameters.init_stability(rating),
+            Some((card, retrievability)) if rating == rs_fsrs::Rating::Again => {
+                parameters.next_forget_stability(card.difficulty, card.stability, retrievability)
             }
+            Some((card, retrievability)) => parameters.next_recall_stability(
+                card.difficulty,
+                card.stability,
+                retrievability,
+                rating,
+            ),
         };
-        let interval = |(_, stability)| parameters.next_interval(stability, elapsed_days);
-        // Each rating's interval is at least a day longer than the one below it, so the answer's
-        // needs those below it.
-        let after_again = memory(rs_fsrs::Rating::Again);
-        let after_hard = memory(rs_fsrs::Rating::Hard);
-        let again_days = interval(after_again).min(interval(after_hard));
-        let hard_days = interval(after_hard).max(again_days + 1.0);
-        let ((difficulty, stability), days) = match rating {
+        let interval = |stability| parameters.next_interval(stability, elapsed_days);
+        // Each rating's interval is at least a day longer than the one below it, so the answer
+        // needs the intervals of the ratings below it (not their difficulty).
+        let after_again = stability(rs_fsrs::Rating::Again);
+        let after_hard = stability(rs_fsrs::Rating::Hard);
+        let hard_interval = interval(after_hard);
+        let again_days = interval(after_again).min(hard_interval);
+        let hard_days = hard_interval.max(again_days + 1.0);
+        let (stability, days) = match rating {
             Rating::Again => (after_again, again_days),
             Rating::Hard => (after_hard, hard_days),
             Rating::Good => {
-                let after_good = memory(rs_fsrs::Rating::Good);
+                let after_good = stability(rs_fsrs::Rating::Good);
                 (after_good, interval(after_good).max(hard_days + 1.0))
             }
+        };
+        let difficulty = match reviewed {
+            None => parameters.init_difficulty(rating.fsrs()),
+            Some(card) => parameters.next_difficulty(card.difficulty, rating.fsrs()),
         };
         let days = days as i64;
         ReviewCard {
@@ -247,12 +250,9 @@ mod tests {
                 ..Default::default()
             },
         };
-        let rating = match rating {
-            Rating::Again => rs_fsrs::Rating::Again,
-            Rating::Hard => rs_fsrs::Rating::Hard,
-            Rating::Good => rs_fsrs::Rating::Good,
-        };
-        let next = FSRS::new(parameters()).next(card, time(now), rating).card;
+        let next = FSRS::new(parameters())
+            .next(card, time(now), rating.fsrs())
+            .card;
         assert_eq!(
             next.state,
             rs_fsrs::State::Review,

@@ -222,9 +222,8 @@ impl<B: Backend> LibraryStore<B> {
                 library
             }
             Ok(None) => {
-                // As with progress, the default record is not written until it changes; the
-                // settings brought from schema 2 are written, and the old value is then no
-                // longer asked.
+                // As with progress, the default record is not written until it changes;
+                // settings brought from schema 2 differ from it, so they are written at once.
                 self.last_seen
                     .saw(Some(encode_library(&Library::default())));
                 Library {
