@@ -16,8 +16,8 @@
 //!   every deck (see [`transfer`]). A schema-2 progress reads as before, its settings ignored.
 //! - 4: the history compacted, losslessly (see [`compact`]): each question answered named once,
 //!   each attempt a short array of its question's place, the gap since the attempt before,
-//!   its verdict and hint as flags, and its choices. Three years of daily review weigh a tenth
-//!   of what schema 3 wrote. Schemas 2 and 3 are read as the domain's own serde shape.
+//!   its verdict and hint as flags, and its choices. Three years of daily review weigh an
+//!   eighth of what schema 3 wrote. Schemas 2 and 3 are read as the domain's own serde shape.
 //!
 //! The value is read once: the envelope, with its progress left as raw JSON until the schema
 //! is known. Only when the envelope does not read is the value read again as a [`Header`] (is
