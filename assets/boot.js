@@ -57,7 +57,9 @@
       const question = document.createElement('div');
       question.className = 'first-question';
       question.dataset.deck = button.dataset.deck;
-      question.append(template.content.cloneNode(true));
+      // Moved, not cloned: the template is used once, and a clone would be more work in the
+      // click that must show the question within a frame.
+      question.append(template.content);
       template.replaceWith(question);
       question.querySelector('h1').focus();
     } else if (button.matches(CHECK)) {
