@@ -126,7 +126,8 @@ fn versions_line(deck: &Deck, versions: &Versions) -> String {
 }
 
 /// The receipts: what Django (or Python) did in each of the oracle's runs of this question,
-/// collapsed.
+/// collapsed. Their rows are drawn when the learner first opens them: most never do, and
+/// drawing them was part of the work between Check and the painted feedback.
 #[component]
 fn ReceiptList(
     deck: &'static Deck,
@@ -142,6 +143,29 @@ fn ReceiptList(
         .and_then(|versions| versions.django)
         .unwrap_or("");
     let ran = runner_in_words(deck, django);
+    let details = NodeRef::<leptos::html::Details>::new();
+    let opened = RwSignal::new(false);
+    let on_toggle = move |_| {
+        if details.get_untracked().is_some_and(|details| details.open()) {
+            opened.set(true);
+        }
+    };
+    view! {
+        <details class="receipts" data-testid="receipts" node_ref=details on:toggle=on_toggle>
+            <summary>"What " {ran} " did"</summary>
+            {move || opened.get().then(|| receipt_rows(deck, question, &shown, &chosen))}
+        </details>
+    }
+    .into_any()
+}
+
+/// Each run of `question` in a line, and the versions they ran with.
+fn receipt_rows(
+    deck: &'static Deck,
+    question: &'static Question,
+    shown: &[&'static str],
+    chosen: &[String],
+) -> impl IntoView {
     let rows = question
         .receipts
         .iter()
@@ -172,13 +196,9 @@ fn ReceiptList(
         })
         .collect_view();
     view! {
-        <details class="receipts" data-testid="receipts">
-            <summary>"What " {ran} " did"</summary>
-            <ul>{rows}</ul>
-            {deck.versions.as_ref().map(|versions| view! { <p>{versions_line(deck, versions)}</p> })}
-        </details>
+        <ul>{rows}</ul>
+        {deck.versions.as_ref().map(|versions| view! { <p>{versions_line(deck, versions)}</p> })}
     }
-    .into_any()
 }
 
 #[cfg(test)]
