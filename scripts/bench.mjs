@@ -48,7 +48,7 @@ const GOALS = { firstVisitBytes: 64 * 1024, optionMs: 1200, repeatMs: 250, check
  * "First option on screen": the time (from navigation start) of the first frame that paints an
  * enabled option of the first question, reached the fastest way a learner could, the same for
  * quizdeck and its peer. On quizdeck the probe clicks the Django deck's Start (or Continue) the
- * moment one is on screen and enabled, again every frame until a question shows (a new
+ * moment one is painted and enabled, again after every frame until a question shows (a new
  * learner's Start works before the wasm: boot.js shows index.html's first question; a returning
  * learner's waits for the app); quizdown (`peer`) shows its first question by itself. Every
  * animation frame the probe looks for an enabled option on screen (quizdeck: `fieldset.choices
@@ -92,13 +92,17 @@ function loadProbe(peer) {
       shown(document.querySelectorAll('button')).find(
         (button) => /^(Start|Continue)( Django async views)?$/.test((button.getAttribute('aria-label') ?? button.textContent).trim()) && !button.disabled,
       );
+    // A learner presses what is painted: the probe clicks in the task right after a frame
+    // that had Start on screen (each frame again, until a question shows).
     const clickStart = () => {
-      if (probe.optionFrame !== null) return;
       const start = startButton();
       if (!start) return;
       probe.startSeen ??= performance.now();
-      lastClick = performance.now();
-      start.click();
+      afterPaint(() => {
+        if (probe.optionFrame !== null || !start.isConnected) return;
+        lastClick = performance.now();
+        start.click();
+      });
     };
     document.addEventListener(
       'click',
@@ -112,17 +116,16 @@ function loadProbe(peer) {
       },
       true,
     );
-    new MutationObserver(clickStart).observe(document, { subtree: true, childList: true, attributes: true });
     probe.clickStart = clickStart;
   }
   const everyFrame = () => {
-    probe.clickStart?.();
     if (optionShown()) {
       probe.optionFrame = performance.now();
       probe.startClicked = lastClick;
       afterPaint((t) => (probe.optionPainted = t));
       return;
     }
+    probe.clickStart?.();
     requestAnimationFrame(everyFrame);
   };
   requestAnimationFrame(everyFrame);
