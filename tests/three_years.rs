@@ -8,7 +8,7 @@ mod three_years;
 
 use quizdeck::codec::{decode, encode};
 use quizdeck::deck::{Choice, Deck, Evidence, Question, QuestionKind, Runner, Topic};
-use quizdeck::quiz::{LocalTime, Schedule, Session};
+use quizdeck::quiz::{LocalTime, ReviewLimit, Schedule, Session};
 use three_years::{as_schema_3, three_years_on, THE_MORNING_AFTER};
 
 /// localStorage keeps about 5 MB per site; issue 17's bound for one deck after three years.
@@ -154,6 +154,20 @@ fn three_years_of_daily_review_are_stored_in_256_kb_and_load_back_as_they_were()
         "the schedule replayed from the stored history is the full history's"
     );
     assert_the_learner_sees_the_same(&reopened, &learner, deck);
+
+    // Another tab saving the same three years brings in nothing, and the answer it adds is
+    // merged in once, rescheduled as it was answered there.
+    let mut here = reopened.clone();
+    assert!(!here.merge_from_other_tab(progress));
+    assert_eq!(here, reopened);
+    let mut there = learner.clone();
+    assert!(there.start_review(Some(1), THE_MORNING_AFTER, ReviewLimit::default()));
+    let question = there.current_question().unwrap().question;
+    there.select(question.choices[0].id);
+    assert!(there.check(THE_MORNING_AFTER));
+    assert!(here.merge_from_other_tab(there.progress()));
+    assert_eq!(here.progress().history, there.progress().history);
+    assert_eq!(here.schedule(), there.schedule());
 }
 
 #[test]

@@ -87,11 +87,25 @@ impl Progress {
     pub fn merge_history(&mut self, other: &[Attempt]) -> MergeReport {
         let mut added_to: Vec<&str> = Vec::new();
         let mut report = MergeReport::default();
-        let new: Vec<Attempt> = other
-            .iter()
-            .filter(|attempt| !self.history.contains(attempt))
-            .cloned()
-            .collect();
+        let new: Vec<Attempt> = {
+            // Looked up by time, since another tab sends its whole history at every save:
+            // comparing each of its attempts with each of ours would take years of answers
+            // squared.
+            let mut known: Vec<&Attempt> = self.history.iter().collect();
+            known.sort_by_key(|attempt| attempt.answered_at);
+            let is_known = |attempt: &Attempt| {
+                let from = known.partition_point(|mine| mine.answered_at < attempt.answered_at);
+                known[from..]
+                    .iter()
+                    .take_while(|mine| mine.answered_at == attempt.answered_at)
+                    .any(|mine| *mine == attempt)
+            };
+            other
+                .iter()
+                .filter(|attempt| !is_known(attempt))
+                .cloned()
+                .collect()
+        };
         for attempt in &new {
             if added_to.contains(&attempt.question_id.as_str()) {
                 continue;
