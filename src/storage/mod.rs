@@ -122,8 +122,7 @@ impl<B: Backend> ProgressStore<B> {
             Ok(Some(raw)) => raw,
             Ok(None) => {
                 // Nothing stored reads as fresh progress: saving it unchanged writes nothing,
-                // so a visit without an answer leaves no trace (boot.js still sees a new
-                // learner).
+                // so a deck only looked at gets no record.
                 let fresh = Progress::default();
                 self.last_seen.saw(Some(encode(&fresh, self.deck)));
                 return (fresh, None);
