@@ -150,13 +150,20 @@ fn a_value_is_copied_aside_byte_for_byte_which_gloo_set_would_not_do() {
     );
 }
 
-/// A write the browser refuses (the quota used up) is a fault the learner is told about, and
-/// the value saved before stays.
+/// The progress itself is written through gloo-storage (encoded once, handed over as a raw
+/// JSON value that gloo writes as it is), and the browser's errors come back as
+/// `StorageError`s that the backend turns into faults the learner is told about; the value
+/// saved before a refused write stays.
 #[wasm_bindgen_test]
-fn a_full_storage_is_reported_and_the_last_save_stays() {
+fn progress_is_saved_through_gloo_and_a_full_storage_is_reported() {
     local_storage().clear().unwrap();
     let store = ProgressStore::new(LocalStorage::open(), &DECK);
     store.save(&started_progress()).unwrap();
+    assert_eq!(
+        local_storage().get_item(KEY).unwrap(),
+        Some(encode(&started_progress(), &DECK)),
+        "written exactly as encoded (a JSON record, not a JSON string holding one)"
+    );
     run_js(
         "window.__setItem = Storage.prototype.setItem;
          Storage.prototype.setItem = function () {

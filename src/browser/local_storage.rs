@@ -1,13 +1,20 @@
+use gloo_storage::errors::StorageError;
+use gloo_storage::Storage as _;
+use serde_json::value::RawValue;
 use wasm_bindgen::JsCast;
 
 use crate::storage::{Backend, Fault};
 
-/// The browser's `localStorage`, through `web_sys`, since gloo-storage cannot survive what
-/// browsers do (`tests/web.rs` shows each): opening the storage (gloo's accessor throws when
-/// the browser blocks it), reading (gloo's `get` throws when `getItem` does, and parses what
-/// it reads, while an unreadable value must be kept as it is), and writing a value exactly as
-/// given (gloo's `set` serialises: a backup would become a JSON string, and a record encoded
-/// once to be compared with the stored one would be encoded twice).
+/// The browser's `localStorage`.
+///
+/// Records are written through `gloo-storage` (serde in, the browser's error as a
+/// `StorageError` out), each handed over already encoded as a JSON [`RawValue`], which gloo
+/// writes as it is: the store encodes a record once, to compare it with what is stored and to
+/// write it. Three things are done with `web_sys` instead, because gloo cannot survive them
+/// (`tests/web.rs` shows each): opening the storage (gloo's accessor throws when the browser
+/// blocks it), reading (gloo's `get` throws when `getItem` does, and parses what it reads,
+/// while an unreadable value must be kept as it is), and copying a value aside (gloo's `set`
+/// would write it as a JSON string, not as it was).
 pub struct LocalStorage(web_sys::Storage);
 
 impl LocalStorage {
@@ -22,14 +29,18 @@ impl LocalStorage {
     }
 }
 
-fn fault(error: wasm_bindgen::JsValue) -> Fault {
-    let Some(error) = error.dyn_ref::<js_sys::Error>() else {
-        return Fault::Other("unknown".to_owned());
-    };
-    match String::from(error.name()).as_str() {
+fn fault_named(name: &str) -> Fault {
+    match name {
         "QuotaExceededError" => Fault::Full,
         "SecurityError" => Fault::Blocked,
         other => Fault::Other(other.to_owned()),
+    }
+}
+
+fn fault(error: wasm_bindgen::JsValue) -> Fault {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => fault_named(&String::from(error.name())),
+        None => Fault::Other("unknown".to_owned()),
     }
 }
 
@@ -40,5 +51,12 @@ impl Backend for LocalStorage {
 
     fn set(&self, key: &str, value: &str) -> Result<(), Fault> {
         self.0.set_item(key, value).map_err(fault)
+    }
+
+    fn save(&self, key: &str, record: &RawValue) -> Result<(), Fault> {
+        gloo_storage::LocalStorage::set(key, record).map_err(|error| match error {
+            StorageError::JsError(error) => fault_named(&error.name),
+            other => Fault::Other(other.to_string()),
+        })
     }
 }

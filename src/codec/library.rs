@@ -1,6 +1,7 @@
 //! The stored [`Library`] record: `{"app":"quizdeck","schema":4,"library":{…}}`.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::{check_schema, why_unreadable, Unreadable, APP, SCHEMA_VERSION};
 use crate::quiz::{Library, Settings};
@@ -12,14 +13,20 @@ struct LibraryEnvelope<L> {
     library: L,
 }
 
-pub fn encode_library(library: &Library) -> String {
+/// The [`Library`] record as it is stored, encoded once (see [`super::encode_record`]).
+pub fn encode_library_record(library: &Library) -> Box<RawValue> {
     let envelope = LibraryEnvelope {
         app: APP.to_owned(),
         schema: SCHEMA_VERSION,
         library,
     };
-    // Serialising plain structs of strings, numbers and enums into a String cannot fail.
-    serde_json::to_string(&envelope).unwrap_or_default()
+    // Serialising plain structs of strings, numbers and enums cannot fail.
+    serde_json::value::to_raw_value(&envelope).unwrap_or_default()
+}
+
+/// [`encode_library_record`] as a string.
+pub fn encode_library(library: &Library) -> String {
+    Box::<str>::from(encode_library_record(library)).into_string()
 }
 
 pub fn decode_library(raw: &str) -> Result<Library, Unreadable> {

@@ -38,7 +38,7 @@ use crate::deck::Deck;
 use crate::quiz::{DeckFit, Progress};
 use compact::StoredProgress;
 use header::Header;
-pub use library::{decode_library, encode_library, settings_of_schema_2};
+pub use library::{decode_library, encode_library, encode_library_record, settings_of_schema_2};
 pub use transfer::{export, import, ImportError, Imported, MAX_IMPORT_BYTES};
 
 pub const APP: &str = "quizdeck";
@@ -106,9 +106,16 @@ impl fmt::Display for Unreadable {
     }
 }
 
+/// `progress` on `deck` as it is stored: JSON, kept as a [`RawValue`] so that it is encoded once
+/// and written as it is (gloo-storage writes a raw value verbatim).
+pub fn encode_record(progress: &Progress, deck: &Deck) -> Box<RawValue> {
+    // Serialising plain structs of strings, numbers and enums cannot fail.
+    serde_json::value::to_raw_value(&Envelope::new(deck, progress)).unwrap_or_default()
+}
+
+/// [`encode_record`] as a string.
 pub fn encode(progress: &Progress, deck: &Deck) -> String {
-    // Serialising plain structs of strings, numbers and enums into a String cannot fail.
-    serde_json::to_string(&Envelope::new(deck, progress)).unwrap_or_default()
+    Box::<str>::from(encode_record(progress, deck)).into_string()
 }
 
 pub fn decode(raw: &str, deck: &'static Deck) -> Result<Loaded, Unreadable> {

@@ -1,6 +1,8 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
+use serde_json::value::RawValue;
+
 use super::{Backend, Fault};
 
 /// An in-memory backend that can be told to fail like a browser does, for tests.
@@ -49,5 +51,9 @@ impl<T: Backend> Backend for &T {
 
     fn set(&self, key: &str, value: &str) -> Result<(), Fault> {
         (*self).set(key, value)
+    }
+
+    fn save(&self, key: &str, record: &RawValue) -> Result<(), Fault> {
+        (*self).save(key, record)
     }
 }

@@ -8,8 +8,11 @@ use std::cell::{Cell, RefCell};
 
 pub use memory::MemoryBackend;
 
+use serde_json::value::RawValue;
+
 use crate::codec::{
-    decode, decode_library, encode, encode_library, settings_of_schema_2, Unreadable,
+    decode, decode_library, encode, encode_library, encode_library_record, encode_record,
+    settings_of_schema_2, Unreadable,
 };
 use crate::deck::Deck;
 use crate::quiz::{Library, Progress};
@@ -31,6 +34,11 @@ pub trait Backend {
     fn get(&self, key: &str) -> Result<Option<String>, Fault>;
     /// Keeps `value` exactly as given (a backup of a value that may not even be JSON).
     fn set(&self, key: &str, value: &str) -> Result<(), Fault>;
+    /// Writes a record, already encoded as JSON (the browser's backend hands it to
+    /// gloo-storage; a plain store of strings keeps its text).
+    fn save(&self, key: &str, record: &RawValue) -> Result<(), Fault> {
+        self.set(key, record.get())
+    }
 }
 
 /// What a save did.
@@ -52,13 +60,18 @@ impl LastSeen {
         *self.0.borrow_mut() = value;
     }
 
-    /// Writes `value` under `key` unless it is what was last seen there.
-    fn write(&self, backend: &impl Backend, key: &str, value: String) -> Result<Saved, Fault> {
-        if self.0.borrow().as_ref() == Some(&value) {
+    /// Writes `record` under `key` unless it is what was last seen there.
+    fn write(
+        &self,
+        backend: &impl Backend,
+        key: &str,
+        record: Box<RawValue>,
+    ) -> Result<Saved, Fault> {
+        if self.0.borrow().as_deref() == Some(record.get()) {
             return Ok(Saved::Unchanged);
         }
-        backend.set(key, &value)?;
-        self.saw(Some(value));
+        backend.save(key, &record)?;
+        self.saw(Some(Box::<str>::from(record).into_string()));
         Ok(Saved::Written)
     }
 }
@@ -187,7 +200,7 @@ impl<B: Backend> ProgressStore<B> {
         }
         let backend = self.backend.as_ref().map_err(Clone::clone)?;
         self.last_seen
-            .write(backend, &self.key(), encode(progress, self.deck))
+            .write(backend, &self.key(), encode_record(progress, self.deck))
     }
 }
 
@@ -251,7 +264,7 @@ impl<B: Backend> LibraryStore<B> {
     pub fn save(&self, library: &Library) -> Result<Saved, Fault> {
         let backend = self.backend.as_ref().map_err(Clone::clone)?;
         self.last_seen
-            .write(backend, Self::KEY, encode_library(library))
+            .write(backend, Self::KEY, encode_library_record(library))
     }
 }
 
