@@ -149,9 +149,7 @@ fn an_arrangement_in_progress_and_a_checked_one_are_saved_and_read_back() {
 /// and attached to the question and choice they were recorded for.
 #[test]
 fn the_real_decks_receipts_attach_to_their_questions_and_choices() {
-    use quizdeck::deck::{
-        Evidence, Handler, QuestionKind, ReceiptFor, DECK_DJANGO_ASYNC as DECK,
-    };
+    use quizdeck::deck::{Evidence, Handler, QuestionKind, ReceiptFor, DECK_DJANGO_ASYNC as DECK};
 
     let versions = DECK.versions.expect("the deck has receipts");
     let pinned = versions.django.expect("the Django deck records Django");
