@@ -20,12 +20,14 @@ fn tally_row(name: &'static str, tally: &Tally) -> impl IntoView {
     }
 }
 
+/// How many of the latest study days the chart and its table show; every day is a click away.
+const RECENT_DAYS: usize = 14;
+
 /// Accuracy per study day as bars, drawn by the app as inline SVG (no chart library). The
 /// same figures are in the table beside it for screen readers and exact reading.
-fn accuracy_chart(days: &[Day]) -> impl IntoView {
+fn accuracy_chart(shown: &[Day]) -> impl IntoView {
     const BAR: usize = 24;
     const HEIGHT: usize = 100;
-    let shown = &days[days.len().saturating_sub(14)..];
     let width = shown.len().max(1) * BAR;
     let bars = shown
         .iter()
@@ -76,21 +78,16 @@ pub fn StatsPage() -> impl IntoView {
     });
     let tallies = Memo::new(move |_| stats.with(|stats| stats.tallies.clone()));
     let days = Memo::new(move |_| stats.with(|stats| stats.days.clone()));
-    let histories = Memo::new(move |_| {
+    // The questions with a history, each a collapsed list of its attempts (drawn on opening).
+    // `any` stops at a question's first attempt: no pass over the whole history per question.
+    let answered = Memo::new(move |_| {
         open.session.with(|session| {
+            let history = &session.progress().history;
             session
                 .deck()
                 .questions
                 .iter()
-                .map(|question| {
-                    let history: Vec<Attempt> = session
-                        .question_history(question)
-                        .into_iter()
-                        .cloned()
-                        .collect();
-                    (question, history)
-                })
-                .filter(|(_, history)| !history.is_empty())
+                .filter(|question| history.iter().any(|attempt| attempt.matches(question)))
                 .collect::<Vec<_>>()
         })
     });
@@ -152,11 +149,11 @@ pub fn StatsPage() -> impl IntoView {
             {move || days.with(|days| accuracy(days))}
             <h2>"Question history"</h2>
             {move || {
-                histories
-                    .with(|histories| {
-                        histories
+                answered
+                    .with(|questions| {
+                        questions
                             .iter()
-                            .map(|(question, history)| question_history(question, history))
+                            .map(|&question| view! { <QuestionHistory question /> })
                             .collect_view()
                     })
             }}
@@ -169,6 +166,49 @@ fn accuracy(days: &[Day]) -> AnyView {
         return view! { <p>"Answer a few questions to see your accuracy day by day."</p> }
             .into_any();
     }
+    let recent = &days[days.len().saturating_sub(RECENT_DAYS)..];
+    let earlier = (days.len() > recent.len()).then(|| {
+        let days = days.to_vec();
+        view! { <EveryDay days /> }
+    });
+    let caption = if earlier.is_some() {
+        "Answers per day, the latest study days"
+    } else {
+        "Answers per day"
+    };
+    view! {
+        {accuracy_chart(recent)}
+        {days_table(recent, caption)}
+        {earlier}
+    }
+    .into_any()
+}
+
+/// Every study day's figures, collapsed, drawn when first opened: years of study are a
+/// thousand rows, which drawn and laid out on opening made the stats page take a second.
+#[component]
+fn EveryDay(days: Vec<Day>) -> impl IntoView {
+    let details = NodeRef::<leptos::html::Details>::new();
+    let opened = RwSignal::new(false);
+    let on_toggle = move |_| {
+        if details
+            .get_untracked()
+            .is_some_and(|details| details.open())
+        {
+            opened.set(true);
+        }
+    };
+    let count = days.len();
+    view! {
+        <details class="every-day" node_ref=details on:toggle=on_toggle>
+            <summary>"Every study day (" {count} ")"</summary>
+            {move || opened.get().then(|| days_table(&days, "Answers per day, every study day"))}
+        </details>
+    }
+}
+
+/// `days` in a table, the latest first.
+fn days_table(days: &[Day], caption: &'static str) -> impl IntoView {
     let rows = days
         .iter()
         .rev()
@@ -183,9 +223,8 @@ fn accuracy(days: &[Day]) -> AnyView {
         })
         .collect_view();
     view! {
-        {accuracy_chart(days)}
         <table class="days">
-            <caption>"Answers per day"</caption>
+            <caption>{caption}</caption>
             <thead>
                 <tr>
                     <th scope="col">"Day"</th>
@@ -196,10 +235,41 @@ fn accuracy(days: &[Day]) -> AnyView {
             <tbody>{rows}</tbody>
         </table>
     }
-    .into_any()
 }
 
-fn question_history(question: &'static Question, history: &[Attempt]) -> impl IntoView {
+/// One question's attempts, collapsed under its prompt. The list is drawn when the learner
+/// first opens it, and then follows the session: years of answers are thousands of rows,
+/// which drawn for every question made the page take seconds to open.
+#[component]
+fn QuestionHistory(question: &'static Question) -> impl IntoView {
+    let session = use_open_deck().session;
+    let details = NodeRef::<leptos::html::Details>::new();
+    let opened = RwSignal::new(false);
+    let on_toggle = move |_| {
+        if details
+            .get_untracked()
+            .is_some_and(|details| details.open())
+        {
+            opened.set(true);
+        }
+    };
+    view! {
+        <details class="question-history" node_ref=details on:toggle=on_toggle>
+            <summary>
+                <span inner_html=question.prompt_html></span>
+            </summary>
+            {move || {
+                opened
+                    .get()
+                    .then(|| {
+                        session.with(|session| attempt_rows(question, &session.question_history(question)))
+                    })
+            }}
+        </details>
+    }
+}
+
+fn attempt_rows(question: &'static Question, history: &[&Attempt]) -> impl IntoView {
     let rows = history
         .iter()
         .map(|attempt| {
@@ -218,12 +288,5 @@ fn question_history(question: &'static Question, history: &[Attempt]) -> impl In
             }
         })
         .collect_view();
-    view! {
-        <details class="question-history">
-            <summary>
-                <span inner_html=question.prompt_html></span>
-            </summary>
-            <ol>{rows}</ol>
-        </details>
-    }
+    view! { <ol>{rows}</ol> }
 }
