@@ -606,7 +606,7 @@ async function main() {
       `\nBoth served by tests/e2e/serve.mjs with ${ENCODING}, loaded alternately (${RUNS} each, which goes first alternating) in the same browser under the conditions above; medians (min–max). ` +
         `The peer page (bench/quizdown-page.mjs) holds the ${peerPage.questions} questions of the Django deck in quizdown's Markdown, read from the deck file through the deck compiler's export, ` +
         `\`${peerPage.firstId}\` (quizdeck's first) first; quizdown ${PEER_VERSION}'s bundle and its highlight extension as npm ships them. ` +
-        `Time to the first option, the same probe in both pages: every animation frame it looks for an enabled option on screen (quizdeck: an input of \`fieldset.choices\`, after pressing the Django deck's Start the moment it is on screen; ` +
+        `Time to the first option, the same probe in both pages: every animation frame it looks for an enabled option on screen (quizdeck: an input of \`fieldset.choices\`, after pressing the Django deck's Start in the task after the frame that painted it; ` +
         `quizdown: a \`label\` holding its input, in the quiz's shadow root, which quizdown fills on \`load\` after its 800 ms loading spinner) and stamps the task after that frame's paint.\n`,
     );
 
