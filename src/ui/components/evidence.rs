@@ -146,7 +146,10 @@ fn ReceiptList(
     let details = NodeRef::<leptos::html::Details>::new();
     let opened = RwSignal::new(false);
     let on_toggle = move |_| {
-        if details.get_untracked().is_some_and(|details| details.open()) {
+        if details
+            .get_untracked()
+            .is_some_and(|details| details.open())
+        {
             opened.set(true);
         }
     };
