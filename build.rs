@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use deck_compiler::{OraclePin, DECKS_DIR_VARIABLE, ORACLE_REQUIREMENTS};
 
 fn main() {
-    // `decks/`, unless the size budget's one-question build names another directory.
+    // `decks/`, unless the size budget's build of the smallest decks names another directory.
     println!("cargo::rerun-if-env-changed={DECKS_DIR_VARIABLE}");
     let decks_dir = deck_compiler::decks_dir();
     // A directory is scanned whole: an edited, added or removed deck or receipts file reruns.

@@ -185,13 +185,15 @@ export function questionCount(root, decksDir = 'decks') {
 }
 
 /**
- * The decks' share of a first visit: the same app built with every deck (`full`, the rows of
- * measureBuild) and with the one-question fixture deck (`oneQuestion`), gzip bytes. The app's
- * code is what the one-question build needs (its one question is a few hundred bytes); each
- * further question costs the difference spread over them.
+ * The decks' share of a first visit, gzip bytes: the same app built with every deck (`full`, the
+ * rows of measureBuild) and with the smallest decks (`smallest`: a few questions with every kind
+ * of content, so that no code the real decks need is left out of that build as unused). The
+ * app's code is what the smallest build needs (its few questions are a couple of KB); each
+ * further question costs the difference spread over them. `questions`: {full, smallest}.
  */
-export function deckShare(full, oneQuestion, questions) {
-  const app = totals(oneQuestion).gzip.first_visit;
+export function deckShare(full, smallest, questions) {
+  const app = totals(smallest).gzip.first_visit;
   const decks = totals(full).gzip.first_visit - app;
-  return { app_code: app, deck_content: decks, deck_content_per_question: Math.round(decks / (questions - 1)) };
+  const added = questions.full - questions.smallest;
+  return { app_code: app, deck_content: decks, deck_content_per_question: Math.round(decks / added) };
 }

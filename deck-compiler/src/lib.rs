@@ -282,7 +282,8 @@ pub const DECKS_DIR: &str = "decks";
 
 /// The environment variable that makes the app's build compile another directory's decks
 /// instead of [`DECKS_DIR`] (relative to the repository root): the size budget builds the app
-/// once with a one-question deck, to tell the app's code from the decks' content.
+/// once with the smallest decks (`tests/fixtures/smallest-decks`), to tell the app's code
+/// from the decks' content.
 pub const DECKS_DIR_VARIABLE: &str = "QUIZDECK_DECKS_DIR";
 
 /// The directory of the decks to build: [`DECKS_DIR_VARIABLE`]'s, or [`DECKS_DIR`].
