@@ -15,7 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
-import { measureBuild, totals, table, fmt } from './sizes.mjs';
+import { measureBuild, totals, table, fmt, deckShare, questionCount, gzipSize } from './sizes.mjs';
 import { runLighthouse, lighthouseMarkdown } from './lighthouse.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../tests/e2e/chromium.mjs';
 import { serve } from '../tests/e2e/shared.mjs';
@@ -34,12 +34,15 @@ const PORT = Number(option('port', 4190)); // Lighthouse's server (4173/4174 are
 // The peer page (bench/quizdown-page.mjs writes it) and the three-year learner's stored value.
 const PEER_DIR = resolve(option('peer-dir', 'target/bench/quizdown'));
 const THREE_YEARS = resolve(option('three-years', 'target/three-years.json'));
+// The same app built from the smallest decks (scripts/bench builds it): the app's code row.
+const SMALLEST = resolve(option('smallest', 'target/bench/smallest-decks/dist'));
+const SMALLEST_DECKS = 'tests/fixtures/smallest-decks';
 
 // The conditions: a phone, CPU 4× slower, slow 4G, cache disabled.
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
 const CPU_SLOWDOWN = 4;
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
-const GOALS = { firstVisitBytes: 64 * 1024, optionMs: 1200, repeatMs: 250, checkMs: 16, peerRatio: 0.33, revealMs: 16, statsMs: 100, loadMs: 50, saveMs: 4, storedBytes: 256 * 1024 };
+const GOALS = { firstVisitBytes: 64 * 1024, appCodeBytes: 100 * 1024, questionBytes: 500, optionMs: 1200, repeatMs: 250, checkMs: 16, peerRatio: 0.33, revealMs: 16, statsMs: 100, loadMs: 50, saveMs: 4, storedBytes: 256 * 1024 };
 
 // ---------------------------------------------------------------------------------------------
 // In-page probes, installed before any of the page's own scripts.
@@ -578,6 +581,27 @@ async function main() {
         `First visit = index.html, the files it names (the app's JS glue and wasm too), and the files its CSS names (what scripts/check-budget counts). ` +
         `A cold load put ${fmt(Math.round(wire.median))} B on the wire (median, ${ENCODING}, headers included) in ${cold[0].transferred.length} requests.\n`,
     );
+
+    // The app's code without the decks' content, beside the peer's runtime (its JS files).
+    if (existsSync(SMALLEST)) {
+      const questions = { full: questionCount(process.cwd()), smallest: questionCount(process.cwd(), SMALLEST_DECKS) };
+      const share = deckShare(rows, measureBuild(SMALLEST), questions);
+      const peerRuntime = ['quizdown.js', 'quizdownHighlight.js']
+        .map((file) => gzipSize(readFileSync(resolve(PEER_DIR, file))))
+        .reduce((sum, bytes) => sum + bytes, 0);
+      console.log(
+        table(
+          ['app code and decks (gzip -9)', 'bytes', 'goal'],
+          [
+            [`app code: a first visit of the app built from ${SMALLEST_DECKS} (${questions.smallest} questions)`, fmt(share.app_code), `≤ ${fmt(GOALS.appCodeBytes)} (quizdown ${PEER_VERSION}'s runtime and highlighter: ${fmt(peerRuntime)})`],
+            [`the decks' content: the first visit's growth to ${questions.full} questions`, fmt(share.deck_content), ''],
+            ['a question', fmt(share.deck_content_per_question), `≤ ${GOALS.questionBytes}`],
+          ],
+          ['l', 'r', 'l'],
+        ),
+      );
+      console.log('');
+    }
 
     // Side by side with the peer.
     const wireOf = (runs) => stats(runs.map((run) => run.transferred.reduce((sum, r) => sum + r.bytes, 0)));
