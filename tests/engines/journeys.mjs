@@ -224,6 +224,10 @@ export function journeys(engine) {
               if (!(await quiz.hasFocus(up))) await quiz.tabTo({ selector: up }, 40);
               await quiz.press(Key.ENTER);
               await quiz.until(`${id} to move up`, async () => (await quiz.arrangement()).indexOf(id) === before - 1);
+              // The row moved in the page, which can drop the focus; the app gives it back to
+              // the event in the next frame. Tabbing before that could wrap round the page's
+              // end (see above) and leave the next Enter ignored.
+              await quiz.until(`the focus back on ${id}`, () => quiz.count(`main li.order-item:has(#order-${id}) .order-moves button:focus`));
             }
           }
           await quiz.tabTo({ button: 'Check' }, 40);
