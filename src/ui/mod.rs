@@ -6,6 +6,7 @@
 mod address;
 mod app;
 mod components;
+mod drawn_when_opened;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod first_screen;
 mod navigation;

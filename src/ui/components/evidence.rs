@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::deck::{Deck, Evidence, Handler, Question, Receipt, ReceiptFor, Runner, Versions};
+use crate::ui::drawn_when_opened::DrawnWhenOpened;
 use crate::ui::use_open_deck;
 
 fn handler_name(handler: Handler) -> &'static str {
@@ -143,20 +144,16 @@ fn ReceiptList(
         .and_then(|versions| versions.django)
         .unwrap_or("");
     let ran = runner_in_words(deck, django);
-    let details = NodeRef::<leptos::html::Details>::new();
-    let opened = RwSignal::new(false);
-    let on_toggle = move |_| {
-        if details
-            .get_untracked()
-            .is_some_and(|details| details.open())
-        {
-            opened.set(true);
-        }
-    };
+    let drawn = DrawnWhenOpened::new();
     view! {
-        <details class="receipts" data-testid="receipts" node_ref=details on:toggle=on_toggle>
+        <details
+            class="receipts"
+            data-testid="receipts"
+            node_ref=drawn.node_ref
+            on:toggle=drawn.on_toggle()
+        >
             <summary>"What " {ran} " did"</summary>
-            {move || opened.get().then(|| receipt_rows(deck, question, &shown, &chosen))}
+            {move || drawn.opened().then(|| receipt_rows(deck, question, &shown, &chosen))}
         </details>
     }
     .into_any()

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::browser::{local_date_time, local_time};
 use crate::deck::Question;
 use crate::quiz::{chosen_choices, iso_date as date, Attempt, Day, Screen, Stats, Tally};
+use crate::ui::drawn_when_opened::DrawnWhenOpened;
 use crate::ui::{use_open_deck, AppState};
 
 fn percent(part: usize, whole: usize) -> usize {
@@ -188,21 +189,12 @@ fn accuracy(days: &[Day]) -> AnyView {
 /// thousand rows, which drawn and laid out on opening made the stats page take a second.
 #[component]
 fn EveryDay(days: Vec<Day>) -> impl IntoView {
-    let details = NodeRef::<leptos::html::Details>::new();
-    let opened = RwSignal::new(false);
-    let on_toggle = move |_| {
-        if details
-            .get_untracked()
-            .is_some_and(|details| details.open())
-        {
-            opened.set(true);
-        }
-    };
+    let drawn = DrawnWhenOpened::new();
     let count = days.len();
     view! {
-        <details class="every-day" node_ref=details on:toggle=on_toggle>
+        <details class="every-day" node_ref=drawn.node_ref on:toggle=drawn.on_toggle()>
             <summary>"Every study day (" {count} ")"</summary>
-            {move || opened.get().then(|| days_table(&days, "Answers per day, every study day"))}
+            {move || drawn.opened().then(|| days_table(&days, "Answers per day, every study day"))}
         </details>
     }
 }
@@ -243,24 +235,15 @@ fn days_table(days: &[Day], caption: &'static str) -> impl IntoView {
 #[component]
 fn QuestionHistory(question: &'static Question) -> impl IntoView {
     let session = use_open_deck().session;
-    let details = NodeRef::<leptos::html::Details>::new();
-    let opened = RwSignal::new(false);
-    let on_toggle = move |_| {
-        if details
-            .get_untracked()
-            .is_some_and(|details| details.open())
-        {
-            opened.set(true);
-        }
-    };
+    let drawn = DrawnWhenOpened::new();
     view! {
-        <details class="question-history" node_ref=details on:toggle=on_toggle>
+        <details class="question-history" node_ref=drawn.node_ref on:toggle=drawn.on_toggle()>
             <summary>
                 <span inner_html=question.prompt_html></span>
             </summary>
             {move || {
-                opened
-                    .get()
+                drawn
+                    .opened()
                     .then(|| {
                         session.with(|session| attempt_rows(question, &session.question_history(question)))
                     })
