@@ -14,7 +14,7 @@
 //
 // Usage: node bench/quizdown-page.mjs [out-dir] [quizdeck-dist] (default out-dir:
 // target/bench/quizdown); scripts/bench.mjs calls writeQuizdownPage.
-import { execFileSync } from 'node:child_process';
+import { exportDecks } from '../scripts/deck-export.mjs';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,15 +24,6 @@ const PACKAGE = join(ROOT, 'node_modules/quizdown');
 export const PEER_VERSION = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8')).version;
 const DECK = 'django-async';
 
-/** The deck as the compiler validated it (its TOML shape), through `deck export`. */
-function exportDeck(id) {
-  const json = execFileSync('cargo', ['run', '-q', '--locked', '-p', 'deck-compiler', '--bin', 'deck', '--', 'export', `decks/${id}.toml`], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return JSON.parse(json);
-}
 
 /** Markdown's blocks (paragraphs, fenced code), split on the blank lines outside a fence. */
 function blocks(markdown) {
@@ -84,7 +75,7 @@ const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').r
  * Returns the number of questions and the first one's id.
  */
 export function writeQuizdownPage(outDir, quizdeckDist) {
-  const deck = exportDeck(DECK);
+  const deck = exportDecks()[DECK];
   let firstId = deck.question[0].id;
   if (quizdeckDist) {
     const html = readFileSync(join(quizdeckDist, 'index.html'), 'utf8');

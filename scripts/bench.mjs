@@ -135,14 +135,18 @@ function loadProbe(peer) {
 }
 
 /**
- * Check → feedback: from the trusted click's timestamp on the Check button to (a) the feedback
- * element in the DOM, (b) the next animation frame, (c) the task right after that frame's paint
- * (a MessageChannel message posted from requestAnimationFrame). Event Timing entries give the
- * browser's own view (INP-like duration, including presentation); Chromium only reports those
- * of 16 ms or more.
+ * Check → feedback and Stats → stats page: from the trusted click's timestamp on the Check button
+ * (or the app bar's Stats link) to (a) the feedback element (the stats page's first table) in
+ * the DOM, (b) the next animation frame, (c) the task right after that frame's paint (a
+ * MessageChannel message posted from requestAnimationFrame). Event Timing entries give the
+ * browser's own view of the clicks (INP-like duration, including presentation); Chromium only
+ * reports those of 16 ms or more.
  */
-function checkProbe() {
-  const checks = (window.__checks = []);
+function clickProbe() {
+  const probes = [
+    { records: (window.__checks = []), control: 'button', text: 'Check', shows: '[data-testid=feedback]' },
+    { records: (window.__statsOpenings = []), control: 'a', text: 'Stats', shows: 'main table' },
+  ];
   const events = (window.__eventTimings = []);
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
@@ -152,12 +156,12 @@ function checkProbe() {
   document.addEventListener(
     'click',
     (event) => {
-      const button = event.target.closest?.('button');
-      if (!button || button.textContent.trim() !== 'Check') return;
+      const probe = probes.find(({ control, text }) => event.target.closest?.(control)?.textContent.trim() === text);
+      if (!probe) return;
       const record = { t0: event.timeStamp, dom: null, frame: null, painted: null };
-      checks.push(record);
+      probe.records.push(record);
       const seen = () => {
-        if (record.dom !== null || !document.querySelector('[data-testid=feedback]')) return;
+        if (record.dom !== null || !document.querySelector(probe.shows)) return;
         record.dom = performance.now();
         observer.disconnect();
         requestAnimationFrame(() => {
@@ -187,7 +191,7 @@ const stats = (values) => {
 async function phonePage(browser, { network = SLOW_4G, peer = false } = {}) {
   const context = await browser.newContext(PHONE);
   await context.addInitScript(loadProbe, peer);
-  if (!peer) await context.addInitScript(checkProbe);
+  if (!peer) await context.addInitScript(clickProbe);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -369,37 +373,6 @@ async function fullRound(browser, url) {
 }
 
 /**
- * Stats opening: from the trusted click on the app bar's Stats link to the stats page's first
- * table in the DOM, the next frame, and the task after that frame's paint.
- */
-function statsProbe() {
-  const openings = (window.__statsOpenings = []);
-  document.addEventListener(
-    'click',
-    (event) => {
-      const link = event.target.closest?.('a');
-      if (!link || link.textContent.trim() !== 'Stats') return;
-      const record = { t0: event.timeStamp, dom: null, frame: null, painted: null };
-      openings.push(record);
-      const seen = () => {
-        if (record.dom !== null || !document.querySelector('main table')) return;
-        record.dom = performance.now();
-        observer.disconnect();
-        requestAnimationFrame(() => {
-          record.frame = performance.now();
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => (record.painted = performance.now());
-          channel.port2.postMessage(0);
-        });
-      };
-      const observer = new MutationObserver(seen);
-      observer.observe(document.body, { subtree: true, childList: true });
-    },
-    true,
-  );
-}
-
-/**
  * A learner of three years (examples/three_years --write: `{"<localStorage key>": "<value>"}`),
  * seeded into localStorage, at 4× CPU: `RUNS` cold loads (the app's `quizdeck:load` User Timing
  * measures, every deck's summed per load), then, in a round, `RUNS` Checks (Check → feedback
@@ -407,7 +380,6 @@ function statsProbe() {
  */
 async function threeYears(browser, url, seed) {
   const { context, page } = await phonePage(browser, { network: null });
-  await context.addInitScript(statsProbe);
   await page.goto(url);
   await page.evaluate((seed) => {
     localStorage.clear();
@@ -584,7 +556,7 @@ async function main() {
 
     // The app's code without the decks' content, beside the peer's runtime (its JS files).
     if (existsSync(SMALLEST)) {
-      const questions = { full: questionCount(process.cwd()), smallest: questionCount(process.cwd(), SMALLEST_DECKS) };
+      const questions = { full: questionCount(), smallest: questionCount(SMALLEST_DECKS) };
       const share = deckShare(rows, measureBuild(SMALLEST), questions);
       const peerRuntime = ['quizdown.js', 'quizdownHighlight.js']
         .map((file) => gzipSize(readFileSync(resolve(PEER_DIR, file))))

@@ -21,7 +21,7 @@ try {
   rows = measureBuild(dir);
   measured = totals(rows).gzip;
   if (smallestDir) {
-    const questions = { full: questionCount(root), smallest: questionCount(root, SMALLEST_DECKS) };
+    const questions = { full: questionCount(), smallest: questionCount(SMALLEST_DECKS) };
     Object.assign(measured, deckShare(rows, measureBuild(smallestDir), questions));
   } else {
     // Without the second build these two cannot be measured: say so rather than pass them.

@@ -3,7 +3,7 @@
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, extname, normalize } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { exportDecks } from './deck-export.mjs';
 
 const KINDS = {
   '.wasm': 'wasm',
@@ -168,20 +168,9 @@ export function table(header, rows, align = []) {
   return [line(cells[0]), rule, ...cells.slice(1).map(line)].join('\n');
 }
 
-/**
- * How many questions the decks in `decksDir` (relative to the repository root) hold, as the deck
- * compiler validated them (`scripts/deck export --all`, with the build's own deck directory).
- */
-export function questionCount(root, decksDir = 'decks') {
-  const exported = JSON.parse(
-    execFileSync('cargo', ['run', '-q', '--locked', '-p', 'deck-compiler', '--bin', 'deck', '--', 'export', '--all'], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, QUIZDECK_DECKS_DIR: decksDir },
-    }),
-  );
-  return Object.values(exported).reduce((count, deck) => count + deck.question.length, 0);
+/** How many questions the decks in `decksDir` (relative to the repository root) hold. */
+export function questionCount(decksDir = 'decks') {
+  return Object.values(exportDecks(decksDir)).reduce((count, deck) => count + deck.question.length, 0);
 }
 
 /**

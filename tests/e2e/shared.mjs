@@ -3,7 +3,8 @@
 // page object, the launcher of the test HTTP server, and scripts that run in the page.
 // tests/e2e (Playwright, Chromium) and tests/engines (WebDriver, three engines) import it, and
 // the benchmark (scripts/bench.mjs, scripts/lighthouse.mjs) its server.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { exportDecks } from '../../scripts/deck-export.mjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -23,13 +24,7 @@ export const PUBLIC_URL = (() => {
 
 // Every deck as the compiler validated it, in its TOML shape, by id: read once, so the tests see
 // exactly the decks the build compiled in (and fail here, naming the problem, if one is broken).
-const deckFiles = JSON.parse(
-  execFileSync('cargo', ['run', '-q', '--locked', '-p', 'deck-compiler', '--bin', 'deck', '--', 'export', '--all'], {
-    cwd: fileURLToPath(new URL('../..', import.meta.url)),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  }),
-);
+const deckFiles = exportDecks();
 const asDeck = (file) => ({ ...file.deck, topics: file.topic, questions: file.question });
 /** Every deck, by id. */
 export const decks = Object.fromEntries(Object.entries(deckFiles).map(([id, file]) => [id, asDeck(file)]));
