@@ -172,12 +172,18 @@ fn check_other_entries(raw: &str, deck: &'static Deck, decoded: &Result<Loaded, 
     let store = ProgressStore::new(Ok(MemoryBackend::default()), deck);
     let elsewhere = store.saved_elsewhere(Some(&store.key()), Some(raw));
     let expected = decoded.as_ref().ok().map(|loaded| &loaded.progress);
-    assert_eq!(
-        elsewhere.as_ref(),
-        expected,
-        "another tab's {}",
-        preview(raw)
-    );
+    match (&elsewhere, decoded) {
+        (Some(Err(notice)), Err(Unreadable::FutureSchema(_))) => {
+            assert_eq!(*notice, LoadNotice::WrittenByNewerVersion);
+            assert_eq!(store.save(&Progress::default()), Err(Fault::Protected));
+        }
+        _ => assert_eq!(
+            elsewhere.as_ref().and_then(|theirs| theirs.as_ref().ok()),
+            expected,
+            "another tab's {}",
+            preview(raw)
+        ),
+    }
     assert_eq!(store.saved_elsewhere(Some("other-key"), Some(raw)), None);
     match import(raw, &[deck]) {
         Ok(imported) => {
@@ -248,13 +254,24 @@ fn check_usable(loaded: &Loaded, deck: &'static Deck, raw: &str) {
     assert!(!again.deck_changed);
 }
 
-/// Loading the value as the app does: used when readable, otherwise kept aside under the
-/// backup key and reported; either way the saved value is never lost.
+/// Loading the value as the app does: used when readable, left in place and never saved over
+/// when a newer version wrote it, otherwise kept aside under the backup key and reported;
+/// either way the saved value is never lost.
 fn check_store(raw: &str, deck: &'static Deck, decoded: &Result<Loaded, Unreadable>) {
     let (key, backup) = (key(deck), backup_key(deck));
     let backend = MemoryBackend::with(&key, raw);
     let store = ProgressStore::new(Ok(&backend), deck);
     let (progress, notice) = store.load();
+    if let Err(Unreadable::FutureSchema(_)) = decoded {
+        assert_eq!(progress, Progress::default());
+        assert_eq!(notice, Some(LoadNotice::WrittenByNewerVersion));
+        let mut session = Session::new(deck, progress);
+        session.start_over(Some(3));
+        assert_eq!(store.save(session.progress()), Err(Fault::Protected));
+        assert_eq!(backend.value(&key).as_deref(), Some(raw));
+        assert_eq!(backend.values.borrow().len(), 1, "nothing set aside");
+        return;
+    }
     match decoded {
         Ok(loaded) => {
             assert_eq!(progress, loaded.progress);
@@ -881,6 +898,12 @@ proptest! {
                 prop_assert_eq!(&notice, &loaded.deck_changed.then_some(LoadNotice::DeckChanged));
                 prop_assert_eq!(backend.values.borrow().len(), before.len());
             }
+            Err(Unreadable::FutureSchema(_)) => {
+                prop_assert_eq!(&progress, &Progress::default());
+                prop_assert_eq!(&notice, &Some(LoadNotice::WrittenByNewerVersion));
+                prop_assert_eq!(backend.values.borrow().len(), before.len(), "nothing set aside");
+                left_in_place = true;
+            }
             Err(reason) => {
                 prop_assert_eq!(&progress, &Progress::default());
                 let free_slot = (earlier_backups < BACKUP_SLOTS && fault.is_none())
@@ -924,7 +947,8 @@ proptest! {
 
 /// The property's own cases (the same generator, seed and count, so the same values) reach
 /// every way a load can go: a value that loads, an unusable one set aside in a free backup
-/// slot, one left in place because every slot is taken or because writes fail, and each kind
+/// slot, one left in place because a newer version wrote it, every slot is taken or writes
+/// fail, and each kind
 /// of write fault. A generator that drifted into one corner would make the property vacuous.
 #[test]
 fn the_propertys_cases_reach_every_way_a_load_can_go() {
@@ -940,15 +964,14 @@ fn the_propertys_cases_reach_every_way_a_load_can_go() {
             cases.set(cases.get() + 1);
             let mut reached = reached.borrow_mut();
             let mut count = |what| *reached.entry(what).or_default() += 1;
-            match (
-                decode(&raw, deck).is_ok(),
-                earlier_backups < BACKUP_SLOTS,
-                &fault,
-            ) {
-                (true, _, _) => count("loads"),
-                (false, true, None) => count("set aside"),
-                (false, false, None) => count("left in place: every backup slot taken"),
-                (false, _, Some(_)) => count("left in place: writes fail"),
+            match (decode(&raw, deck), earlier_backups < BACKUP_SLOTS, &fault) {
+                (Ok(_), _, _) => count("loads"),
+                (Err(Unreadable::FutureSchema(_)), _, _) => {
+                    count("left in place: a newer version's")
+                }
+                (Err(_), true, None) => count("set aside"),
+                (Err(_), false, None) => count("left in place: every backup slot taken"),
+                (Err(_), _, Some(_)) => count("left in place: writes fail"),
             }
             count(match fault {
                 None => "writes work",
@@ -964,6 +987,7 @@ fn the_propertys_cases_reach_every_way_a_load_can_go() {
     for what in [
         "loads",
         "set aside",
+        "left in place: a newer version's",
         "left in place: every backup slot taken",
         "left in place: writes fail",
         "writes work",

@@ -451,7 +451,8 @@ fn run_two_tabs(deck: &'static Deck, actions: &[(bool, Action)]) -> Result<(), T
             if value == saved_before && to == other {
                 break;
             }
-            let Some(theirs) = tabs[to].store.saved_elsewhere(Some(&key), value.as_deref()) else {
+            let Some(Ok(theirs)) = tabs[to].store.saved_elsewhere(Some(&key), value.as_deref())
+            else {
                 break;
             };
             if tabs[to].session.merge_history(&theirs.history) == MergeReport::default() {

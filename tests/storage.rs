@@ -58,7 +58,10 @@ fn saving_what_is_already_stored_writes_nothing() {
     elsewhere.next_question();
     let theirs = quizdeck::codec::encode(elsewhere.progress(), &DECK);
     backend.set(KEY, &theirs).unwrap();
-    assert!(reopened.saved_elsewhere(Some(KEY), Some(&theirs)).is_some());
+    assert!(matches!(
+        reopened.saved_elsewhere(Some(KEY), Some(&theirs)),
+        Some(Ok(_))
+    ));
     assert_eq!(reopened.save(elsewhere.progress()), Ok(Saved::Unchanged));
     assert_eq!(reopened.save(&loaded), Ok(Saved::Written));
 }
@@ -119,22 +122,81 @@ fn an_earlier_backup_is_never_overwritten() {
 
 #[test]
 fn when_the_backup_cannot_be_written_the_value_is_not_saved_over() {
-    let backend = MemoryBackend::with(KEY, "{\"app\":\"quizdeck\",\"schema\":7}");
+    let backend = MemoryBackend::with(KEY, "{\"app\":\"quizdeck\",\"schema\":\"4\"}");
     *backend.failing_writes.borrow_mut() = Some(Fault::Full);
     let store = ProgressStore::new(Ok(&backend), &DECK);
     let (_, notice) = store.load();
-    assert_eq!(
+    assert!(matches!(
         notice,
         Some(LoadNotice::LeftInPlace {
-            reason: Unreadable::FutureSchema(7)
+            reason: Unreadable::Damaged(_)
         })
-    );
+    ));
     *backend.failing_writes.borrow_mut() = None;
     assert_eq!(store.save(&some_progress()), Err(Fault::Protected));
     assert_eq!(
         backend.value(KEY).as_deref(),
-        Some("{\"app\":\"quizdeck\",\"schema\":7}")
+        Some("{\"app\":\"quizdeck\",\"schema\":\"4\"}")
     );
+}
+
+const BY_A_NEWER_VERSION: &str = "{\"app\":\"quizdeck\",\"schema\":7,\"deck\":\"test-deck\"}";
+
+#[test]
+fn progress_a_newer_version_saved_is_left_where_it_finds_it_and_never_saved_over() {
+    let backend = MemoryBackend::with(KEY, BY_A_NEWER_VERSION);
+    let store = ProgressStore::new(Ok(&backend), &DECK);
+    assert_eq!(
+        store.load(),
+        (Progress::default(), Some(LoadNotice::WrittenByNewerVersion))
+    );
+    assert_eq!(store.save(&Progress::default()), Err(Fault::Protected));
+    assert_eq!(store.save(&some_progress()), Err(Fault::Protected));
+    assert_eq!(backend.value(KEY).as_deref(), Some(BY_A_NEWER_VERSION));
+    assert_eq!(backend.value(BACKUP), None, "not moved aside either");
+}
+
+#[test]
+fn once_a_newer_version_saves_in_another_tab_this_tab_saves_no_more() {
+    let backend = MemoryBackend::default();
+    let store = ProgressStore::new(Ok(&backend), &DECK);
+    store.load();
+    assert_eq!(store.save(&some_progress()), Ok(Saved::Written));
+
+    // The newer version, in another tab, took this progress in and saved it its own way.
+    backend.set(KEY, BY_A_NEWER_VERSION).unwrap();
+    assert_eq!(
+        store.saved_elsewhere(Some(KEY), Some(BY_A_NEWER_VERSION)),
+        Some(Err(LoadNotice::WrittenByNewerVersion))
+    );
+    // Writing this tab's older view back would drop what the newer version added.
+    assert_eq!(store.save(&Progress::default()), Err(Fault::Protected));
+    assert_eq!(backend.value(KEY).as_deref(), Some(BY_A_NEWER_VERSION));
+
+    // A damaged value from another tab is not a reason to stop: the next save replaces it.
+    let other = ProgressStore::new(Ok(&backend), &DECK);
+    assert_eq!(other.saved_elsewhere(Some(KEY), Some("{corrupt")), None);
+    assert_eq!(other.save(&some_progress()), Ok(Saved::Written));
+}
+
+#[test]
+fn a_library_record_a_newer_version_saved_is_never_saved_over() {
+    let newer = "{\"app\":\"quizdeck\",\"schema\":7,\"library\":{}}";
+    let library_key = LibraryStore::<&MemoryBackend>::KEY;
+    let backend = MemoryBackend::with(library_key, newer);
+    let store = LibraryStore::new(Ok(&backend));
+    let mut library = store.load(&[&DECK]);
+    assert_eq!(library, Library::default());
+    assert!(library.update_settings(|settings| settings.theme = Theme::Light));
+    assert_eq!(store.save(&library), Err(Fault::Protected));
+    assert_eq!(backend.value(library_key).as_deref(), Some(newer));
+
+    // The same when it arrives from another tab.
+    let fresh = MemoryBackend::default();
+    let store = LibraryStore::new(Ok(&fresh));
+    store.load(&[&DECK]);
+    assert_eq!(store.saved_elsewhere(Some(library_key), Some(newer)), None);
+    assert_eq!(store.save(&library), Err(Fault::Protected));
 }
 
 #[test]

@@ -92,6 +92,10 @@ pub enum LoadNotice {
     /// The browser refused to read the saved value this time: it is left untouched and this
     /// visit's progress is not saved over it.
     ReadFailed,
+    /// A newer version of quizdeck saved this progress (in another tab, or on a visit before
+    /// this older copy was served): it is left where that version finds it, and not saved over,
+    /// since this version would write it back without what it cannot read.
+    WrittenByNewerVersion,
 }
 
 /// Where one deck's progress is saved.
@@ -150,6 +154,10 @@ impl<B: Backend> ProgressStore<B> {
                 let notice = loaded.deck_changed.then_some(LoadNotice::DeckChanged);
                 (loaded.progress, notice)
             }
+            Err(Unreadable::FutureSchema(_)) => {
+                self.protect_saved_value.set(true);
+                (Progress::default(), Some(LoadNotice::WrittenByNewerVersion))
+            }
             Err(reason) => (
                 Progress::default(),
                 Some(self.set_aside(backend, &raw, reason)),
@@ -181,16 +189,27 @@ impl<B: Backend> ProgressStore<B> {
         }
     }
 
-    /// The progress another tab just saved, when a `storage` event concerns our key and
-    /// holds something readable.
-    pub fn saved_elsewhere(&self, key: Option<&str>, new_value: Option<&str>) -> Option<Progress> {
+    /// What another tab just saved, when a `storage` event concerns our key: its progress, to
+    /// merge, or the notice that a newer version wrote it (from then on this store saves
+    /// nothing, or it would write back its older view without the newer version's answers).
+    /// Anything else unreadable is ignored: the next save replaces it with what this tab knows.
+    pub fn saved_elsewhere(
+        &self,
+        key: Option<&str>,
+        new_value: Option<&str>,
+    ) -> Option<Result<Progress, LoadNotice>> {
         if key != Some(self.key().as_str()) {
             return None;
         }
         self.last_seen.saw(new_value.map(str::to_owned));
-        decode(new_value?, self.deck)
-            .ok()
-            .map(|loaded| loaded.progress)
+        match decode(new_value?, self.deck) {
+            Ok(loaded) => Some(Ok(loaded.progress)),
+            Err(Unreadable::FutureSchema(_)) => {
+                self.protect_saved_value.set(true);
+                Some(Err(LoadNotice::WrittenByNewerVersion))
+            }
+            Err(_) => None,
+        }
     }
 
     /// Saves `progress`, unless the value stored is already exactly it.
@@ -209,6 +228,8 @@ impl<B: Backend> ProgressStore<B> {
 pub struct LibraryStore<B> {
     backend: Result<B, Fault>,
     last_seen: LastSeen,
+    /// Set when a newer version wrote the record: its settings are left for it.
+    written_by_newer_version: Cell<bool>,
 }
 
 impl<B: Backend> LibraryStore<B> {
@@ -218,6 +239,7 @@ impl<B: Backend> LibraryStore<B> {
         LibraryStore {
             backend,
             last_seen: LastSeen::default(),
+            written_by_newer_version: Cell::new(false),
         }
     }
 
@@ -229,7 +251,7 @@ impl<B: Backend> LibraryStore<B> {
         };
         match backend.get(Self::KEY) {
             Ok(Some(raw)) => {
-                let library = decode_library(&raw).unwrap_or_default();
+                let library = self.read(&raw).unwrap_or_default();
                 self.last_seen.saw(Some(raw));
                 library
             }
@@ -257,11 +279,27 @@ impl<B: Backend> LibraryStore<B> {
             return None;
         }
         self.last_seen.saw(new_value.map(str::to_owned));
-        decode_library(new_value?).ok()
+        self.read(new_value?)
+    }
+
+    /// The record in `raw`, if this version can read it; a newer version's is left alone from
+    /// then on.
+    fn read(&self, raw: &str) -> Option<Library> {
+        match decode_library(raw) {
+            Ok(library) => Some(library),
+            Err(Unreadable::FutureSchema(_)) => {
+                self.written_by_newer_version.set(true);
+                None
+            }
+            Err(_) => None,
+        }
     }
 
     /// Saves `library`, unless the record stored is already exactly it.
     pub fn save(&self, library: &Library) -> Result<Saved, Fault> {
+        if self.written_by_newer_version.get() {
+            return Err(Fault::Protected);
+        }
         let backend = self.backend.as_ref().map_err(Clone::clone)?;
         self.last_seen
             .write(backend, Self::KEY, encode_library_record(library))

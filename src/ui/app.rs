@@ -105,8 +105,12 @@ pub fn App(#[prop(default = None)] head_start: Option<HeadStart>) -> impl IntoVi
             app.change_library(|library| library.merge_from_other_tab(&other));
         }
         for (open, store) in app.decks().into_iter().zip(stores.iter()) {
-            if let Some(other) = store.saved_elsewhere(key.as_deref(), value.as_deref()) {
-                open.act(|session| session.merge_from_other_tab(&other));
+            match store.saved_elsewhere(key.as_deref(), value.as_deref()) {
+                Some(Ok(other)) => {
+                    open.act(|session| session.merge_from_other_tab(&other));
+                }
+                Some(Err(notice)) => app.notify(open.deck, notice),
+                None => {}
             }
         }
     });

@@ -112,6 +112,18 @@ impl AppState {
         })
     }
 
+    /// Shows `notice` about `deck` (once: a notice already shown is not repeated).
+    pub fn notify(&self, deck: &'static Deck, notice: LoadNotice) {
+        self.load_notices.update(|notices| {
+            if !notices
+                .iter()
+                .any(|(shown_on, shown)| shown_on.id == deck.id && *shown == notice)
+            {
+                notices.push((deck, notice));
+            }
+        });
+    }
+
     /// Records how the last save went (`None`: it worked), telling observers only of a change.
     pub fn record_save(&self, fault: Option<Fault>) {
         if self.save_fault.get_untracked() != fault {

@@ -19,6 +19,11 @@ fn load_message(deck: &Deck, notice: &LoadNotice) -> String {
             "{title} has been updated: your unfinished round was closed, and your answers to \
              unchanged questions are kept."
         ),
+        LoadNotice::WrittenByNewerVersion => format!(
+            "Your progress on {title} was saved by a newer version of quizdeck, in another tab \
+             or on an earlier visit. This page leaves it untouched and will not save over it: \
+             reload the page, or close and reopen the app, to carry on with the newer version."
+        ),
         LoadNotice::ReadFailed => format!(
             "The browser would not let your saved progress on {title} be read just now. It is \
              left untouched, and this visit will not be saved over it; reload the page to try \
