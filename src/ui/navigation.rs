@@ -24,12 +24,26 @@ pub struct Go(Callback<(String, bool)>);
 
 impl Go {
     pub fn push(self, path: String) {
-        self.0.run((path, false));
+        self.to(path, Entry::New);
     }
 
     pub fn replace(self, path: String) {
-        self.0.run((path, true));
+        self.to(path, Entry::InPlace);
     }
+
+    pub fn to(self, path: String, entry: Entry) {
+        self.0.run((path, entry == Entry::InPlace));
+    }
+}
+
+/// How a move enters the browser's history.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// A new entry: Back returns to the screen left.
+    New,
+    /// In place of the screen shown, for a screen Back could not show again (a finished round's
+    /// summary, once the next round begins: the session keeps one round).
+    InPlace,
 }
 
 /// The router's navigation as a `Copy` handle for event handlers and effects.

@@ -139,6 +139,45 @@ test("a finished round's summary takes the round's place: Back from it goes to t
   await expect(startHeading(page)).toBeVisible();
 });
 
+test('a round begun from a summary takes its place: Back goes to the start screen, Forward resumes the round', async ({
+  quiz,
+  page,
+}) => {
+  await quiz.open();
+  await quiz.button(`Take topic: ${topic.title}`).click();
+  const missed = await quiz.answer(false);
+  await quiz.next();
+  await quiz.finishRound();
+  await expect(page).toHaveURL(at(`${deckPath}/summary`));
+  await quiz.button('Retry missed questions').click();
+  await expect(page).toHaveURL(at(`${deckPath}/missed`));
+  await expect(quiz.questionHeading).toHaveText('Question 1 of 1');
+
+  // The summary is gone (the session keeps one round): Back does not land on it and bounce.
+  await page.goBack();
+  await expect(startHeading(page)).toBeVisible();
+  await expect(page).toHaveURL(at(deckPath));
+  await page.goForward();
+  await expect(page).toHaveURL(at(`${deckPath}/missed`));
+  await expect(quiz.questionHeading).toHaveText('Question 1 of 1');
+  expect((await quiz.currentQuestion()).id).toBe(missed.id);
+
+  await quiz.finishRound();
+  await expect(page.getByRole('heading', { level: 1, name: 'Retry complete' })).toBeVisible();
+  await page.goBack();
+  await expect(startHeading(page)).toBeVisible();
+  // Forward shows the retry's result again; it does not begin another retry.
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: 'Retry complete' })).toBeVisible();
+  await expect(page).toHaveURL(at(`${deckPath}/summary`));
+
+  // Start over from it: the same, one step back to the start screen.
+  await quiz.button('Start over').click();
+  await expect(quiz.questionHeading).toHaveText(`Question 1 of ${total}`);
+  await page.goBack();
+  await expect(startHeading(page)).toBeVisible();
+});
+
 /** The screens an address names, and how each shows itself. */
 const screens = [
   ['the library', './', libraryHeading],

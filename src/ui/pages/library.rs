@@ -5,7 +5,7 @@ use super::start::tally_text;
 use crate::quiz::{RoundKind, RoundStatus};
 use crate::ui::address::Address;
 use crate::ui::components::StorageStatus;
-use crate::ui::navigation::use_href;
+use crate::ui::navigation::{use_href, Entry};
 use crate::ui::{AppState, OpenDeck};
 
 /// The app's bare address when it has several decks: each deck, what was done in it so far,
@@ -44,7 +44,7 @@ fn DeckCard(open: OpenDeck) -> impl IntoView {
         open.session.with(|session| session.overview(now))
     });
     let href = use_href();
-    let begin = super::use_begin_round_in();
+    let begin = super::use_begin_round_in(Entry::New);
     let title_id = format!("deck-{}", deck.id);
     let resume_round = super::use_resume_round_in();
     let resume = move |_| resume_round(open);

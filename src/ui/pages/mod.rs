@@ -7,7 +7,7 @@ use leptos::context::Provider;
 use crate::browser::{fresh_seed, now};
 use crate::quiz::{RoundKind, Screen};
 use crate::ui::address::Address;
-use crate::ui::navigation::use_go;
+use crate::ui::navigation::{use_go, Entry};
 use crate::ui::{use_open_deck, AppState, OpenDeck};
 
 mod library;
@@ -28,16 +28,16 @@ pub use settings::SettingsPage;
 pub use start::StartPage;
 pub use stats::StatsPage;
 
-/// Begins a round of a kind in a deck and goes to its address, as a new history entry: Back
-/// from its question returns to the screen that began it (the start screen or the library,
-/// where Continue resumes it, or the summary).
-fn use_begin_round_in() -> impl Fn(OpenDeck, RoundKind) + Copy {
+/// Begins a round of a kind in a deck and goes to its address, as a new history entry (Back
+/// from its question returns to the screen that began it: the start screen or the library,
+/// where Continue resumes it), or in place of the summary it was begun from.
+fn use_begin_round_in(entry: Entry) -> impl Fn(OpenDeck, RoundKind) + Copy {
     let app = AppState::get();
     let go = use_go();
     move |open, kind| {
         let settings = app.settings();
         if open.act(|session| session.start(&kind, &settings, fresh_seed(), now())) {
-            go.push(Address::Round(open.deck, &kind).path());
+            go.to(Address::Round(open.deck, &kind).path(), entry);
         }
     }
 }
@@ -54,9 +54,9 @@ fn use_resume_round_in() -> impl Fn(OpenDeck) + Copy {
 }
 
 /// [`use_begin_round_in`] the open deck.
-fn use_begin_round() -> impl Fn(RoundKind) + Copy {
+fn use_begin_round(entry: Entry) -> impl Fn(RoundKind) + Copy {
     let open = use_open_deck();
-    let begin = use_begin_round_in();
+    let begin = use_begin_round_in(entry);
     move |kind| begin(open, kind)
 }
 

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::quiz::{RoundKind, RoundStatus, Screen, Tally};
 use crate::ui::components::{ShareDeck, StorageStatus};
+use crate::ui::navigation::Entry;
 use crate::ui::{use_open_deck, AppState};
 
 pub(super) fn tally_text(tally: &Tally) -> String {
@@ -23,7 +24,7 @@ pub fn StartPage() -> impl IntoView {
         open.session.with(|session| session.overview(now))
     });
     super::use_visit(Screen::Start);
-    let begin = super::use_begin_round();
+    let begin = super::use_begin_round(Entry::New);
     let start_over = move |_| begin(RoundKind::Full);
     let resume_round = super::use_resume_round_in();
     let resume = move |_| resume_round(open);

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::quiz::{RoundKind, Session};
 use crate::ui::components::AnswerReview;
+use crate::ui::navigation::Entry;
 use crate::ui::use_open_deck;
 
 /// The score of a finished round, what was missed and why, and what to do next.
@@ -12,7 +13,7 @@ pub fn SummaryPage() -> impl IntoView {
     let Some(summary) = open.session.with_untracked(Session::summary) else {
         return ().into_any();
     };
-    let begin = super::use_begin_round();
+    let begin = super::use_begin_round(Entry::InPlace);
     let heading = NodeRef::<H1>::new();
     Effect::new(move |_| {
         if let Some(heading) = heading.get() {
