@@ -20,6 +20,8 @@ Runs, and the handlers each can run under (`run(kind, ..., handler=...)`):
           raised by the test clients: under `async-client` and `wsgi` it is observed as
           `exception` and `message`, with no `status`. (Under `asgi`, uvicorn answers with its
           own 500.)
+          A handler that cannot be made (its middleware fails to load: the project does not
+          start) is observed the same way, under every handler.
 - server: the same, served by a real server on 127.0.0.1, `asgi` (uvicorn + ASGIHandler) or
           `wsgi` (a threading wsgiref server + WSGIHandler); the paths in `REQUESTS` (default
           ["/?n=1", "/?n=2"]) are sent at the same time, each `STAGGER` s (default 0.2) after
@@ -27,8 +29,10 @@ Runs, and the handlers each can run under (`run(kind, ..., handler=...)`):
           "client: first chunk arrives" to `events` when the first piece of a body arrives.
 - script: (`script`) `main()` is called: awaited in a fresh event loop (in a fresh thread) when
           it is `async def`, else called in the plain main thread.
-The module may set `MIDDLEWARE` (dotted paths, e.g. "case.my_middleware"), and for `view` and
-`server` `LOGIN` (a username: that user is created and logged in; its session cookie is sent).
+The module may set `MIDDLEWARE` (dotted paths, e.g. "case.my_middleware"), `DATABASE_SETTINGS`
+(keys of `DATABASES["default"]`, e.g. {"ATOMIC_REQUESTS": True}: set for the whole run, before
+the handler or server application is made, and restored after it), and for `view` and `server`
+`LOGIN` (a username: that user is created and logged in; its session cookie is sent).
 An exception raised while the module itself runs (e.g. in a class body) or while mounting the
 view (e.g. ImproperlyConfigured from as_view()) is observed as `exception` and `message`.
 Every observation is scrubbed of memory addresses and ports (see `observe.scrub`), so that
@@ -94,7 +98,7 @@ SHOWWARNING = warnings.showwarning
 from django.core import signals  # noqa: E402
 from django.core.handlers.asgi import ASGIHandler  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import close_old_connections, connection  # noqa: E402
+from django.db import close_old_connections, connection, connections  # noqa: E402
 from django.test import AsyncClient  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 from django.urls import clear_url_caches, path  # noqa: E402
@@ -214,6 +218,7 @@ def run(kind, code, setup="", env=None, handler=None):
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     saved_env = {name: os.environ.get(name) for name in (env or {})}
+    saved_database = None
     os.environ.update(env or {})
     try:
         with warnings.catch_warnings():  # a case may install its own filters or showwarning
@@ -221,6 +226,10 @@ def run(kind, code, setup="", env=None, handler=None):
             if compile_error:
                 return {"compile_error": compile_error, "events": []}
             middleware = getattr(module, "MIDDLEWARE", [])
+            # The database settings the module declares, in the dict every connection (and
+            # BaseHandler.make_view_atomic) reads, for this run only.
+            saved_database = dict(connections.settings["default"])
+            connections.settings["default"].update(getattr(module, "DATABASE_SETTINGS", {}))
             with override_settings(ROOT_URLCONF="case", MIDDLEWARE=middleware):
                 clear_url_caches()
                 try:
@@ -253,6 +262,9 @@ def run(kind, code, setup="", env=None, handler=None):
             observed["events"] = list(module.events)
             return scrub(observed)
     finally:
+        if saved_database is not None:
+            connections.settings["default"].clear()
+            connections.settings["default"].update(saved_database)
         for name, value in saved_env.items():
             if value is None:
                 os.environ.pop(name, None)
@@ -439,7 +451,10 @@ def serve_requests(module, handler="asgi", paths=None):
     from django.core.handlers.wsgi import WSGIHandler
 
     port = Server.port(handler)
-    Server.application[handler] = ASGIHandler() if handler == "asgi" else WSGIHandler()
+    try:  # making the handler loads the middleware: where a project that cannot start fails
+        Server.application[handler] = ASGIHandler() if handler == "asgi" else WSGIHandler()
+    except Exception as error:  # it never serves: the exception, and no response (no `status`)
+        return escaped(error)
     if paths is None:
         paths = getattr(module, "REQUESTS", ["/?n=1", "/?n=2"])
     stagger = getattr(module, "STAGGER", 0.2)

@@ -279,6 +279,50 @@ async def my_view(request):
             "raised PermissionDenied: blocked",
         )
 
+    def test_database_settings_apply_from_startup_for_one_run_only(self):
+        # Set before the handler is made (ASGIHandler, the test clients' handlers, the server's
+        # application), so a check observes the project started with them; restored after.
+        code = '''
+from django.db import connections
+
+DATABASE_SETTINGS = {"ATOMIC_REQUESTS": True}
+
+def my_view(request):
+    return JsonResponse({"atomic": transaction.get_connection().in_atomic_block})
+'''
+        for handler in ("asgi", "async-client", "wsgi"):
+            with self.subTest(handler=handler):
+                self.assertEqual(
+                    django_runner.run("view", code, handler=handler),
+                    {"status": 200, "json": {"atomic": True}, "events": []},
+                )
+        self.assertFalse(django_runner.connections.settings["default"]["ATOMIC_REQUESTS"])
+        plain = code.replace('DATABASE_SETTINGS = {"ATOMIC_REQUESTS": True}', "")
+        self.assertEqual(
+            django_runner.run("view", plain, handler="asgi"),
+            {"status": 200, "json": {"atomic": False}, "events": []},
+        )
+
+    def test_a_project_that_cannot_start_is_observed_under_every_handler(self):
+        code = '''
+from django.core.exceptions import ImproperlyConfigured
+
+def broken(get_response):
+    raise ImproperlyConfigured("cannot start")
+
+MIDDLEWARE = ["case.broken"]
+
+async def my_view(request):
+    return HttpResponse("ok")
+'''
+        for kind, handler in (("view", "asgi"), ("view", "async-client"), ("view", "wsgi"),
+                              ("server", "asgi"), ("server", "wsgi")):
+            with self.subTest(kind=kind, handler=handler):
+                self.assertEqual(
+                    django_runner.run(kind, code, handler=handler),
+                    {"exception": "ImproperlyConfigured", "message": "cannot start", "events": []},
+                )
+
     def test_a_stale_receipt_fails_with_a_diff(self):
         entries, _ = self.failures(question())
         committed = prove.receipts_text("fake", django_runner.versions(), {"fake": entries})
