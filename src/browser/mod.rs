@@ -16,6 +16,7 @@ mod platform;
 mod share;
 mod theme;
 mod timing;
+mod title;
 mod worker;
 
 pub use address::{app_base, opened_at_app_root};
@@ -30,4 +31,5 @@ pub use platform::use_data_evicted_unless_installed;
 pub use share::{address_of, share_or_copy, Shared};
 pub use theme::use_theme;
 pub use timing::Timed;
+pub use title::use_document_title;
 pub use worker::{use_update_ready, UpdateReady};

@@ -178,6 +178,24 @@ test('a round begun from a summary takes its place: Back goes to the start scree
   await expect(startHeading(page)).toBeVisible();
 });
 
+test('each screen names itself in the title: the tab, the history menu, a screen reader', async ({ quiz, page }) => {
+  await quiz.open('./');
+  await expect(page).toHaveTitle('quizdeck');
+  await page.getByRole('link', { name: deck.title, exact: true }).click();
+  await expect(page).toHaveTitle(`${deck.title} · quizdeck`);
+  await quiz.button('Start').click();
+  await expect(page).toHaveTitle(`Question 1 of ${total} · ${deck.title} · quizdeck`);
+  await quiz.answer(true);
+  await quiz.next();
+  await expect(page).toHaveTitle(`Question 2 of ${total} · ${deck.title} · quizdeck`);
+  await quiz.navigation('Stats').click();
+  await expect(page).toHaveTitle(`Stats · ${deck.title} · quizdeck`);
+  await quiz.navigation('Settings').click();
+  await expect(page).toHaveTitle('Settings · quizdeck');
+  await quiz.open('deck/no-such-deck');
+  await expect(page).toHaveTitle('Nothing here · quizdeck');
+});
+
 /** The screens an address names, and how each shows itself. */
 const screens = [
   ['the library', './', libraryHeading],

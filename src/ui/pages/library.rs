@@ -16,6 +16,7 @@ pub fn LibraryPage() -> impl IntoView {
     Effect::new(move |_| {
         app.change_library(|library| library.visit(None));
     });
+    super::use_title(Vec::new);
     let cards = app
         .decks()
         .into_iter()

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use leptos::context::Provider;
 
-use crate::browser::{fresh_seed, now};
+use crate::browser::{fresh_seed, now, use_document_title};
 use crate::quiz::{RoundKind, Screen};
 use crate::ui::address::Address;
 use crate::ui::navigation::{use_go, Entry};
@@ -58,6 +58,16 @@ fn use_begin_round(entry: Entry) -> impl Fn(RoundKind) + Copy {
     let open = use_open_deck();
     let begin = use_begin_round_in(entry);
     move |kind| begin(open, kind)
+}
+
+/// Names the screen in the document's title: `parts` from the screen to its deck, then the
+/// app (`Stats · Django async views · quizdeck`).
+fn use_title(parts: impl Fn() -> Vec<String> + Send + Sync + 'static) {
+    use_document_title(move || {
+        let mut title = parts();
+        title.push("quizdeck".to_owned());
+        title.join(" · ")
+    });
 }
 
 /// Records `screen` of the open deck as the one the learner is on, where the app's bare

@@ -8,6 +8,7 @@ use crate::ui::navigation::use_href;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let href = use_href();
+    super::use_title(|| vec!["Nothing here".to_owned()]);
     view! {
         <section class="not-found" aria-labelledby="not-found-title">
             <h1 id="not-found-title" tabindex="-1">"Nothing here"</h1>

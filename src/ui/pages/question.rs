@@ -16,6 +16,17 @@ use crate::ui::use_open_deck;
 pub fn QuestionPage() -> impl IntoView {
     let open = use_open_deck();
     let current = Memo::new(move |_| open.session.with(Session::current_question));
+    super::use_title(move || {
+        let position = current.with(|current| {
+            current
+                .as_ref()
+                .map(|current| format!("Question {} of {}", current.position + 1, current.total))
+        });
+        position
+            .into_iter()
+            .chain([open.deck.title.to_owned()])
+            .collect()
+    });
     move || {
         current
             .get()

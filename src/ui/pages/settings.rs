@@ -52,6 +52,7 @@ fn imported_message(app: AppState, imported: &Imported) -> String {
 pub fn SettingsPage() -> impl IntoView {
     let app = AppState::get();
     super::use_visit_settings();
+    super::use_title(|| vec!["Settings".to_owned()]);
     let settings = Memo::new(move |_| app.library.with(|library| library.settings.clone()));
     let change = move |change: &dyn Fn(&mut Settings)| {
         app.change_library(|library| library.update_settings(change));

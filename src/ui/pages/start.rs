@@ -24,6 +24,7 @@ pub fn StartPage() -> impl IntoView {
         open.session.with(|session| session.overview(now))
     });
     super::use_visit(Screen::Start);
+    super::use_title(move || vec![deck.title.to_owned()]);
     let begin = super::use_begin_round(Entry::New);
     let start_over = move |_| begin(RoundKind::Full);
     let resume_round = super::use_resume_round_in();

@@ -73,6 +73,7 @@ pub fn StatsPage() -> impl IntoView {
     let app = AppState::get();
     let open = use_open_deck();
     super::use_visit(Screen::Stats);
+    super::use_title(move || vec!["Stats".to_owned(), open.deck.title.to_owned()]);
     let stats = Memo::new(move |_| {
         let now = app.clock.get();
         open.session.with(|session| session.stats(local_time(now)))

@@ -25,6 +25,7 @@ pub fn SummaryPage() -> impl IntoView {
         RoundKind::Missed => "Retry complete",
         RoundKind::Review => "Review complete",
     };
+    super::use_title(move || vec![title.to_owned(), open.deck.title.to_owned()]);
     let has_missed = !summary.missed.is_empty();
     let missed = summary
         .missed
