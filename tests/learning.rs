@@ -3,29 +3,17 @@
 
 mod common;
 
-use common::{DECK, RIGHT, TOPIC_DECK, WRONG};
+use common::{answer, DECK, RIGHT, TOPIC_DECK, WRONG};
 use quizdeck::codec::{
     decode_library, encode, encode_library, export, import, ImportError, Unreadable,
     MAX_IMPORT_BYTES, SCHEMA_VERSION,
 };
 use quizdeck::quiz::{
     Attempt, Library, LocalTime, Progress, Rating, ReviewCard, ReviewLimit, RoundKind, Session,
-    Settings,
+    Settings, DAY_MS,
 };
 
-const DAY: u64 = 24 * 60 * 60 * 1000;
 const START: u64 = 1_764_000_000_000; // 2025-11-24, a fixed clock
-
-fn answer(session: &mut Session, choices: &[&str], with_hint: bool, at: u64) {
-    if with_hint {
-        session.show_hint();
-    }
-    for choice in choices {
-        assert!(session.select(choice), "select {choice}");
-    }
-    assert!(session.check(at));
-    assert!(session.next_question());
-}
 
 #[test]
 fn multi_select_is_all_or_nothing_and_selecting_twice_unselects() {
@@ -122,7 +110,7 @@ fn intervals_grow_after_good_and_reset_after_again() {
         intervals.windows(2).all(|pair| pair[1] > pair[0]),
         "intervals must grow: {intervals:?}"
     );
-    assert!(*intervals.last().unwrap() > 7 * DAY, "{intervals:?}");
+    assert!(*intervals.last().unwrap() > 7 * DAY_MS, "{intervals:?}");
 
     let last_interval = *intervals.last().unwrap();
     let forgotten = ReviewCard::after(Some(&card), Rating::Again, card.due);
@@ -147,11 +135,11 @@ fn review_asks_the_due_questions_most_overdue_first() {
     answer(&mut session, &[RIGHT[1]], false, START + 1_000); // Good: due in days
     answer(&mut session, &[WRONG[2]], false, START + 2_000); // Again, a little later
     assert!(
-        session.due(START + DAY / 2).is_empty(),
+        session.due(START + DAY_MS / 2).is_empty(),
         "nothing is due the same day"
     );
 
-    let later = START + DAY + 5_000;
+    let later = START + DAY_MS + 5_000;
     let due: Vec<&str> = session.due(later).iter().map(|q| q.id).collect();
     assert_eq!(
         due,
@@ -163,7 +151,7 @@ fn review_asks_the_due_questions_most_overdue_first() {
     assert_eq!(session.current_question().unwrap().question.id, "one");
     assert_eq!(session.current_question().unwrap().total, 2);
 
-    let much_later = START + 30 * DAY;
+    let much_later = START + 30 * DAY_MS;
     assert_eq!(session.due(much_later).len(), 3);
 }
 
@@ -178,8 +166,8 @@ fn review_respects_the_daily_limit() {
         daily_review_limit: ReviewLimit::new(2),
         ..Settings::default()
     };
-    assert_eq!(session.due(START + 2 * DAY).len(), 3);
-    session.start(&RoundKind::Review, &settings, 1, START + 2 * DAY);
+    assert_eq!(session.due(START + 2 * DAY_MS).len(), 3);
+    session.start(&RoundKind::Review, &settings, 1, START + 2 * DAY_MS);
     assert_eq!(session.current_question().unwrap().total, 2);
 }
 
@@ -207,11 +195,11 @@ fn a_saved_review_limit_out_of_range_still_lets_the_learner_review() {
         assert!(
             session
                 .clone()
-                .start(&RoundKind::Review, &settings, 1, START + 2 * DAY),
+                .start(&RoundKind::Review, &settings, 1, START + 2 * DAY_MS),
             "limit {stored}"
         );
         let mut reopened = session.clone();
-        reopened.start(&RoundKind::Review, &settings, 1, START + 2 * DAY);
+        reopened.start(&RoundKind::Review, &settings, 1, START + 2 * DAY_MS);
         assert_eq!(
             reopened.current_question().unwrap().total,
             asked,
@@ -228,13 +216,13 @@ fn stats_count_first_tries_streaks_and_days() {
     answer(&mut session, &[RIGHT[0]], false, START);
     answer(&mut session, &[WRONG[1]], false, START + 60_000);
     session.start_over(Some(2));
-    answer(&mut session, &[RIGHT[0]], false, START + DAY);
-    answer(&mut session, &[RIGHT[1]], true, START + DAY + 1);
+    answer(&mut session, &[RIGHT[0]], false, START + DAY_MS);
+    answer(&mut session, &[RIGHT[1]], true, START + DAY_MS + 1);
     session.start_over(Some(3));
-    answer(&mut session, &[RIGHT[0]], false, START + 4 * DAY);
+    answer(&mut session, &[RIGHT[0]], false, START + 4 * DAY_MS);
 
     let time = LocalTime {
-        now: START + 4 * DAY + 10,
+        now: START + 4 * DAY_MS + 10,
         utc_offset_minutes: 0,
     };
     let stats = session.stats(time);
@@ -247,7 +235,7 @@ fn stats_count_first_tries_streaks_and_days() {
     assert_eq!(days, [(2, 1), (2, 2), (1, 1)]);
 
     let yesterday_too = LocalTime {
-        now: START + 2 * DAY,
+        now: START + 2 * DAY_MS,
         utc_offset_minutes: 0,
     };
     assert_eq!(
@@ -483,7 +471,7 @@ fn reset_forgets_answers_but_keeps_the_screen() {
     assert!(session.progress().round.is_none());
     assert_eq!(session.last_screen(), quizdeck::quiz::Screen::Settings);
     assert!(
-        session.due(START + 365 * DAY).is_empty(),
+        session.due(START + 365 * DAY_MS).is_empty(),
         "no review cards survive a reset"
     );
     assert!(!session.reset(START + 11), "nothing left to reset");
@@ -554,7 +542,7 @@ fn a_reset_in_another_tab_is_not_undone_here() {
         here.progress().history.is_empty(),
         "the reset reached this tab"
     );
-    assert!(here.due(START + 365 * DAY).is_empty());
+    assert!(here.due(START + 365 * DAY_MS).is_empty());
 
     // This tab's next answer is kept; the other tab takes it in, without the old ones.
     answer(&mut here, &[RIGHT[1]], false, START + 200);

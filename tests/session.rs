@@ -2,23 +2,13 @@
 
 mod common;
 
-use common::{DECK, RIGHT, WRONG};
+use common::{answer, DECK, RIGHT, WRONG};
 use quizdeck::quiz::{
     HeadStart, Progress, RoundKind, RoundStatus, Screen, Session, FIRST_ROUND_SEED,
 };
 
 fn new_session() -> Session {
     Session::new(&DECK, Progress::default())
-}
-
-/// Answers the current question with `choice` (optionally after the hint) and moves on.
-fn answer(session: &mut Session, choice: &str, with_hint: bool, at: u64) {
-    if with_hint {
-        assert!(session.show_hint());
-    }
-    assert!(session.select(choice));
-    assert!(session.check(at));
-    assert!(session.next_question());
 }
 
 #[test]
@@ -114,11 +104,11 @@ fn a_wrong_choice_is_graded_wrong_and_the_hint_is_recorded() {
 fn a_full_round_ends_in_a_summary_with_the_missed_questions() {
     let mut session = new_session();
     session.start_over(Some(3));
-    answer(&mut session, RIGHT[0], false, 1);
-    answer(&mut session, WRONG[1], true, 2);
+    answer(&mut session, &[RIGHT[0]], false, 1);
+    answer(&mut session, &[WRONG[1]], true, 2);
     assert_eq!(session.current_question().unwrap().position, 2);
     assert!(session.summary().is_none());
-    answer(&mut session, WRONG[2], false, 3);
+    answer(&mut session, &[WRONG[2]], false, 3);
 
     assert!(session.current_question().is_none());
     let summary = session.summary().unwrap();
@@ -142,15 +132,15 @@ fn a_full_round_ends_in_a_summary_with_the_missed_questions() {
 fn retry_missed_asks_only_the_missed_questions_and_keeps_the_history() {
     let mut session = new_session();
     session.start_over(Some(3));
-    answer(&mut session, RIGHT[0], false, 1);
-    answer(&mut session, WRONG[1], false, 2);
-    answer(&mut session, WRONG[2], false, 3);
+    answer(&mut session, &[RIGHT[0]], false, 1);
+    answer(&mut session, &[WRONG[1]], false, 2);
+    answer(&mut session, &[WRONG[2]], false, 3);
     assert!(session.retry_missed(Some(9)));
 
     let card = session.current_question().unwrap();
     assert_eq!((card.question.id, card.total), ("two", 2));
-    answer(&mut session, RIGHT[1], false, 4);
-    answer(&mut session, RIGHT[2], false, 5);
+    answer(&mut session, &[RIGHT[1]], false, 4);
+    answer(&mut session, &[RIGHT[2]], false, 5);
     let summary = session.summary().unwrap();
     assert_eq!(summary.kind, RoundKind::Missed);
     assert_eq!((summary.score, summary.total), (2, 2));
@@ -170,7 +160,7 @@ fn retry_missed_asks_only_the_missed_questions_and_keeps_the_history() {
 fn retry_missed_needs_a_finished_round() {
     let mut session = new_session();
     session.start_over(Some(3));
-    answer(&mut session, WRONG[0], false, 1);
+    answer(&mut session, &[WRONG[0]], false, 1);
     assert!(!session.retry_missed(Some(4)));
 }
 
@@ -178,7 +168,7 @@ fn retry_missed_needs_a_finished_round() {
 fn leaving_and_resuming_keeps_the_round_where_it_was() {
     let mut session = new_session();
     session.start_over(Some(3));
-    answer(&mut session, RIGHT[0], false, 1);
+    answer(&mut session, &[RIGHT[0]], false, 1);
     session.show_hint();
     session.select("b");
     let card = session.current_question();
@@ -203,8 +193,8 @@ fn leaving_and_resuming_keeps_the_round_where_it_was() {
 fn start_over_begins_a_new_full_round_and_keeps_the_history() {
     let mut session = new_session();
     session.start_over(Some(3));
-    answer(&mut session, RIGHT[0], false, 1);
-    answer(&mut session, RIGHT[1], false, 2);
+    answer(&mut session, &[RIGHT[0]], false, 1);
+    answer(&mut session, &[RIGHT[1]], false, 2);
     assert!(session.start_over(Some(4)));
     let card = session.current_question().unwrap();
     assert_eq!((card.position, card.question.id), (0, "one"));

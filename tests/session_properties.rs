@@ -19,6 +19,7 @@ use proptest::test_runner::{RngAlgorithm, RngSeed};
 use quizdeck::deck::{Deck, QuestionKind};
 use quizdeck::quiz::{
     Attempt, MergeReport, ReviewLimit, RoundKind, RoundStatus, Screen, Session, Settings, Theme,
+    DAY_MS,
 };
 use quizdeck::storage::{MemoryBackend, ProgressStore};
 
@@ -30,7 +31,6 @@ const TOPIC_DECK_CASES: u32 = 160;
 const REAL_DECK_CASES: u32 = 96;
 const TWO_TAB_CASES: u32 = 96;
 const MAX_ACTIONS: usize = 160;
-const DAY: u64 = 86_400_000;
 
 #[derive(Clone, Debug)]
 enum Action {
@@ -309,7 +309,7 @@ fn apply<'a>(
         }
         Action::Reset => session.reset(*now),
         Action::Wait(days) => {
-            *now += days * DAY;
+            *now += days * DAY_MS;
             false
         }
         Action::Reload => unreachable!("handled above"),

@@ -2,6 +2,7 @@
 #![allow(dead_code)] // each test binary uses a different part of this module
 
 use quizdeck::deck::{Choice, Deck, Evidence, Question, QuestionKind, Runner, Topic};
+use quizdeck::quiz::Session;
 
 const fn choice(id: &'static str, correct: bool) -> Choice {
     Choice {
@@ -155,3 +156,16 @@ pub static ORDER_DECK: Deck = Deck {
     oracle: Runner::Django,
     versions: None,
 };
+
+/// Answers the question on screen with `choices` at `at` (after the hint, `with_hint`), and
+/// moves on: each step must be taken.
+pub fn answer(session: &mut Session, choices: &[&str], with_hint: bool, at: u64) {
+    if with_hint {
+        assert!(session.show_hint(), "the hint");
+    }
+    for choice in choices {
+        assert!(session.select(choice), "select {choice}");
+    }
+    assert!(session.check(at), "check");
+    assert!(session.next_question(), "next");
+}

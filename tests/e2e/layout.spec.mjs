@@ -2,7 +2,7 @@
 // reflowing, pinch-zoom, a visible focus ring on every control, both colour themes, and an
 // automated accessibility audit (axe-core).
 // Nothing here writes into the tree: the README's screenshot is scripts/screenshots'.
-import { test, expect, audit, deck } from './support.mjs';
+import { test, expect, audit, deck, decks } from './support.mjs';
 
 /**
  * Calls `visit(screen)` on every screen in turn: start, a question (with its hint shown), its
@@ -313,8 +313,8 @@ for (const colorScheme of ['light', 'dark']) {
 
 /**
  * Runs in the page: every line of code on screen that wraps, and whether each of its
- * continuation lines starts to the right of where the line's own code starts (its
- * indentation), as a hanging indent does.
+ * continuation lines starts further right than a block the line opens would (one level, four
+ * characters, in from where the line's own code starts), as a hanging indent does.
  */
 function wrappedCodeLinesInPage() {
   return [...document.querySelectorAll('main .ln')].flatMap((line) => {
@@ -327,35 +327,42 @@ function wrappedCodeLinesInPage() {
     // Where the code of the line starts: its first character after the indentation.
     const texts = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
     let start = null;
+    let charWidth = null;
     for (let node = texts.nextNode(); node && start === null; node = texts.nextNode()) {
       const at = node.data.search(/\S/);
       if (at < 0) continue;
       const char = document.createRange();
       char.setStart(node, at);
       char.setEnd(node, at + 1);
-      start = char.getBoundingClientRect().left;
+      ({ left: start, width: charWidth } = char.getBoundingClientRect());
     }
+    const blockBody = start + 4 * charWidth;
     const continuesAt = Math.min(...continued.map((box) => box.left));
-    return [{ line: line.textContent, start, continuesAt, hangs: continuesAt > start + 1 }];
+    return [{ line: line.textContent, start, continuesAt, hangs: continuesAt > blockBody + 1 }];
   });
 }
 
 for (const width of [320, 390]) {
-  test(`at ${width} px every wrapped line of code continues right of its indentation`, async ({ quiz, page }) => {
-    test.setTimeout(180_000);
+  test(`at ${width} px every wrapped line of code of every deck hangs beyond the block it opens`, async ({
+    quiz,
+    page,
+  }) => {
+    test.setTimeout(240_000);
     await page.setViewportSize({ width, height: 800 });
-    await quiz.open();
-    await quiz.button('Start').click();
     const wrapped = [];
-    while ((await page.locator('article.question').count()) > 0) {
-      wrapped.push(...(await page.evaluate(wrappedCodeLinesInPage)));
-      await quiz.answer(true);
-      wrapped.push(...(await page.evaluate(wrappedCodeLinesInPage)));
-      expect(await quiz.fitsWidth(), 'no sideways scrolling').toBe(true);
-      await quiz.next();
+    for (const id of Object.keys(decks)) {
+      await quiz.open(`deck/${id}`);
+      await quiz.button('Start').click();
+      while ((await page.locator('article.question').count()) > 0) {
+        wrapped.push(...(await page.evaluate(wrappedCodeLinesInPage)));
+        await quiz.answer(true);
+        wrapped.push(...(await page.evaluate(wrappedCodeLinesInPage)));
+        expect(await quiz.fitsWidth(), 'no sideways scrolling').toBe(true);
+        await quiz.next();
+      }
     }
     // The deck's code is reflowed for 390 px phones, so a 320 px screen still wraps some lines.
     if (width === 320) expect(wrapped.length, 'lines of code that wrap at 320 px').toBeGreaterThan(0);
-    expect(wrapped.filter((line) => !line.hangs), 'continuations at or left of the indentation').toEqual([]);
+    expect(wrapped.filter((line) => !line.hangs), 'continuations no further in than the next level').toEqual([]);
   });
 }

@@ -1,9 +1,8 @@
 // Learning beyond one pass: topics, spaced-repetition review on a controlled clock,
 // settings, export/import, and two tabs at once.
 import { readFile } from 'node:fs/promises';
-import { test, expect, deck, decks, deckAddress, storageKey, attemptsIn } from './support.mjs';
+import { test, expect, DAY_MS, deck, decks, deckAddress, storageKey, attemptsIn } from './support.mjs';
 
-const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date('2026-03-02T09:00:00Z');
 
 test('a topic round asks only that topic', async ({ quiz, page }) => {
@@ -27,7 +26,7 @@ test('missed questions come back for review when they are due', async ({ quiz, p
   await quiz.toDeckStart();
   await expect(page.getByTestId('due')).toHaveText('Nothing is due for review right now.');
 
-  await page.clock.setSystemTime(T0.getTime() + 2 * DAY);
+  await page.clock.setSystemTime(T0.getTime() + 2 * DAY_MS);
   await page.reload();
   await expect(page.getByTestId('due')).toHaveText('1 question is due for review.');
   await quiz.button('Review').click();
@@ -54,7 +53,7 @@ test('a start screen left open shows what falls due, without a reload or a click
   await missOneThenOpen(quiz, page, 'Home');
   await expect(page.getByTestId('due')).toHaveText('Nothing is due for review right now.');
   // Two days pass with the page open (fastForward fires the app's minute timer once).
-  await page.clock.fastForward(2 * DAY);
+  await page.clock.fastForward(2 * DAY_MS);
   await expect(page.getByTestId('due')).toHaveText('1 question is due for review.');
 });
 
@@ -62,7 +61,7 @@ test('a stats page left open moves on with the days: streak and due counts', asy
   await missOneThenOpen(quiz, page, 'Stats');
   await expect(page.getByTestId('streak')).toHaveText('1 day');
   await expect(page.getByTestId('due-now')).toHaveText('0');
-  await page.clock.fastForward(2 * DAY);
+  await page.clock.fastForward(2 * DAY_MS);
   await expect(page.getByTestId('due-now')).toHaveText('1');
   await expect(page.getByTestId('streak')).toHaveText('0 days');
 });
@@ -77,7 +76,7 @@ test("the installed app's icon shows how many reviews are due, cleared when none
   const badge = () => page.evaluate(() => window.badge.at(-1));
   await missOneThenOpen(quiz, page, 'Home');
   await expect.poll(badge).toBe('cleared');
-  await page.clock.fastForward(2 * DAY);
+  await page.clock.fastForward(2 * DAY_MS);
   await expect.poll(badge).toBe(1);
   await quiz.button('Review').click();
   await quiz.answer(true);

@@ -32,6 +32,8 @@ export const decks = Object.fromEntries(Object.entries(deckFiles).map(([id, file
 export const deck = decks['django-async'];
 /** That deck's start screen, relative to the app's base. */
 export const deckAddress = `deck/${deck.id}`;
+/** A day in milliseconds, as the app's clock counts. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 export const storageKey = `quizdeck:${deck.id}:progress`;
 export const backupKey = `quizdeck:${deck.id}:unreadable`;
 

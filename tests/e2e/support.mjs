@@ -2,7 +2,7 @@
 // object for the quiz, seeded randomness, and a guard that fails a test on any console error.
 import { createRequire } from 'node:module';
 import { test as base, expect } from '@playwright/test';
-import { answer, deck, deckAddress, question, storageKey, withAttempts } from './shared.mjs';
+import { answer, DAY_MS, deck, deckAddress, question, storageKey, withAttempts } from './shared.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -16,6 +16,7 @@ export async function audit(page) {
 }
 
 export {
+  DAY_MS,
   deck,
   decks,
   deckAddress,

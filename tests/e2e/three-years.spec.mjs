@@ -2,13 +2,12 @@
 // gives (every shipped deck studied daily for three years; scripts/test writes it before this
 // runs) loads, takes a review answer, saves it, and shows the stats, with no console error.
 import { readFileSync } from 'node:fs';
-import { test, expect, deck, storageKey, attemptsIn } from './support.mjs';
+import { test, expect, DAY_MS, deck, storageKey, attemptsIn } from './support.mjs';
 
-const DAY = 24 * 3600 * 1000;
 const seeded = JSON.parse(readFileSync(new URL('../../target/three-years.json', import.meta.url), 'utf8'));
 const history = attemptsIn(JSON.parse(seeded[storageKey]).progress);
 // The morning after the last day of study, when the learner opens the app again.
-const nextMorning = history.reduce((latest, attempt) => Math.max(latest, attempt.answered_at), 0) + DAY;
+const nextMorning = history.reduce((latest, attempt) => Math.max(latest, attempt.answered_at), 0) + DAY_MS;
 
 test('three years of daily review load, take an answer, save it and show the stats', async ({ quiz, page }) => {
   expect(history.length, 'three years of answers').toBeGreaterThan(4_000);
