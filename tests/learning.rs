@@ -172,8 +172,8 @@ fn review_respects_the_daily_limit() {
 }
 
 /// A review limit out of range, however it got into the saved value (edited by hand, an
-/// imported file, an older version), reads as the nearest allowed one: with 0, review rounds
-/// used to start with nothing and silently do nothing.
+/// imported file, an older version), reads as the nearest allowed one: with 0, a review round
+/// would start with nothing and silently do nothing.
 #[test]
 fn a_saved_review_limit_out_of_range_still_lets_the_learner_review() {
     let mut session = Session::new(&DECK, Progress::default());

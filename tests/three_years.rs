@@ -1,4 +1,4 @@
-//! Three years of daily review on a deck of 100 questions (issue 17): what is stored stays
+//! Three years of daily review on a deck of 100 questions: what is stored stays
 //! under 256 KB, and nothing the learner sees (stats, streak, each question's history, the
 //! schedule) differs between the session that made the history and the one loaded from it,
 //! nor after a schema-3 value of the same history is migrated.
@@ -11,7 +11,7 @@ use quizdeck::deck::{Choice, Deck, Evidence, Question, QuestionKind, Runner, Top
 use quizdeck::quiz::{LocalTime, ReviewLimit, Schedule, Session};
 use three_years::{as_schema_3, three_years_on, THE_MORNING_AFTER};
 
-/// localStorage keeps about 5 MB per site; issue 17's bound for one deck after three years.
+/// localStorage keeps about 5 MB per site; the bound set for one deck after three years.
 const STORED_BOUND: usize = 256 * 1024;
 
 fn leaked(text: String) -> &'static str {

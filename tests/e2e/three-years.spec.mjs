@@ -1,4 +1,4 @@
-// A learner of three years (issue 17): the localStorage that `examples/three_years.rs --write`
+// A learner of three years: the localStorage that `examples/three_years.rs --write`
 // gives (every shipped deck studied daily for three years; scripts/test writes it before this
 // runs) loads, takes a review answer, saves it, and shows the stats, with no console error.
 import { readFileSync } from 'node:fs';
