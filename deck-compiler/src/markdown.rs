@@ -204,8 +204,9 @@ const INDENT: usize = 4;
 
 /// Writes the element of one source line, `inner` being its markup: `<span class="ln">`, with
 /// `i1`…`i6` for each level of four spaces it is indented by. The app's CSS makes each line a
-/// block whose wrapped continuation starts one level further in than the line itself, so on a
-/// narrow phone every Python line still starts where its indentation says. The indentation
+/// block whose wrapped continuation starts two levels further in than the line itself (past the
+/// block the line opens), so on a narrow phone every Python line still starts where its
+/// indentation says. The indentation
 /// stays in the text (a copy keeps it), in a `<span class="ind">` that the line never breaks
 /// after: a first word too long for the rest of the line is broken, not moved to the next.
 fn close_line(html: &mut String, line: &str, inner: &mut String) {
