@@ -7,7 +7,7 @@
 mod three_years;
 
 use quizdeck::codec::{decode, encode};
-use quizdeck::deck::{Choice, Deck, Evidence, Question, QuestionKind, Runner, Topic};
+use quizdeck::deck::{Choice, Deck, Evidence, Oracle, Question, QuestionKind, Runner, Topic};
 use quizdeck::quiz::{LocalTime, ReviewLimit, Schedule, Session};
 use three_years::{as_schema_3, three_years_on, THE_MORNING_AFTER};
 
@@ -69,7 +69,7 @@ fn hundred_questions() -> &'static Deck {
                 choices: Box::leak(choices.into_boxed_slice()),
                 hint_html: "hint",
                 explanation_html: "<p>explanation</p>",
-                evidence: Evidence::Checked { django: "5.2.19" },
+                evidence: Evidence::Checked,
                 receipts: &[],
             }
         })
@@ -81,7 +81,11 @@ fn hundred_questions() -> &'static Deck {
         hash: "hundred-1",
         topics: TOPICS,
         questions: Box::leak(questions.into_boxed_slice()),
-        oracle: Runner::Django,
+        oracle: Oracle {
+            runner: Runner::Django,
+            proven_with: "Django 5.2.19",
+            release_line: None,
+        },
         versions: None,
     }))
 }

@@ -129,10 +129,7 @@ fn write_deck(out: &mut String, deck: &CompiledDeck) -> std::fmt::Result {
             question.explanation_html
         )?;
         match &question.evidence {
-            Evidence::Checked { django } => writeln!(
-                out,
-                "            evidence: Evidence::Checked {{ django: {django:?} }},"
-            )?,
+            Evidence::Checked => writeln!(out, "            evidence: Evidence::Checked,")?,
             Evidence::Source {
                 title,
                 url,
@@ -171,10 +168,14 @@ fn write_deck(out: &mut String, deck: &CompiledDeck) -> std::fmt::Result {
         writeln!(out, "        }},")?;
     }
     writeln!(out, "    ],")?;
-    writeln!(out, "    oracle: Runner::{:?},", deck.oracle)?;
+    // `Option<String>`'s Debug is a valid Rust expression too: `Some("the 5.2 LTS")`, `None`.
+    writeln!(
+        out,
+        "    oracle: Oracle {{ runner: Runner::{:?}, proven_with: {:?}, release_line: {:?} }},",
+        deck.oracle.runner, deck.oracle.proven_with, deck.oracle.release_line
+    )?;
     match &deck.versions {
         None => writeln!(out, "    versions: None,")?,
-        // `Option<String>`'s Debug is a valid Rust expression too: `Some("5.2.19")`, `None`.
         Some(versions) => writeln!(
             out,
             "    versions: Some(Versions {{ python: {:?}, django: {:?}, asgiref: {:?}, uvicorn: {:?} }}),",

@@ -59,6 +59,13 @@ impl OraclePin {
         parts.join(".")
     }
 
+    /// `the 5.2 LTS` when the pin is a long-term support release: in Django's release process
+    /// every X.2 feature release is one (docs.djangoproject.com/en/5.2/internals/release-process/).
+    pub fn django_release_line(&self) -> Option<String> {
+        let series = self.django_series();
+        series.ends_with(".2").then(|| format!("the {series} LTS"))
+    }
+
     /// The version in a `Django==X.Y.Z` line (case-insensitive name, comments ignored).
     pub fn parse(requirements: &str) -> Option<OraclePin> {
         requirements.lines().find_map(|line| {
@@ -85,10 +92,23 @@ pub struct CompiledDeck {
     pub hash: String,
     pub topics: Vec<CompiledTopic>,
     pub questions: Vec<CompiledQuestion>,
-    /// Which oracle proves the deck (`[deck.oracle] runner`).
-    pub oracle: Runner,
+    /// What proves the deck's checked questions.
+    pub oracle: CompiledOracle,
     /// What the oracle ran, from the receipts file; `None` without one.
     pub versions: Option<Versions>,
+}
+
+/// What proves a deck's checked questions, as the app tells the learner (the app's `Oracle`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompiledOracle {
+    /// `[deck.oracle] runner`.
+    pub runner: Runner,
+    /// What ran the checks, with its version: `Django 5.2.19` (the oracle's pin), `Python 3.11`
+    /// (the receipts'; `Python` before there are any).
+    pub proven_with: String,
+    /// The release line of that version, when it tells the learner what the deck covers:
+    /// `the 5.2 LTS`.
+    pub release_line: Option<String>,
 }
 
 /// The versions the receipts were recorded with (`versions` in the receipts file): Python's
@@ -247,12 +267,10 @@ pub enum ReceiptFor {
 }
 
 /// What a question's answer rests on. A check's code stays in the deck file and the oracle:
-/// the app only learns which Django version proved it.
+/// the app only learns that the deck's oracle proved it ([`CompiledOracle`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Evidence {
-    Checked {
-        django: String,
-    },
+    Checked,
     Source {
         title: String,
         url: String,
@@ -526,7 +544,7 @@ fn read_deck(path: &Path, display_name: &str) -> Result<String, DeckErrors> {
 }
 
 /// Compiles deck file contents `text` without receipts; errors name the file as `file`.
-/// Checked questions are recorded as proven against `oracle.django`.
+/// A Django deck's checked questions are recorded as proven against `oracle.django`.
 pub fn compile_str(file: &str, text: &str, oracle: &OraclePin) -> Result<CompiledDeck, DeckErrors> {
     compile_with_receipts(file, text, oracle, None)
 }
@@ -607,14 +625,8 @@ pub fn compile_with_receipts(
                 url: source.url.trim().to_owned(),
                 version: source.version.trim().to_owned(),
             },
-            // With a check (or, already reported, both or neither). A plain-Python deck's
-            // oracle runs no Django: its version is in the receipts' `versions.python`.
-            _ => Evidence::Checked {
-                django: match deck.oracle.runner {
-                    Runner::Django => oracle.django.clone(),
-                    Runner::Python => String::new(),
-                },
-            },
+            // With a check (or, already reported, both or neither).
+            _ => Evidence::Checked,
         };
         let receipts = receipts
             .questions
@@ -683,7 +695,24 @@ pub fn compile_with_receipts(
             })
             .collect(),
         questions,
-        oracle: deck.oracle.runner,
+        oracle: match deck.oracle.runner {
+            Runner::Django => CompiledOracle {
+                runner: Runner::Django,
+                proven_with: format!("Django {}", oracle.django),
+                release_line: oracle.django_release_line(),
+            },
+            // It runs no Django: the Python it ran is the receipts'.
+            Runner::Python => CompiledOracle {
+                runner: Runner::Python,
+                proven_with: receipts
+                    .versions
+                    .as_ref()
+                    .map_or("Python".to_owned(), |versions| {
+                        format!("Python {}", versions.python)
+                    }),
+                release_line: None,
+            },
+        },
         versions: receipts.versions,
     })
 }

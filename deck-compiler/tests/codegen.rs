@@ -28,7 +28,7 @@ fn generated_source_defines_a_static_per_deck() {
     assert_contains(&rust, "                    reason_html: \"\",");
     assert_contains(
         &rust,
-        "    oracle: Runner::Django,\n    versions: None,\n};",
+        "    oracle: Oracle { runner: Runner::Django, proven_with: \"Django 5.2.19\", release_line: Some(\"the 5.2 LTS\") },\n    versions: None,\n};",
     );
     assert_eq!(rust.matches("Question {").count(), 2);
     assert_eq!(rust.matches("Choice {").count(), 4);

@@ -3,7 +3,9 @@
 mod common;
 
 use common::{assert_contains, compile, errors, pin, valid_with, FILE};
-use deck_compiler::{compile_with_receipts, Evidence, ReceiptsText, Runner, Versions};
+use deck_compiler::{
+    compile_with_receipts, CompiledOracle, Evidence, ReceiptsText, Runner, Versions,
+};
 
 /// `VALID` proven by plain Python.
 fn python_deck() -> String {
@@ -12,17 +14,30 @@ fn python_deck() -> String {
 
 #[test]
 fn the_runner_is_compiled_in() {
-    assert_eq!(compile(common::VALID).oracle, Runner::Django);
-    let deck = compile(&python_deck());
-    assert_eq!(deck.oracle, Runner::Python);
-    // No Django proved it: the version lives in the receipts' `versions.python`.
+    let django = compile(common::VALID).oracle;
     assert_eq!(
-        deck.questions[1].evidence,
-        Evidence::Checked {
-            django: String::new()
+        django,
+        CompiledOracle {
+            runner: Runner::Django,
+            proven_with: "Django 5.2.19".to_owned(),
+            release_line: Some("the 5.2 LTS".to_owned()),
         }
     );
-    assert_contains(&common::rust(&deck), "    oracle: Runner::Python,");
+    let deck = compile(&python_deck());
+    // No Django proved it, and without receipts there is no Python version to name.
+    assert_eq!(
+        deck.oracle,
+        CompiledOracle {
+            runner: Runner::Python,
+            proven_with: "Python".to_owned(),
+            release_line: None,
+        }
+    );
+    assert_eq!(deck.questions[1].evidence, Evidence::Checked);
+    assert_contains(
+        &common::rust(&deck),
+        r#"    oracle: Oracle { runner: Runner::Python, proven_with: "Python", release_line: None },"#,
+    );
 }
 
 #[test]

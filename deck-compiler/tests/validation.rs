@@ -418,12 +418,7 @@ fn evidence_is_compiled_without_the_check_code() {
             version: "3.11".into(),
         }
     );
-    assert_eq!(
-        deck.questions[1].evidence,
-        Evidence::Checked {
-            django: "5.2.19".into()
-        }
-    );
+    assert_eq!(deck.questions[1].evidence, Evidence::Checked);
     let rust = common::rust(&deck);
     assert!(!rust.contains("def main"), "{rust}");
     assert!(!rust.contains("returns"), "{rust}");

@@ -16,16 +16,28 @@ pub struct Deck {
     /// The groups of questions, in deck order; every question belongs to exactly one.
     pub topics: &'static [Topic],
     pub questions: &'static [Question],
-    /// Which oracle proves the deck: Django's stack, or plain Python.
-    pub oracle: Runner,
+    /// What proves the deck's checked questions: Django's stack, or plain Python.
+    pub oracle: Oracle,
     /// What the oracle ran the checks and proofs with, from the receipts file
     /// (`decks/<deck>.receipts.json`); `None` when the deck has no receipts yet.
     pub versions: Option<Versions>,
 }
 
+/// What proves a deck's checked questions, as the learner is told.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub struct Oracle {
+    pub runner: Runner,
+    /// What ran the checks, with its version: `"Django 5.2.19"` (the oracle's pin),
+    /// `"Python 3.11"` (the receipts'; `"Python"` before there are any).
+    pub proven_with: &'static str,
+    /// The release line of that version, when it tells the learner what the deck covers:
+    /// `"the 5.2 LTS"`.
+    pub release_line: Option<&'static str>,
+}
+
 /// The versions the oracle's receipts were recorded with, e.g. `"3.11"`, `"5.2.19"`: Python's
-/// alone for a [`Runner::Python`] deck. `django` equals [`Evidence::Checked`]'s (the compiler
-/// rejects receipts of another Django).
+/// alone for a [`Runner::Python`] deck. `django` is the oracle's pin (the compiler rejects
+/// receipts of another Django).
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub struct Versions {
     pub python: &'static str,
@@ -107,10 +119,9 @@ pub enum ReceiptFor {
 /// Why the answer key can be trusted.
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub enum Evidence {
-    /// Proven at test time by the oracle (`tests/oracle/`), which ran every choice against real
-    /// Django of this exact version (e.g. `"5.2.19"`); empty on a [`Runner::Python`] deck,
-    /// whose oracle runs no Django. The check's code is not in the app.
-    Checked { django: &'static str },
+    /// Proven at test time by the deck's [`Oracle`] (`tests/oracle/`), which ran every choice.
+    /// The check's code is not in the app.
+    Checked,
     /// A documentation page (plain-text title, URL, the Django version it documents, e.g. `"5.2"`).
     Source {
         title: &'static str,

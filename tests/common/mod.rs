@@ -1,7 +1,7 @@
 //! A small deck for the domain tests, independent of the shipped content.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
-use quizdeck::deck::{Choice, Deck, Evidence, Question, QuestionKind, Runner, Topic};
+use quizdeck::deck::{Choice, Deck, Evidence, Oracle, Question, QuestionKind, Runner, Topic};
 use quizdeck::quiz::Session;
 
 const fn choice(id: &'static str, correct: bool) -> Choice {
@@ -46,10 +46,17 @@ const fn in_topic(
         choices,
         hint_html: "hint",
         explanation_html: "<p>explanation</p>",
-        evidence: Evidence::Checked { django: "5.2.19" },
+        evidence: Evidence::Checked,
         receipts: &[],
     }
 }
+
+/// What the test decks claim proved them.
+pub const ORACLE: Oracle = Oracle {
+    runner: Runner::Django,
+    proven_with: "Django 5.2.19",
+    release_line: Some("the 5.2 LTS"),
+};
 
 const TOPICS: &[Topic] = &[Topic {
     id: "basics",
@@ -67,7 +74,7 @@ pub static DECK: Deck = Deck {
         question("two", "h2", CHOICES_C_RIGHT),
         question("three", "h3", CHOICES_A_RIGHT),
     ],
-    oracle: Runner::Django,
+    oracle: ORACLE,
     versions: None,
 };
 
@@ -83,7 +90,7 @@ pub static EDITED_DECK: Deck = Deck {
         question("two", "h2-edited", CHOICES_C_RIGHT),
         question("four", "h4", CHOICES_A_RIGHT),
     ],
-    oracle: Runner::Django,
+    oracle: ORACLE,
     versions: None,
 };
 
@@ -124,7 +131,7 @@ pub static TOPIC_DECK: Deck = Deck {
             CHOICES_A_AND_C_RIGHT,
         ),
     ],
-    oracle: Runner::Django,
+    oracle: ORACLE,
     versions: None,
 };
 
@@ -153,7 +160,7 @@ pub static ORDER_DECK: Deck = Deck {
             EVENTS_IN_ORDER,
         ),
     ],
-    oracle: Runner::Django,
+    oracle: ORACLE,
     versions: None,
 };
 

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
-use crate::deck::{Deck, Evidence, Handler, Question, Receipt, ReceiptFor, Runner, Versions};
+use crate::deck::{
+    Deck, Evidence, Handler, Oracle, Question, Receipt, ReceiptFor, Runner, Versions,
+};
 use crate::ui::drawn_when_opened::DrawnWhenOpened;
 use crate::ui::use_open_deck;
 
@@ -34,33 +36,26 @@ fn handlers_of(receipts: &[Receipt]) -> Vec<Handler> {
     all
 }
 
-/// What ran a deck's checks, as the learner reads it: "Django 5.2.19", "Python 3.11".
-fn runner_in_words(deck: &Deck, django: &str) -> String {
-    match deck.oracle {
-        Runner::Django => format!("Django {django}"),
-        Runner::Python => match deck.versions {
-            Some(versions) => format!("Python {}", versions.python),
-            None => "Python".to_owned(),
-        },
-    }
-}
-
 /// The evidence line of a checked question.
-fn proven_line(deck: &Deck, django: &str, handlers: &[Handler]) -> String {
+fn proven_line(deck: &Deck, handlers: &[Handler]) -> String {
+    let Oracle {
+        runner,
+        proven_with,
+        release_line,
+    } = deck.oracle;
+    let line = release_line.map_or(String::new(), |line| format!(" ({line})"));
     let under = if handlers.is_empty() {
         String::new()
     } else {
         format!(" under {}", in_words(handlers))
     };
-    match deck.oracle {
-        Runner::Django => format!(
-            "Proven by running every option against {} (the 5.2 LTS){under}.",
-            runner_in_words(deck, django)
-        ),
-        Runner::Python => format!(
-            "Proven by running every option on {}, with no Django.",
-            runner_in_words(deck, django)
-        ),
+    match runner {
+        Runner::Django => {
+            format!("Proven by running every option against {proven_with}{line}{under}.")
+        }
+        Runner::Python => {
+            format!("Proven by running every option on {proven_with}{line}, with no Django.")
+        }
     }
 }
 
@@ -76,8 +71,8 @@ pub fn EvidenceLine(
 ) -> impl IntoView {
     let deck = use_open_deck().deck;
     match question.evidence {
-        Evidence::Checked { django } => {
-            let line = proven_line(deck, django, &handlers_of(question.receipts));
+        Evidence::Checked => {
+            let line = proven_line(deck, &handlers_of(question.receipts));
             view! {
                 <p class="evidence">{line}</p>
                 <ReceiptList deck question shown chosen />
@@ -102,14 +97,14 @@ pub fn EvidenceLine(
 
 /// Whose documentation a deck's sources cite.
 fn docs_of(deck: &Deck) -> &'static str {
-    match deck.oracle {
+    match deck.oracle.runner {
         Runner::Django => "Django",
         Runner::Python => "Python",
     }
 }
 
 fn versions_line(deck: &Deck, versions: &Versions) -> String {
-    if deck.oracle == Runner::Python {
+    if deck.oracle.runner == Runner::Python {
         return format!(
             "Run with Python {}, its standard library only.",
             versions.python
@@ -139,11 +134,7 @@ fn ReceiptList(
     if question.receipts.is_empty() {
         return ().into_any();
     }
-    let django = deck
-        .versions
-        .and_then(|versions| versions.django)
-        .unwrap_or("");
-    let ran = runner_in_words(deck, django);
+    let ran = deck.oracle.proven_with;
     let drawn = DrawnWhenOpened::new();
     view! {
         <details
@@ -215,11 +206,7 @@ mod tests {
 
     #[test]
     fn a_django_deck_is_proven_against_its_django() {
-        let line = proven_line(
-            deck("django-async"),
-            "5.2.19",
-            &[Handler::Asgi, Handler::AsyncClient],
-        );
+        let line = proven_line(deck("django-async"), &[Handler::Asgi, Handler::AsyncClient]);
         assert_eq!(
             line,
             "Proven by running every option against Django 5.2.19 (the 5.2 LTS) under uvicorn \
@@ -231,10 +218,10 @@ mod tests {
     fn a_python_deck_is_proven_on_python_and_names_no_django() {
         let asyncio = deck("asyncio-basics");
         assert_eq!(
-            proven_line(asyncio, "", &[Handler::Script]),
+            proven_line(asyncio, &[Handler::Script]),
             "Proven by running every option on Python 3.11, with no Django."
         );
-        assert_eq!(runner_in_words(asyncio, ""), "Python 3.11");
+        assert_eq!(asyncio.oracle.proven_with, "Python 3.11");
         assert_eq!(docs_of(asyncio), "Python");
         assert_eq!(
             asyncio
