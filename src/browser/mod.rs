@@ -6,6 +6,7 @@
 mod address;
 mod badge;
 mod clock;
+mod dialog;
 mod events;
 mod files;
 pub mod first_screen;
@@ -22,6 +23,7 @@ mod worker;
 pub use address::{app_base, opened_at_app_root};
 pub use badge::use_app_badge;
 pub use clock::{fresh_seed, local_date_time, local_time, now, use_clock};
+pub use dialog::a_dialog_is_open;
 pub use events::{use_event_listener, when_back_in_view};
 pub use files::{download, read_progress_file};
 pub use focus::focus_screen_heading;

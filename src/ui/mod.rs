@@ -1,7 +1,8 @@
 //! The Leptos front end. Components render the [`Session`](crate::quiz::Session) of a deck
 //! held in context ([`OpenDeck`], inside [`AppState`]) and call one session method per user
-//! action; they never grade,
-//! shuffle or parse, and they ask the browser for nothing but through [`crate::browser`].
+//! action; they never grade, shuffle or parse. They ask the browser for nothing but through
+//! [`crate::browser`]; what they handle themselves is their own elements and the events on them
+//! (which key, which control, which file an input was given).
 
 mod address;
 mod app;

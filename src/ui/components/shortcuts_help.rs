@@ -2,6 +2,8 @@ use leptos::ev;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use crate::browser::a_dialog_is_open;
+
 const SHORTCUTS: &[(&str, &str)] = &[
     ("1 – 9", "Choose (or tick) the option with that number"),
     ("H", "Show the hint"),
@@ -18,12 +20,7 @@ pub fn ShortcutsHelp() -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let open = move || {
         // Never stacked on another open dialog (the reset confirmation, say).
-        let any_open = document()
-            .query_selector("dialog[open]")
-            .ok()
-            .flatten()
-            .is_some();
-        if let Some(dialog) = dialog.get_untracked().filter(|_| !any_open) {
+        if let Some(dialog) = dialog.get_untracked().filter(|_| !a_dialog_is_open()) {
             let _ = dialog.show_modal();
         }
     };

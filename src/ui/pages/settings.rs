@@ -1,6 +1,5 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::browser::{download, now, read_progress_file};
 use crate::codec::{export, import, Imported};
@@ -85,12 +84,7 @@ pub fn SettingsPage() -> impl IntoView {
     };
 
     let import_progress = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
+        let input = event_target::<web_sys::HtmlInputElement>(&event);
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
             return;
         };
