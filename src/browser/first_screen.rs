@@ -60,8 +60,7 @@ pub fn take_over() -> TakeOver {
 }
 
 fn checked_options(shell: &Element) -> Vec<String> {
-    let Ok(inputs) = shell.query_selector_all(".first-question fieldset.choices input:checked")
-    else {
+    let Ok(inputs) = shell.query_selector_all(".first-question input:checked") else {
         return Vec::new();
     };
     (0..inputs.length())
