@@ -66,6 +66,7 @@ fn hundred_questions() -> &'static Deck {
                 topic: TOPICS[n % TOPICS.len()].id,
                 kind,
                 prompt_html: "<p>prompt</p>",
+                title_in_prompt: (3, 9),
                 choices: Box::leak(choices.into_boxed_slice()),
                 hint_html: "hint",
                 explanation_html: "<p>explanation</p>",

@@ -108,6 +108,11 @@ fn write_deck(out: &mut String, deck: &CompiledDeck) -> std::fmt::Result {
         writeln!(out, "            topic: {:?},", question.topic)?;
         writeln!(out, "            kind: QuestionKind::{:?},", question.kind)?;
         writeln!(out, "            prompt_html: {:?},", question.prompt_html)?;
+        writeln!(
+            out,
+            "            title_in_prompt: {:?},",
+            question.title_in_prompt
+        )?;
         writeln!(out, "            choices: &[")?;
         for choice in &question.choices {
             writeln!(out, "                Choice {{")?;

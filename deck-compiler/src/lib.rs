@@ -177,6 +177,9 @@ pub struct CompiledQuestion {
     pub topic: String,
     pub kind: Kind,
     pub prompt_html: String,
+    /// Where in `prompt_html` the markup that names the question is (`start..end`): its first
+    /// paragraph's content, or the whole prompt when it has none.
+    pub title_in_prompt: (usize, usize),
     pub choices: Vec<CompiledChoice>,
     pub hint_html: String,
     pub explanation_html: String,
@@ -543,6 +546,15 @@ fn read_deck(path: &Path, display_name: &str) -> Result<String, DeckErrors> {
     })
 }
 
+/// The content of the first paragraph of rendered `html` (pulldown-cmark writes a plain `<p>`,
+/// and inline markup never holds a `</p>`), or all of it.
+fn title_in(html: &str) -> (usize, usize) {
+    html.find("<p>")
+        .map(|open| open + "<p>".len())
+        .and_then(|start| Some((start, start + html[start..].find("</p>")?)))
+        .unwrap_or((0, html.len()))
+}
+
 /// Compiles deck file contents `text` without receipts; errors name the file as `file`.
 /// A Django deck's checked questions are recorded as proven against `oracle.django`.
 pub fn compile_str(file: &str, text: &str, oracle: &OraclePin) -> Result<CompiledDeck, DeckErrors> {
@@ -659,6 +671,7 @@ pub fn compile_with_receipts(
             } else {
                 Kind::Single
             },
+            title_in_prompt: title_in(&prompt_html),
             prompt_html,
             choices,
             hint_html,
@@ -715,4 +728,30 @@ pub fn compile_with_receipts(
         },
         versions: receipts.versions,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_in;
+
+    fn title(html: &str) -> &str {
+        let (start, end) = title_in(html);
+        &html[start..end]
+    }
+
+    #[test]
+    fn a_question_is_named_by_its_first_paragraph_even_after_code() {
+        assert_eq!(
+            title("<p>Which <code>view</code> is async?</p>\n<p>More.</p>"),
+            "Which <code>view</code> is async?"
+        );
+        assert_eq!(
+            title("<pre><code>x = 1\n</code></pre>\n<p>What is <em>x</em>?</p>"),
+            "What is <em>x</em>?"
+        );
+        assert_eq!(
+            title("<pre><code>x</code></pre>"),
+            "<pre><code>x</code></pre>"
+        );
+    }
 }

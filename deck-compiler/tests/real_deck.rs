@@ -82,6 +82,14 @@ fn the_real_deck_is_big_grouped_and_mostly_proven() {
         deck.questions.len()
     );
     for question in &deck.questions {
+        // The stats page names it by this: text, not the prompt's code or further paragraphs.
+        let (start, end) = question.title_in_prompt;
+        let title = &question.prompt_html[start..end];
+        assert!(
+            title.len() > 10 && !title.contains("<pre") && !title.contains("<p>"),
+            "{}: {title:?}",
+            question.id
+        );
         match question.kind {
             Kind::Order => assert!((3..=6).contains(&question.choices.len()), "{}", question.id),
             _ => assert_eq!(question.choices.len(), 4, "{}", question.id),

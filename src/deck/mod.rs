@@ -66,6 +66,9 @@ pub struct Question {
     pub topic: &'static str,
     pub kind: QuestionKind,
     pub prompt_html: &'static str,
+    /// Where in `prompt_html` the markup naming the question is (see [`Question::title_html`]):
+    /// a range rather than a copy, so the text is compiled in once.
+    pub title_in_prompt: (usize, usize),
     pub choices: &'static [Choice],
     pub hint_html: &'static str,
     pub explanation_html: &'static str,
@@ -169,6 +172,13 @@ impl Deck {
 }
 
 impl Question {
+    /// Inline markup that names the question where the whole prompt would be too much (its
+    /// history on the stats page): the prompt's first paragraph, without its code.
+    pub fn title_html(&self) -> &'static str {
+        let (start, end) = self.title_in_prompt;
+        self.prompt_html.get(start..end).unwrap_or(self.prompt_html)
+    }
+
     pub fn choice(&self, id: &str) -> Option<&'static Choice> {
         self.choices.iter().find(|choice| choice.id == id)
     }

@@ -43,6 +43,7 @@ const fn in_topic(
         topic,
         kind,
         prompt_html: "<p>prompt</p>",
+        title_in_prompt: (3, 9),
         choices,
         hint_html: "hint",
         explanation_html: "<p>explanation</p>",

@@ -240,7 +240,7 @@ fn QuestionHistory(question: &'static Question) -> impl IntoView {
     view! {
         <details class="question-history" node_ref=drawn.node_ref on:toggle=drawn.on_toggle()>
             <summary>
-                <span inner_html=question.prompt_html></span>
+                <span inner_html=question.title_html()></span>
             </summary>
             {move || {
                 drawn
