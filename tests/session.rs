@@ -263,3 +263,20 @@ fn a_head_start_never_replaces_a_round_in_progress() {
     assert!(!head_start.replay(&mut session, 42));
     assert_eq!(session, before);
 }
+
+#[test]
+fn the_answered_questions_are_listed_once_each_in_deck_order() {
+    let mut session = new_session();
+    assert!(session.answered_questions().is_empty());
+    session.start_over(Some(1));
+    answer(&mut session, &[RIGHT[0]], false, 1);
+    answer(&mut session, &[WRONG[1]], false, 2);
+    session.start_over(Some(1));
+    answer(&mut session, &[WRONG[0]], false, 3);
+    let ids: Vec<&str> = session
+        .answered_questions()
+        .iter()
+        .map(|question| question.id)
+        .collect();
+    assert_eq!(ids, ["one", "two"]);
+}

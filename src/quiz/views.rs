@@ -1,5 +1,7 @@
 //! Read-only projections of a session for the screens: nothing here changes state.
 
+use std::collections::BTreeSet;
+
 use super::{tally::attempts_on, Attempt, RoundKind, Session, Tallies};
 use crate::deck::{Choice, Question};
 
@@ -106,6 +108,22 @@ impl Session {
             round,
             due: self.schedule().due_count(now),
         }
+    }
+
+    /// The questions answered at least once as they are now worded, in deck order: one pass
+    /// over the history (years of it), not one per question.
+    pub fn answered_questions(&self) -> Vec<&'static Question> {
+        let answered: BTreeSet<(&str, &str)> = self
+            .progress()
+            .history
+            .iter()
+            .map(|attempt| (attempt.question_id.as_str(), attempt.question_hash.as_str()))
+            .collect();
+        self.deck()
+            .questions
+            .iter()
+            .filter(|question| answered.contains(&(question.id, question.hash)))
+            .collect()
     }
 
     /// Every answer to `question` as it is now worded, oldest first.

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::browser::{local_date_time, local_time};
 use crate::deck::Question;
-use crate::quiz::{chosen_choices, iso_date as date, Attempt, Day, Screen, Stats, Tally};
+use crate::quiz::{chosen_choices, iso_date as date, Attempt, Day, Screen, Session, Stats, Tally};
 use crate::ui::drawn_when_opened::DrawnWhenOpened;
 use crate::ui::{use_open_deck, AppState};
 
@@ -81,18 +81,7 @@ pub fn StatsPage() -> impl IntoView {
     let tallies = Memo::new(move |_| stats.with(|stats| stats.tallies.clone()));
     let days = Memo::new(move |_| stats.with(|stats| stats.days.clone()));
     // The questions with a history, each a collapsed list of its attempts (drawn on opening).
-    // `any` stops at a question's first attempt: no pass over the whole history per question.
-    let answered = Memo::new(move |_| {
-        open.session.with(|session| {
-            let history = &session.progress().history;
-            session
-                .deck()
-                .questions
-                .iter()
-                .filter(|question| history.iter().any(|attempt| attempt.matches(question)))
-                .collect::<Vec<_>>()
-        })
-    });
+    let answered = Memo::new(move |_| open.session.with(Session::answered_questions));
     let figure = move |read: fn(&Stats) -> usize| move || stats.with(read);
     view! {
         <section class="stats" aria-labelledby="stats-title">
