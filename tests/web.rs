@@ -340,7 +340,10 @@ async fn stats_follow_answers_made_in_another_tab() {
     web_sys::window().unwrap().dispatch_event(&event).unwrap();
     leptos::task::tick().await;
     assert_eq!(all_topics(), format!("1 / {questions}"));
-    assert!(!text_of(&container, ".question-history summary").is_empty());
+    assert_eq!(
+        text_of(&container, ".every-question summary"),
+        "Every answered question (1)"
+    );
 }
 
 /// Resolves on the next animation frame.

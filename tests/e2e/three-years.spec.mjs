@@ -37,5 +37,11 @@ test('three years of daily review load, take an answer, save it and show the sta
   await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
   await expect(page.getByTestId('streak')).toHaveText(/^[1-9]\d* days?$/);
   await expect(page.locator('.stats tfoot')).toContainText(String(history.length + 1));
+  // Every question's history, one click away, each a click more.
+  await expect(page.locator('.question-history')).toHaveCount(0);
+  await page.getByText(`Every answered question (${deck.questions.length})`).click();
   await expect(page.locator('.question-history')).toHaveCount(deck.questions.length);
+  const first = page.locator('.question-history').first();
+  await first.locator('summary').click();
+  await expect(first.locator('li').first()).toContainText(/ — (right|wrong)/);
 });

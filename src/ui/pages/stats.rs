@@ -139,15 +139,7 @@ pub fn StatsPage() -> impl IntoView {
             <h2>"Accuracy over time"</h2>
             {move || days.with(|days| accuracy(days))}
             <h2>"Question history"</h2>
-            {move || {
-                answered
-                    .with(|questions| {
-                        questions
-                            .iter()
-                            .map(|&question| view! { <QuestionHistory question /> })
-                            .collect_view()
-                    })
-            }}
+            <EveryQuestion answered />
         </section>
     }
 }
@@ -216,6 +208,33 @@ fn days_table(days: &[Day], caption: &'static str) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+    }
+}
+
+/// Every answered question's history, collapsed, drawn when first opened: a long list (a deck's
+/// every question), whose drawing and layout were most of the page's opening.
+#[component]
+fn EveryQuestion(answered: Memo<Vec<&'static Question>>) -> impl IntoView {
+    let drawn = DrawnWhenOpened::new();
+    view! {
+        <details class="every-question" node_ref=drawn.node_ref on:toggle=drawn.on_toggle()>
+            <summary>
+                "Every answered question (" {move || answered.with(Vec::len)} ")"
+            </summary>
+            {move || {
+                drawn
+                    .opened()
+                    .then(|| {
+                        answered
+                            .with(|questions| {
+                                questions
+                                    .iter()
+                                    .map(|&question| view! { <QuestionHistory question /> })
+                                    .collect_view()
+                            })
+                    })
+            }}
+        </details>
     }
 }
 
