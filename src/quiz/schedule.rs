@@ -201,6 +201,11 @@ impl Schedule {
         self.0.insert(question.id, card);
     }
 
+    /// Whether `question` has been answered as it is now worded (only such answers schedule it).
+    pub fn has_card(&self, question: &Question) -> bool {
+        self.0.contains_key(question.id)
+    }
+
     pub fn cards(&self) -> impl Iterator<Item = &ReviewCard> {
         self.0.values()
     }

@@ -1,7 +1,5 @@
 //! Read-only projections of a session for the screens: nothing here changes state.
 
-use std::collections::BTreeSet;
-
 use super::{tally::attempts_on, Attempt, RoundKind, Session, Tallies};
 use crate::deck::{Choice, Question};
 
@@ -110,19 +108,13 @@ impl Session {
         }
     }
 
-    /// The questions answered at least once as they are now worded, in deck order: one pass
-    /// over the history (years of it), not one per question.
+    /// The questions answered at least once as they are now worded, in deck order: those the
+    /// schedule has a card for (no pass over years of history).
     pub fn answered_questions(&self) -> Vec<&'static Question> {
-        let answered: BTreeSet<(&str, &str)> = self
-            .progress()
-            .history
-            .iter()
-            .map(|attempt| (attempt.question_id.as_str(), attempt.question_hash.as_str()))
-            .collect();
         self.deck()
             .questions
             .iter()
-            .filter(|question| answered.contains(&(question.id, question.hash)))
+            .filter(|question| self.schedule().has_card(question))
             .collect()
     }
 
