@@ -332,6 +332,31 @@ export function journeys(engine) {
       await quiz.waitForHeading('Stats');
     });
 
+    journey('a round begun from its summary takes the summary\'s place: Back is the start screen', async (quiz) => {
+      const topic = deck.topics[1];
+      const size = deck.questions.filter((q) => q.topic === topic.id).length;
+      await quiz.open(quiz.deckUrl);
+      await quiz.waitForHeading(deck.title);
+      await quiz.click(quiz.buttonLabelled(`Take topic: ${topic.title}`));
+      await quiz.waitForHeading(`Question 1 of ${size}`);
+      await quiz.answer(false);
+      await quiz.next();
+      await quiz.finishRound();
+      await quiz.waitForHeading('Round complete');
+      await quiz.clickButton('Retry missed questions');
+      await quiz.waitForHeading('Question 1 of 1');
+      await quiz.waitForAddress(`${quiz.deckUrl}/missed`);
+      await quiz.back();
+      await quiz.waitForHeading(deck.title);
+      await quiz.waitForAddress(quiz.deckUrl);
+      await quiz.forward();
+      await quiz.waitForHeading('Question 1 of 1');
+      await quiz.finishRound();
+      await quiz.waitForHeading('Retry complete');
+      await quiz.back();
+      await quiz.waitForHeading(deck.title);
+    });
+
     journey('offline after the first visit: the app comes back from the service worker', async (quiz) => {
       const own = await site('dist', port + 1);
       const deckUrl = `${own.url}${deckAddress}`;
