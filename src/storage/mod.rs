@@ -49,25 +49,37 @@ pub enum Saved {
     Unchanged,
 }
 
-/// The value under a record's key as its store last saw it (read, written, or written by
-/// another tab), so that saving what is already there writes nothing: opening the app does not
-/// write every record back, and a save is a `setItem` only when something changed.
+/// What a store knows of the value under its record's key: the value as it last saw it (read,
+/// written, or written by another tab), so that saving what is already there writes nothing
+/// (opening the app does not write every record back, and a save is a `setItem` only when
+/// something changed); and whether the value must be left alone (one it could not read or keep
+/// aside, or a newer version's), so that nothing is ever saved over it.
 #[derive(Default)]
-struct LastSeen(RefCell<Option<String>>);
+struct KeyState {
+    last_seen: RefCell<Option<String>>,
+    left_alone: Cell<bool>,
+}
 
-impl LastSeen {
+impl KeyState {
     fn saw(&self, value: Option<String>) {
-        *self.0.borrow_mut() = value;
+        *self.last_seen.borrow_mut() = value;
     }
 
-    /// Writes `record` under `key` unless it is what was last seen there.
+    fn leave_alone(&self) {
+        self.left_alone.set(true);
+    }
+
+    /// Writes `record` under `key` unless the value there is left alone or is `record` already.
     fn write(
         &self,
         backend: &impl Backend,
         key: &str,
         record: Box<RawValue>,
     ) -> Result<Saved, Fault> {
-        if self.0.borrow().as_deref() == Some(record.get()) {
+        if self.left_alone.get() {
+            return Err(Fault::Protected);
+        }
+        if self.last_seen.borrow().as_deref() == Some(record.get()) {
             return Ok(Saved::Unchanged);
         }
         backend.save(key, &record)?;
@@ -102,9 +114,7 @@ pub enum LoadNotice {
 pub struct ProgressStore<B> {
     backend: Result<B, Fault>,
     deck: &'static Deck,
-    /// Set when the saved value could not be read or backed up: saving would destroy it.
-    protect_saved_value: Cell<bool>,
-    last_seen: LastSeen,
+    stored: KeyState,
 }
 
 impl<B: Backend> ProgressStore<B> {
@@ -112,8 +122,7 @@ impl<B: Backend> ProgressStore<B> {
         ProgressStore {
             backend,
             deck,
-            protect_saved_value: Cell::new(false),
-            last_seen: LastSeen::default(),
+            stored: KeyState::default(),
         }
     }
 
@@ -141,11 +150,11 @@ impl<B: Backend> ProgressStore<B> {
                 // Nothing stored reads as fresh progress: saving it unchanged writes nothing,
                 // so a deck only looked at gets no record.
                 let fresh = Progress::default();
-                self.last_seen.saw(Some(encode(&fresh, self.deck)));
+                self.stored.saw(Some(encode(&fresh, self.deck)));
                 return (fresh, None);
             }
             Err(_) => {
-                self.protect_saved_value.set(true);
+                self.stored.leave_alone();
                 return (Progress::default(), Some(LoadNotice::ReadFailed));
             }
         };
@@ -155,7 +164,7 @@ impl<B: Backend> ProgressStore<B> {
                 (loaded.progress, notice)
             }
             Err(Unreadable::FutureSchema(_)) => {
-                self.protect_saved_value.set(true);
+                self.stored.leave_alone();
                 (Progress::default(), Some(LoadNotice::WrittenByNewerVersion))
             }
             Err(reason) => (
@@ -163,7 +172,7 @@ impl<B: Backend> ProgressStore<B> {
                 Some(self.set_aside(backend, &raw, reason)),
             ),
         };
-        self.last_seen.saw(Some(raw));
+        self.stored.saw(Some(raw));
         loaded
     }
 
@@ -183,7 +192,7 @@ impl<B: Backend> ProgressStore<B> {
         match free_key.map(|key| backend.set(&key, raw).map(|()| key)) {
             Some(Ok(backup_key)) => LoadNotice::SetAside { reason, backup_key },
             _ => {
-                self.protect_saved_value.set(true);
+                self.stored.leave_alone();
                 LoadNotice::LeftInPlace { reason }
             }
         }
@@ -201,11 +210,11 @@ impl<B: Backend> ProgressStore<B> {
         if key != Some(self.key().as_str()) {
             return None;
         }
-        self.last_seen.saw(new_value.map(str::to_owned));
+        self.stored.saw(new_value.map(str::to_owned));
         match decode(new_value?, self.deck) {
             Ok(loaded) => Some(Ok(loaded.progress)),
             Err(Unreadable::FutureSchema(_)) => {
-                self.protect_saved_value.set(true);
+                self.stored.leave_alone();
                 Some(Err(LoadNotice::WrittenByNewerVersion))
             }
             Err(_) => None,
@@ -214,11 +223,8 @@ impl<B: Backend> ProgressStore<B> {
 
     /// Saves `progress`, unless the value stored is already exactly it.
     pub fn save(&self, progress: &Progress) -> Result<Saved, Fault> {
-        if self.protect_saved_value.get() {
-            return Err(Fault::Protected);
-        }
         let backend = self.backend.as_ref().map_err(Clone::clone)?;
-        self.last_seen
+        self.stored
             .write(backend, &self.key(), encode_record(progress, self.deck))
     }
 }
@@ -227,9 +233,7 @@ impl<B: Backend> ProgressStore<B> {
 /// was last in. Nothing in it is progress, so a value that cannot be read is simply replaced.
 pub struct LibraryStore<B> {
     backend: Result<B, Fault>,
-    last_seen: LastSeen,
-    /// Set when a newer version wrote the record: its settings are left for it.
-    written_by_newer_version: Cell<bool>,
+    stored: KeyState,
 }
 
 impl<B: Backend> LibraryStore<B> {
@@ -238,8 +242,7 @@ impl<B: Backend> LibraryStore<B> {
     pub fn new(backend: Result<B, Fault>) -> Self {
         LibraryStore {
             backend,
-            last_seen: LastSeen::default(),
-            written_by_newer_version: Cell::new(false),
+            stored: KeyState::default(),
         }
     }
 
@@ -252,14 +255,13 @@ impl<B: Backend> LibraryStore<B> {
         match backend.get(Self::KEY) {
             Ok(Some(raw)) => {
                 let library = self.read(&raw).unwrap_or_default();
-                self.last_seen.saw(Some(raw));
+                self.stored.saw(Some(raw));
                 library
             }
             Ok(None) => {
                 // As with progress, the default record is not written until it changes;
                 // settings brought from schema 2 differ from it, so they are written at once.
-                self.last_seen
-                    .saw(Some(encode_library(&Library::default())));
+                self.stored.saw(Some(encode_library(&Library::default())));
                 Library {
                     settings: decks
                         .iter()
@@ -278,7 +280,7 @@ impl<B: Backend> LibraryStore<B> {
         if key != Some(Self::KEY) {
             return None;
         }
-        self.last_seen.saw(new_value.map(str::to_owned));
+        self.stored.saw(new_value.map(str::to_owned));
         self.read(new_value?)
     }
 
@@ -288,7 +290,7 @@ impl<B: Backend> LibraryStore<B> {
         match decode_library(raw) {
             Ok(library) => Some(library),
             Err(Unreadable::FutureSchema(_)) => {
-                self.written_by_newer_version.set(true);
+                self.stored.leave_alone();
                 None
             }
             Err(_) => None,
@@ -297,11 +299,8 @@ impl<B: Backend> LibraryStore<B> {
 
     /// Saves `library`, unless the record stored is already exactly it.
     pub fn save(&self, library: &Library) -> Result<Saved, Fault> {
-        if self.written_by_newer_version.get() {
-            return Err(Fault::Protected);
-        }
         let backend = self.backend.as_ref().map_err(Clone::clone)?;
-        self.last_seen
+        self.stored
             .write(backend, Self::KEY, encode_library_record(library))
     }
 }
