@@ -2,9 +2,9 @@
 
 mod common;
 
-use common::{DECK, EDITED_DECK, RIGHT, WRONG};
+use common::{DECK, EDITED_DECK, REHASHED_DECK, RIGHT, WRONG};
 use quizdeck::codec::{decode, encode, settings_of_schema_2, Unreadable, SCHEMA_VERSION};
-use quizdeck::quiz::{Progress, Settings, Theme};
+use quizdeck::quiz::{LocalTime, Progress, Settings, Theme};
 use quizdeck::quiz::{Screen, Session, Step};
 
 const V1_FIXTURE: &str = include_str!("fixtures/progress-v1.json");
@@ -169,6 +169,35 @@ fn a_changed_deck_closes_the_round_and_keeps_only_answers_to_unchanged_questions
         ["one"],
         "'two' was reworded, so its old answer says nothing"
     );
+}
+
+#[test]
+fn answers_saved_under_the_first_hash_definition_are_carried_over() {
+    // Question hashes once covered the hint and explanation: rewording them dropped answers.
+    // Every answer saved under a question's old hash is the answer to it as it is now.
+    let before = decode(V1_FIXTURE, &DECK).unwrap().progress;
+    let loaded = decode(V1_FIXTURE, &REHASHED_DECK).unwrap();
+    assert_eq!(loaded.progress.history.len(), before.history.len());
+    assert!(!before.history.is_empty());
+    for (carried, saved) in loaded.progress.history.iter().zip(&before.history) {
+        assert_eq!(carried.question_hash, format!("{}-v2", saved.question_hash));
+        assert_eq!(carried.choice_ids, saved.choice_ids);
+        assert_eq!(carried.answered_at, saved.answered_at);
+    }
+    let a_week_later = LocalTime {
+        now: 1_764_900_000_000,
+        utc_offset_minutes: 0,
+    };
+    let stats = |deck, progress| Session::new(deck, progress).stats(a_week_later);
+    assert_eq!(
+        stats(&REHASHED_DECK, loaded.progress.clone()),
+        stats(&DECK, before),
+        "the learner's figures are what they were"
+    );
+    // Saved again, the answers are under the new hashes and load as they are.
+    let again = decode(&encode(&loaded.progress, &REHASHED_DECK), &REHASHED_DECK).unwrap();
+    assert!(!again.deck_changed);
+    assert_eq!(again.progress, loaded.progress);
 }
 
 #[test]

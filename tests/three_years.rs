@@ -63,6 +63,7 @@ fn hundred_questions() -> &'static Deck {
             Question {
                 id: leaked(format!("question-{n:03}")),
                 hash: leaked(format!("{:016x}", n * 0x9e37_79b9)),
+                hash_v1: "not-a-saved-hash",
                 topic: TOPICS[n % TOPICS.len()].id,
                 kind,
                 prompt_html: "<p>prompt</p>",

@@ -105,6 +105,7 @@ fn write_deck(out: &mut String, deck: &CompiledDeck) -> std::fmt::Result {
         writeln!(out, "        Question {{")?;
         writeln!(out, "            id: {:?},", question.id)?;
         writeln!(out, "            hash: {:?},", question.hash)?;
+        writeln!(out, "            hash_v1: {:?},", question.hash_v1)?;
         writeln!(out, "            topic: {:?},", question.topic)?;
         writeln!(out, "            kind: QuestionKind::{:?},", question.kind)?;
         writeln!(out, "            prompt_html: {:?},", question.prompt_html)?;

@@ -173,6 +173,8 @@ pub struct CompiledTopic {
 pub struct CompiledQuestion {
     pub id: String,
     pub hash: String,
+    /// Its hash under the first definition, which covered the hint and explanation too.
+    pub hash_v1: String,
     /// Id of its topic (declared in the deck).
     pub topic: String,
     pub kind: Kind,
@@ -663,6 +665,7 @@ pub fn compile_with_receipts(
         questions.push(CompiledQuestion {
             id: question.id.clone(),
             hash: hash::question_hash(question),
+            hash_v1: hash::question_hash_v1(question),
             topic: question.topic.clone(),
             kind: if question.is_order() {
                 Kind::Order

@@ -82,8 +82,6 @@ fn hashes_change_with_content() {
     let original = compile(VALID);
     for (from, to, question) in [
         ("print(\"hi\")", "print(\"hello\")", 0),       // prompt
-        ("Look at the *argument*.", "Look.", 0),        // hint
-        ("It prints `hi`.", "It prints hi.", 0),        // explanation
         ("text = \"Nothing.\"", "text = \"Nada.\"", 0), // choice text
         (
             "id = \"a\"\ntext = \"Nothing.\"",
@@ -155,6 +153,31 @@ fn deck_hash_covers_the_deck_id_and_question_ids_and_order() {
 }
 
 #[test]
+fn the_teaching_around_a_question_is_not_hashed() {
+    // Rewording a hint or an explanation keeps learners' answers; the first definition of the
+    // hash (`hash_v1`, what answers saved before were saved under) covered both.
+    let original = compile(VALID);
+    for (from, to) in [
+        ("Look at the *argument*.", "Look."),
+        ("It prints `hi`.", "It prints hi."),
+    ] {
+        let reworded = compile(&valid_with(from, to));
+        assert_eq!(
+            original.questions[0].hash, reworded.questions[0].hash,
+            "{from} -> {to}"
+        );
+        assert_eq!(
+            original.hash, reworded.hash,
+            "deck hash after {from} -> {to}"
+        );
+        assert_ne!(
+            original.questions[0].hash_v1, reworded.questions[0].hash_v1,
+            "{from} -> {to}"
+        );
+    }
+}
+
+#[test]
 fn wrong_choice_reasons_are_not_hashed() {
     // Rewording a reason keeps learners' saved attempts (see the hash module).
     let original = compile(VALID);
@@ -164,12 +187,14 @@ fn wrong_choice_reasons_are_not_hashed() {
 
 #[test]
 fn single_and_multiple_hashes_are_pinned() {
-    // Computed before order questions, receipts and proofs existed: learners' saved attempts
-    // depend on these staying put.
+    // Learners' saved attempts depend on these staying put: `hash_v1` as computed before order
+    // questions, receipts and proofs existed, `hash` since hints and explanations left it.
     let deck = compile(VALID);
-    assert_eq!(deck.questions[0].hash, "b8641a00e4779355");
-    assert_eq!(deck.questions[1].hash, "dcd31796e34e3a7d");
-    assert_eq!(deck.hash, "cb711456b59bd2cf");
+    assert_eq!(deck.questions[0].hash_v1, "b8641a00e4779355");
+    assert_eq!(deck.questions[1].hash_v1, "dcd31796e34e3a7d");
+    assert_eq!(deck.questions[0].hash, "d15f7d663e0c6b09");
+    assert_eq!(deck.questions[1].hash, "6784a29ec9e7fe5b");
+    assert_eq!(deck.hash, "cc23bab8ab82ab2f");
     // Order questions, proofs, handlers and hint_allows around them change none of them.
     let more = compile(&with_order().replacen(
         "run = \"script\"\ncode = \"def main(): return 1\"\n",
@@ -177,8 +202,10 @@ fn single_and_multiple_hashes_are_pinned() {
          [[question.proof]]\nsays = \"One.\"\nrun = \"script\"\ncode = \"x\"\nexpect = { returns = 1 }\n",
         1,
     ));
-    assert_eq!(more.questions[0].hash, "b8641a00e4779355");
-    assert_eq!(more.questions[1].hash, "dcd31796e34e3a7d");
+    assert_eq!(more.questions[0].hash, deck.questions[0].hash);
+    assert_eq!(more.questions[1].hash, deck.questions[1].hash);
+    assert_eq!(more.questions[0].hash_v1, "b8641a00e4779355");
+    assert_eq!(more.questions[1].hash_v1, "dcd31796e34e3a7d");
 }
 
 #[test]

@@ -60,8 +60,12 @@ pub struct Topic {
 pub struct Question {
     /// Stable identifier: saved attempts refer to it.
     pub id: &'static str,
-    /// Hash of this question's content: an attempt is only kept while it matches.
+    /// Hash of what this question's answers are graded against (prompt, choices, answer key,
+    /// kind): an attempt counts while it matches.
     pub hash: &'static str,
+    /// Its hash under the first definition, which covered the hint and explanation too: answers
+    /// saved under it are carried over to `hash` when progress is loaded.
+    pub hash_v1: &'static str,
     /// Id of the deck's [`Topic`] this question belongs to.
     pub topic: &'static str,
     pub kind: QuestionKind,

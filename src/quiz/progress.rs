@@ -62,7 +62,9 @@ pub enum DeckFit {
 pub struct RoundMisfit;
 
 impl Progress {
-    /// Makes progress saved against the deck whose hash was `saved_deck_hash` fit `deck`.
+    /// Makes progress saved against the deck whose hash was `saved_deck_hash` fit `deck`. An
+    /// answer saved under a question's first-definition hash (`Question::hash_v1`) is the
+    /// answer to the question as it is, and is kept under its hash.
     pub fn fit_to(
         &mut self,
         deck: &'static Deck,
@@ -70,9 +72,14 @@ impl Progress {
     ) -> Result<DeckFit, RoundMisfit> {
         if saved_deck_hash != deck.hash {
             self.round = None;
-            self.history.retain(|attempt| {
-                deck.question(&attempt.question_id)
-                    .is_some_and(|question| attempt.matches(question))
+            self.history.retain_mut(|attempt| {
+                let Some(question) = deck.question(&attempt.question_id) else {
+                    return false;
+                };
+                if attempt.question_hash == question.hash_v1 {
+                    question.hash.clone_into(&mut attempt.question_hash);
+                }
+                attempt.matches(question)
             });
             return Ok(DeckFit::Changed);
         }

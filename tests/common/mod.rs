@@ -40,6 +40,8 @@ const fn in_topic(
     Question {
         id,
         hash,
+        // No attempt of the tests is saved under a first-definition hash unless a test says so.
+        hash_v1: "not-a-saved-hash",
         topic,
         kind,
         prompt_html: "<p>prompt</p>",
@@ -93,6 +95,27 @@ pub static EDITED_DECK: Deck = Deck {
     ],
     oracle: ORACLE,
     versions: None,
+};
+
+/// The same deck as [`DECK`] after question hashes were redefined: each question's hash is new,
+/// and its `hash_v1` is the hash [`DECK`] saved its answers under.
+pub static REHASHED_DECK: Deck = Deck {
+    hash: "deckhash-v2",
+    questions: &[
+        Question {
+            hash_v1: "h1",
+            ..question("one", "h1-v2", CHOICES_A_RIGHT)
+        },
+        Question {
+            hash_v1: "h2",
+            ..question("two", "h2-v2", CHOICES_C_RIGHT)
+        },
+        Question {
+            hash_v1: "h3",
+            ..question("three", "h3-v2", CHOICES_A_RIGHT)
+        },
+    ],
+    ..DECK
 };
 
 pub const RIGHT: [&str; 3] = ["a", "c", "a"];
