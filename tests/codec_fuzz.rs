@@ -20,7 +20,7 @@ use quizdeck::codec::{
     decode, encode, import, ImportError, Loaded, Unreadable, MAX_IMPORT_BYTES, SCHEMA_VERSION,
 };
 use quizdeck::deck::{Deck, QuestionKind};
-use quizdeck::quiz::Progress;
+use quizdeck::quiz::{DeckUpdate, Progress};
 use quizdeck::quiz::{ReviewLimit, RoundStatus, Screen, Session};
 use quizdeck::storage::{Backend, Fault, LoadNotice, MemoryBackend, ProgressStore};
 use serde_json::{json, Value};
@@ -188,7 +188,7 @@ fn check_other_entries(raw: &str, deck: &'static Deck, decoded: &Result<Loaded, 
     match import(raw, &[deck]) {
         Ok(imported) => {
             assert_eq!(
-                imported.decks.first().map(|(_, progress)| progress),
+                imported.decks.first().map(|(_, loaded)| &loaded.progress),
                 expected
             );
             assert_eq!(imported.decks.len(), 1);
@@ -251,7 +251,15 @@ fn check_usable(loaded: &Loaded, deck: &'static Deck, raw: &str) {
     let again = decode(&encode(progress, deck), deck)
         .unwrap_or_else(|reason| panic!("re-encoding {} is unreadable: {reason:?}", preview(raw)));
     assert_eq!(&again.progress, progress, "{}", preview(raw));
-    assert!(!again.deck_changed);
+    assert_eq!(again.deck_update, DeckUpdate::default());
+}
+
+/// The notice a load gives when the deck changed since `loaded` was saved.
+fn notice_of(loaded: &Loaded) -> Option<LoadNotice> {
+    let update = loaded.deck_update;
+    update
+        .lost_anything()
+        .then_some(LoadNotice::DeckUpdated(update))
 }
 
 /// Loading the value as the app does: used when readable, left in place and never saved over
@@ -275,10 +283,7 @@ fn check_store(raw: &str, deck: &'static Deck, decoded: &Result<Loaded, Unreadab
     match decoded {
         Ok(loaded) => {
             assert_eq!(progress, loaded.progress);
-            assert_eq!(
-                notice,
-                loaded.deck_changed.then_some(LoadNotice::DeckChanged)
-            );
+            assert_eq!(notice, notice_of(loaded));
             assert_eq!(backend.values.borrow().len(), 1, "nothing set aside");
         }
         Err(reason) => {
@@ -665,7 +670,7 @@ fn every_older_format_migrates_without_losing_an_answer() {
         let loaded = tally
             .check("fixture", &raw, deck)
             .unwrap_or_else(|reason| panic!("{name} no longer loads: {reason:?}"));
-        if !loaded.deck_changed {
+        if loaded.deck_update.questions_dropped == 0 {
             if let Some(history) = value["progress"]["history"].as_array() {
                 assert_eq!(
                     loaded.progress.history.len(),
@@ -673,7 +678,7 @@ fn every_older_format_migrates_without_losing_an_answer() {
                     "{name} lost answers"
                 );
             }
-            if value["progress"]["round"].is_object() {
+            if value["progress"]["round"].is_object() && !loaded.deck_update.round_closed {
                 assert!(loaded.progress.round.is_some(), "{name} lost its round");
             }
         }
@@ -684,7 +689,28 @@ fn every_older_format_migrates_without_losing_an_answer() {
         if deck.id == DECK.id {
             let edited = tally.check("fixture, edited deck", &raw, &EDITED_DECK);
             let edited = edited.unwrap_or_else(|r| panic!("{name} on an edited deck: {r:?}"));
-            assert!(edited.deck_changed && edited.progress.round.is_none());
+            let mut changed: Vec<&str> = loaded
+                .progress
+                .history
+                .iter()
+                .filter(|a| a.question_id != "one")
+                .map(|a| a.question_id.as_str())
+                .collect();
+            changed.sort_unstable();
+            changed.dedup();
+            assert_eq!(
+                edited.deck_update.questions_dropped,
+                changed.len(),
+                "{name}: 'two' was reworded and 'three' removed"
+            );
+            assert_eq!(
+                edited.deck_update.round_closed,
+                loaded.progress.round.is_some() && edited.progress.round.is_none()
+            );
+            if let Some(round) = &edited.progress.round {
+                assert!(round.is_consistent_with(&EDITED_DECK));
+                assert!(round.attempts.iter().all(|a| a.question_id == "one"));
+            }
             assert!(edited.progress.history.iter().all(|a| EDITED_DECK
                 .question(&a.question_id)
                 .is_some_and(|q| a.matches(q))));
@@ -895,7 +921,7 @@ proptest! {
         match &decoded {
             Ok(loaded) => {
                 prop_assert_eq!(&progress, &loaded.progress);
-                prop_assert_eq!(&notice, &loaded.deck_changed.then_some(LoadNotice::DeckChanged));
+                prop_assert_eq!(&notice, &notice_of(loaded));
                 prop_assert_eq!(backend.values.borrow().len(), before.len());
             }
             Err(Unreadable::FutureSchema(_)) => {

@@ -3,14 +3,14 @@
 
 mod common;
 
-use common::{answer, DECK, RIGHT, TOPIC_DECK, WRONG};
+use common::{answer, DECK, EDITED_DECK, RIGHT, TOPIC_DECK, WRONG};
 use quizdeck::codec::{
-    decode_library, encode, encode_library, export, import, ImportError, Unreadable,
+    decode_library, encode, encode_library, export, import, ImportError, Loaded, Unreadable,
     MAX_IMPORT_BYTES, SCHEMA_VERSION,
 };
 use quizdeck::quiz::{
-    Attempt, Library, LocalTime, Progress, Rating, ReviewCard, ReviewLimit, RoundKind, Session,
-    Settings, DAY_MS,
+    Attempt, DeckUpdate, Library, LocalTime, Progress, Rating, ReviewCard, ReviewLimit, RoundKind,
+    Session, Settings, DAY_MS,
 };
 
 const START: u64 = 1_764_000_000_000; // 2025-11-24, a fixed clock
@@ -333,8 +333,8 @@ fn one_export_holds_every_deck_and_imports_each_into_its_own() {
     assert_eq!(
         imported.decks,
         [
-            (&DECK, first.progress().clone()),
-            (&TOPIC_DECK, second.progress().clone())
+            (&DECK, as_saved(first.progress())),
+            (&TOPIC_DECK, as_saved(second.progress()))
         ]
     );
     assert!(imported.left_out.is_empty());
@@ -344,9 +344,9 @@ fn one_export_holds_every_deck_and_imports_each_into_its_own() {
         Session::new(&DECK, Progress::default()),
         Session::new(&TOPIC_DECK, Progress::default()),
     ];
-    for (deck, progress) in &imported.decks {
+    for (deck, loaded) in &imported.decks {
         let session = here.iter_mut().find(|s| s.deck().id == deck.id).unwrap();
-        session.merge_history(&progress.history);
+        session.merge_history(&loaded.progress.history);
     }
     assert_eq!(here[0].progress().history, first.progress().history);
     assert_eq!(here[1].progress().history, second.progress().history);
@@ -378,15 +378,48 @@ fn importing_a_file_of_one_deck_never_touches_another() {
     })
     .to_string();
     let imported = import(&old, &[&TOPIC_DECK, &DECK]).unwrap();
-    assert_eq!(imported.decks, [(&DECK, first.progress().clone())]);
+    assert_eq!(imported.decks, [(&DECK, as_saved(first.progress()))]);
 
     let mut untouched = second.clone();
-    for (deck, progress) in &imported.decks {
+    for (deck, loaded) in &imported.decks {
         if deck.id == untouched.deck().id {
-            untouched.merge_history(&progress.history);
+            untouched.merge_history(&loaded.progress.history);
         }
     }
     assert_eq!(untouched, second);
+}
+
+/// What an import reads from a file saved against the deck as it is now.
+fn as_saved(progress: &Progress) -> Loaded {
+    Loaded {
+        progress: progress.clone(),
+        deck_update: DeckUpdate::default(),
+    }
+}
+
+#[test]
+fn an_import_saved_before_a_deck_update_keeps_only_answers_to_unchanged_questions() {
+    let mut before = Session::new(&DECK, Progress::default());
+    before.start_over(Some(1));
+    for (n, choice) in RIGHT.into_iter().enumerate() {
+        answer(&mut before, &[choice], true, START + n as u64);
+    }
+    let file = export(&[(&DECK, before.progress())], START + 5);
+
+    let imported = import(&file, &[&EDITED_DECK]).unwrap();
+    let (deck, loaded) = &imported.decks[0];
+    assert_eq!(deck.id, EDITED_DECK.id);
+    assert_eq!(
+        loaded.deck_update.questions_dropped, 2,
+        "'two' was reworded and 'three' removed since the file was saved"
+    );
+    let kept: Vec<&str> = loaded
+        .progress
+        .history
+        .iter()
+        .map(|attempt| attempt.question_id.as_str())
+        .collect();
+    assert_eq!(kept, ["one"]);
 }
 
 #[test]
@@ -397,7 +430,7 @@ fn a_deck_this_app_lacks_is_left_out_of_an_import() {
         START,
     );
     let imported = import(&file, &[&DECK]).unwrap();
-    assert_eq!(imported.decks, [(&DECK, first.progress().clone())]);
+    assert_eq!(imported.decks, [(&DECK, as_saved(first.progress()))]);
     assert_eq!(imported.left_out, ["topic-deck"]);
 }
 
@@ -517,8 +550,8 @@ mod import_properties {
             let before = session.clone();
             match import(&raw, &[&DECK]) {
                 Ok(imported) => {
-                    for (_, progress) in &imported.decks {
-                        session.merge_history(&progress.history);
+                    for (_, loaded) in &imported.decks {
+                        session.merge_history(&loaded.progress.history);
                     }
                     prop_assert!(session.progress().history.len() >= before.progress().history.len());
                     prop_assert_eq!(&session.progress().round, &before.progress().round);

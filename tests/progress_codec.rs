@@ -2,9 +2,9 @@
 
 mod common;
 
-use common::{DECK, EDITED_DECK, REHASHED_DECK, RIGHT, WRONG};
+use common::{answer, DECK, EDITED_DECK, REHASHED_DECK, RIGHT, WRONG};
 use quizdeck::codec::{decode, encode, settings_of_schema_2, Unreadable, SCHEMA_VERSION};
-use quizdeck::quiz::{LocalTime, Progress, Settings, Theme};
+use quizdeck::quiz::{DeckUpdate, LocalTime, Progress, Settings, Theme};
 use quizdeck::quiz::{Screen, Session, Step};
 
 const V1_FIXTURE: &str = include_str!("fixtures/progress-v1.json");
@@ -27,7 +27,7 @@ fn encoding_then_decoding_gives_back_the_same_progress() {
     let progress = progress_mid_round();
     let loaded = decode(&encode(&progress, &DECK), &DECK).unwrap();
     assert_eq!(loaded.progress, progress);
-    assert!(!loaded.deck_changed);
+    assert_eq!(loaded.deck_update, DeckUpdate::default());
 }
 
 #[test]
@@ -88,7 +88,7 @@ fn the_second_format_loads_and_its_settings_are_read_for_the_library() {
 #[test]
 fn the_third_format_migrates_to_the_compact_history_losing_nothing() {
     let loaded = decode(V3_FIXTURE, &DECK).unwrap();
-    assert!(!loaded.deck_changed);
+    assert_eq!(loaded.deck_update, DeckUpdate::default());
     let progress = loaded.progress;
     assert_eq!(progress.history.len(), 6);
     assert_eq!(progress.reset_at, Some(1_763_900_000_000));
@@ -154,9 +154,16 @@ fn a_damaged_compact_history_is_refused_with_a_reason() {
 }
 
 #[test]
-fn a_changed_deck_closes_the_round_and_keeps_only_answers_to_unchanged_questions() {
+fn a_changed_deck_closes_a_round_it_no_longer_fits_and_keeps_only_answers_to_unchanged_questions() {
     let loaded = decode(V1_FIXTURE, &EDITED_DECK).unwrap();
-    assert!(loaded.deck_changed);
+    assert_eq!(
+        loaded.deck_update,
+        DeckUpdate {
+            round_closed: true,
+            questions_dropped: 1,
+        },
+        "the round asked 'three', which is gone; 'two' was reworded"
+    );
     assert_eq!(loaded.progress.round, None);
     let kept: Vec<&str> = loaded
         .progress
@@ -172,12 +179,55 @@ fn a_changed_deck_closes_the_round_and_keeps_only_answers_to_unchanged_questions
 }
 
 #[test]
+fn a_changed_deck_keeps_the_round_when_its_questions_are_unchanged() {
+    // A full round with 'one' missed, then its retry half done: the retry asks only 'one'.
+    let mut session = Session::new(&DECK, Progress::default());
+    session.start_over(Some(5));
+    for (n, choice) in [WRONG[0], RIGHT[1], RIGHT[2]].into_iter().enumerate() {
+        answer(&mut session, &[choice], false, 1_000 * n as u64);
+    }
+    assert!(session.retry_missed(Some(6)));
+    session.select(RIGHT[0]);
+    let saved = session.progress().clone();
+
+    let loaded = decode(&encode(&saved, &DECK), &EDITED_DECK).unwrap();
+    assert_eq!(
+        loaded.deck_update,
+        DeckUpdate {
+            round_closed: false,
+            questions_dropped: 2,
+        },
+        "'two' was reworded and 'three' removed"
+    );
+    assert_eq!(loaded.progress.round, saved.round, "the retry goes on");
+    let mut session = Session::new(&EDITED_DECK, loaded.progress);
+    assert!(session.check(9_000));
+    assert_eq!(
+        session.feedback().map(|feedback| feedback.correct),
+        Some(true)
+    );
+}
+
+#[test]
 fn answers_saved_under_the_first_hash_definition_are_carried_over() {
     // Question hashes once covered the hint and explanation: rewording them dropped answers.
     // Every answer saved under a question's old hash is the answer to it as it is now.
     let before = decode(V1_FIXTURE, &DECK).unwrap().progress;
     let loaded = decode(V1_FIXTURE, &REHASHED_DECK).unwrap();
+    assert_eq!(
+        loaded.deck_update,
+        DeckUpdate::default(),
+        "nothing was lost"
+    );
     assert_eq!(loaded.progress.history.len(), before.history.len());
+    let round = loaded.progress.round.as_ref().expect("the round goes on");
+    let saved_round = before.round.as_ref().unwrap();
+    assert_eq!(round.step, saved_round.step);
+    assert_eq!(round.attempts.len(), saved_round.attempts.len());
+    assert!(round
+        .attempts
+        .iter()
+        .all(|a| a.question_hash.ends_with("-v2")));
     assert!(!before.history.is_empty());
     for (carried, saved) in loaded.progress.history.iter().zip(&before.history) {
         assert_eq!(carried.question_hash, format!("{}-v2", saved.question_hash));
@@ -196,7 +246,7 @@ fn answers_saved_under_the_first_hash_definition_are_carried_over() {
     );
     // Saved again, the answers are under the new hashes and load as they are.
     let again = decode(&encode(&loaded.progress, &REHASHED_DECK), &REHASHED_DECK).unwrap();
-    assert!(!again.deck_changed);
+    assert_eq!(again.deck_update, DeckUpdate::default());
     assert_eq!(again.progress, loaded.progress);
 }
 

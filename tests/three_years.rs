@@ -8,7 +8,7 @@ mod three_years;
 
 use quizdeck::codec::{decode, encode};
 use quizdeck::deck::{Choice, Deck, Evidence, Oracle, Question, QuestionKind, Runner, Topic};
-use quizdeck::quiz::{LocalTime, ReviewLimit, Schedule, Session};
+use quizdeck::quiz::{DeckUpdate, LocalTime, ReviewLimit, Schedule, Session};
 use three_years::{as_schema_3, three_years_on, THE_MORNING_AFTER};
 
 /// localStorage keeps about 5 MB per site; the bound set for one deck after three years.
@@ -150,7 +150,7 @@ fn three_years_of_daily_review_are_stored_in_256_kb_and_load_back_as_they_were()
         stored.len()
     );
     let loaded = decode(&stored, deck).expect("what was stored loads");
-    assert!(!loaded.deck_changed);
+    assert_eq!(loaded.deck_update, DeckUpdate::default());
     assert_eq!(&loaded.progress, progress);
 
     let reopened = Session::new(deck, loaded.progress);

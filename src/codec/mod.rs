@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::deck::Deck;
-use crate::quiz::{DeckFit, Progress};
+use crate::quiz::{DeckUpdate, Progress};
 use compact::StoredProgress;
 use header::Header;
 pub use library::{decode_library, encode_library, encode_library_record, settings_of_schema_2};
@@ -72,9 +72,8 @@ impl<'a> Envelope<StoredProgress<'a>> {
 #[derive(Debug, PartialEq)]
 pub struct Loaded {
     pub progress: Progress,
-    /// The deck's content changed since the save: the unfinished round was closed and the
-    /// answers to changed or removed questions were dropped.
-    pub deck_changed: bool,
+    /// What making it fit the deck as it is now cost, should the deck have changed since.
+    pub deck_update: DeckUpdate,
 }
 
 /// Why a stored value cannot be used. The value itself is never lost: storage keeps it aside.
@@ -150,12 +149,12 @@ fn read_progress(
         _ => compact::read(progress.get()),
     }
     .map_err(Unreadable::Damaged)?;
-    let fit = progress
+    let deck_update = progress
         .fit_to(deck, deck_hash)
         .map_err(|_| Unreadable::Damaged("the saved round does not fit the deck".to_owned()))?;
     Ok(Loaded {
         progress,
-        deck_changed: fit == DeckFit::Changed,
+        deck_update,
     })
 }
 

@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::compact::StoredProgress;
-use super::{check_schema, decode, read_progress, why_unreadable, Unreadable, APP, SCHEMA_VERSION};
+use super::{
+    check_schema, decode, read_progress, why_unreadable, Loaded, Unreadable, APP, SCHEMA_VERSION,
+};
 use crate::deck::Deck;
 use crate::quiz::Progress;
 
@@ -94,9 +96,10 @@ impl fmt::Display for ImportError {
 /// What an exported file holds for this app.
 #[derive(Debug, PartialEq)]
 pub struct Imported {
-    /// The progress on each deck of `decks` that the file has, in the file's order. Only its
-    /// history is for merging: the round and settings on this device stay as they are.
-    pub decks: Vec<(&'static Deck, Progress)>,
+    /// The progress on each deck of `decks` that the file has, in the file's order, made to
+    /// fit the deck as it is now. Only its history is for merging: the round and settings on
+    /// this device stay as they are.
+    pub decks: Vec<(&'static Deck, Loaded)>,
     /// The ids of the file's decks that this app does not have: left out.
     pub left_out: Vec<String>,
 }
@@ -124,7 +127,7 @@ pub fn import(raw: &str, decks: &[&'static Deck]) -> Result<Imported, ImportErro
             Some(deck) => {
                 let loaded = read_progress(file.schema, &entry.deck_hash, entry.progress, deck)
                     .map_err(ImportError::Unreadable)?;
-                imported.decks.push((deck, loaded.progress));
+                imported.decks.push((deck, loaded));
             }
             None => imported.left_out.push(entry.deck),
         }
@@ -156,7 +159,7 @@ fn import_one_deck(
     };
     let loaded = decode(raw, deck).map_err(ImportError::Unreadable)?;
     Ok(Imported {
-        decks: vec![(deck, loaded.progress)],
+        decks: vec![(deck, loaded)],
         left_out: Vec::new(),
     })
 }

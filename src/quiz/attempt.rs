@@ -86,6 +86,16 @@ impl Attempt {
         self.choice_ids.iter().any(|id| id == choice_id)
     }
 
+    /// Whether this attempt, saved against an earlier version of the deck, answers `question`
+    /// as it is now. One saved under the question's first-definition hash
+    /// (`Question::hash_v1`) does, and is filed under the question's hash from then on.
+    pub(super) fn carry_over_to(&mut self, question: &Question) -> bool {
+        if self.question_hash == question.hash_v1 {
+            question.hash.clone_into(&mut self.question_hash);
+        }
+        self.matches(question)
+    }
+
     /// Whether this attempt was made on the question as it is now.
     pub fn matches(&self, question: &Question) -> bool {
         self.question_id == question.id && self.question_hash == question.hash

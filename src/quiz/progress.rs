@@ -46,14 +46,21 @@ impl MergeReport {
     }
 }
 
-/// Progress made against one version of a deck, opened on another.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DeckFit {
-    /// The deck is the one the progress was made on.
-    Same,
-    /// The deck's content changed: the unfinished round was closed and the answers to
-    /// changed or removed questions were dropped.
-    Changed,
+/// What opening progress on a newer version of its deck cost the learner: nothing, when the
+/// questions they answered and the round they were in are unchanged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DeckUpdate {
+    /// The unfinished round no longer fitted the deck, so it was closed.
+    pub round_closed: bool,
+    /// How many questions the learner had answered changed what they ask, or were removed:
+    /// answers to them say nothing about the questions as they are, so they were dropped.
+    pub questions_dropped: usize,
+}
+
+impl DeckUpdate {
+    pub fn lost_anything(&self) -> bool {
+        *self != DeckUpdate::default()
+    }
 }
 
 /// The saved round claims questions, answers or a step that the deck it was made on cannot
@@ -62,31 +69,43 @@ pub enum DeckFit {
 pub struct RoundMisfit;
 
 impl Progress {
-    /// Makes progress saved against the deck whose hash was `saved_deck_hash` fit `deck`. An
-    /// answer saved under a question's first-definition hash (`Question::hash_v1`) is the
-    /// answer to the question as it is, and is kept under its hash.
+    /// Makes progress saved against the deck whose hash was `saved_deck_hash` fit `deck`, and
+    /// says what that cost. An answer saved under a question's first-definition hash
+    /// (`Question::hash_v1`) is the answer to the question as it is, and is kept under its
+    /// hash. On the deck it was saved against, a round that does not fit is damage; on a newer
+    /// deck it is closed, and kept when every question it asked and answered is unchanged.
     pub fn fit_to(
         &mut self,
         deck: &'static Deck,
         saved_deck_hash: &str,
-    ) -> Result<DeckFit, RoundMisfit> {
-        if saved_deck_hash != deck.hash {
-            self.round = None;
-            self.history.retain_mut(|attempt| {
-                let Some(question) = deck.question(&attempt.question_id) else {
-                    return false;
-                };
-                if attempt.question_hash == question.hash_v1 {
-                    question.hash.clone_into(&mut attempt.question_hash);
-                }
-                attempt.matches(question)
-            });
-            return Ok(DeckFit::Changed);
+    ) -> Result<DeckUpdate, RoundMisfit> {
+        if saved_deck_hash == deck.hash {
+            return match &self.round {
+                Some(round) if !round.is_consistent_with(deck) => Err(RoundMisfit),
+                _ => Ok(DeckUpdate::default()),
+            };
         }
-        match &self.round {
-            Some(round) if !round.is_consistent_with(deck) => Err(RoundMisfit),
-            _ => Ok(DeckFit::Same),
+        let mut update = DeckUpdate::default();
+        let carry_over = |attempt: &mut Attempt| {
+            deck.question(&attempt.question_id)
+                .is_some_and(|question| attempt.carry_over_to(question))
+        };
+        if let Some(round) = &mut self.round {
+            if !(round.attempts.iter_mut().all(carry_over) && round.is_consistent_with(deck)) {
+                self.round = None;
+                update.round_closed = true;
+            }
         }
+        let mut dropped: Vec<String> = Vec::new();
+        self.history.retain_mut(|attempt| {
+            let fits = carry_over(attempt);
+            if !fits && !dropped.contains(&attempt.question_id) {
+                dropped.push(attempt.question_id.clone());
+            }
+            fits
+        });
+        update.questions_dropped = dropped.len();
+        Ok(update)
     }
 
     /// Adds every attempt of `other` that is not already here, keeping the history in time

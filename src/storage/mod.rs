@@ -15,7 +15,7 @@ use crate::codec::{
     settings_of_schema_2, Unreadable,
 };
 use crate::deck::Deck;
-use crate::quiz::{Library, Progress};
+use crate::quiz::{DeckUpdate, Library, Progress};
 
 /// Why the backend refused a read or a write.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,8 +99,8 @@ pub enum LoadNotice {
     /// The stored value could not be used nor copied aside: it is left where it was and new
     /// progress is not saved over it.
     LeftInPlace { reason: Unreadable },
-    /// The deck changed since the last visit.
-    DeckChanged,
+    /// The deck changed since the last visit, and what the learner had was not all kept.
+    DeckUpdated(DeckUpdate),
     /// The browser refused to read the saved value this time: it is left untouched and this
     /// visit's progress is not saved over it.
     ReadFailed,
@@ -160,7 +160,10 @@ impl<B: Backend> ProgressStore<B> {
         };
         let loaded = match decode(&raw, self.deck) {
             Ok(loaded) => {
-                let notice = loaded.deck_changed.then_some(LoadNotice::DeckChanged);
+                let update = loaded.deck_update;
+                let notice = update
+                    .lost_anything()
+                    .then_some(LoadNotice::DeckUpdated(update));
                 (loaded.progress, notice)
             }
             Err(Unreadable::FutureSchema(_)) => {

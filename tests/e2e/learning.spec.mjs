@@ -165,6 +165,39 @@ test('export, reset, import: progress comes back, and a bad file changes nothing
   await expect.poll(async () => (await quiz.storedProgress()).progress.history.length).toBe(3);
   await quiz.open();
   await expect(page.getByTestId('done-so-far')).toContainText(`You have answered 3 of ${deck.questions.length}`);
+
+  // A file saved (by schema 3) before the deck reworded a question it answers: that answer is
+  // left out, and the message says so.
+  const asSchema3 = (entry) => ({ ...entry, progress: { ...entry.progress, history: attemptsIn(entry.progress) } });
+  const reworded = attemptsIn(file.decks.find((entry) => entry.deck === deck.id).progress)[0].question_id;
+  const beforeRewording = {
+    ...file,
+    schema: 3,
+    decks: file.decks.map(asSchema3).map((entry) =>
+      entry.deck === deck.id
+        ? {
+            ...entry,
+            deck_hash: 'the-deck-before-the-rewording',
+            progress: {
+              ...entry.progress,
+              history: entry.progress.history.map((attempt) =>
+                attempt.question_id === reworded ? { ...attempt, question_hash: 'an-earlier-wording' } : attempt,
+              ),
+            },
+          }
+        : entry,
+    ),
+  };
+  await quiz.navigation('Settings').click();
+  await page.getByLabel('Import progress').setInputFiles({
+    name: 'before-rewording.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(beforeRewording)),
+  });
+  await expect(page.getByTestId('transfer-message')).toHaveText(
+    `Imported: ${decks['asyncio-basics'].title}: 0 questions updated, 0 added; ${deck.title}: 0 questions updated, 0 added, 1 left out because it changed since the file was saved. Your own answers were kept.`,
+  );
+  expect((await quiz.storedProgress()).progress.history).toHaveLength(3);
 });
 
 test('two tabs answering in turn never lose an answer', async ({ context, quiz, page }) => {

@@ -109,14 +109,28 @@ test('full storage: the learner is told, and saving resumes when there is room',
   expect((await quiz.storedProgress()).progress.history).toHaveLength(2);
 });
 
-test('progress saved by the first release (schema 1) is migrated, not lost', async ({ quiz, page }) => {
+/** Starts a round, answers its first question and picks the second's answer, unchecked, once
+ * that pick is saved. Returns the pick. */
+async function pickOnTheSecondQuestion(quiz) {
   await quiz.open();
   await quiz.button('Start').click();
   await quiz.answer(true);
   await quiz.next();
-  const q = await quiz.currentQuestion();
-  const pick = [q.answer].flat()[0];
+  const pick = [(await quiz.currentQuestion()).answer].flat()[0];
   await quiz.radio(pick).check();
+  await expect.poll(async () => (await quiz.storedProgress()).progress.round.step.answering.selected).toEqual([pick]);
+  return pick;
+}
+
+/** The round of `pickOnTheSecondQuestion` is back as it was, and nothing needed saying. */
+async function expectResumedWith(quiz, pick) {
+  await expect(quiz.questionHeading).toHaveText(/^Question 2 of/);
+  await expect(quiz.radio(pick)).toBeChecked();
+  await expect(quiz.loadNotice).toHaveCount(0);
+}
+
+test('progress saved by the first release (schema 1) is migrated, not lost', async ({ quiz, page }) => {
+  const pick = await pickOnTheSecondQuestion(quiz);
   const current = await quiz.storedProgress();
 
   // Rewrite it as release 1 wrote it: one choice_id per attempt, `selected` a string.
@@ -131,9 +145,44 @@ test('progress saved by the first release (schema 1) is migrated, not lost', asy
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [storageKey, JSON.stringify(v1)]);
 
   await page.reload();
-  await expect(quiz.questionHeading).toHaveText(/^Question 2 of/);
-  await expect(quiz.radio(pick)).toBeChecked();
-  await expect(quiz.loadNotice).toHaveCount(0);
+  await expectResumedWith(quiz, pick);
   await expect.poll(async () => (await quiz.storedProgress()).schema).toBe(4);
   expect((await quiz.storedProgress()).progress.history).toEqual(current.progress.history);
+});
+
+test('a deck update that leaves the round and its answers as they were resumes it, saying nothing', async ({ quiz, page }) => {
+  const pick = await pickOnTheSecondQuestion(quiz);
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), storageKey);
+
+  saved.deck_hash = 'a-deck-since-reworded-elsewhere';
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [storageKey, JSON.stringify(saved)]);
+
+  await page.reload();
+  await expectResumedWith(quiz, pick);
+});
+
+test('a deck update that rewords an answered question says exactly what it cost', async ({ quiz, page }) => {
+  await quiz.open();
+  await quiz.button('Start').click();
+  const reworded = await quiz.answer(true);
+  await quiz.next();
+  await quiz.answer(false);
+  await quiz.next();
+  await expect.poll(async () => (await quiz.storedProgress()).progress.history.length).toBe(2);
+
+  // As schema 3 wrote it, against a deck in which the first question read differently.
+  const v3 = await quiz.storedProgress();
+  v3.schema = 3;
+  v3.deck_hash = 'the-deck-before-the-rewording';
+  for (const attempt of [...v3.progress.history, ...v3.progress.round.attempts]) {
+    if (attempt.question_id === reworded.id) attempt.question_hash = 'an-earlier-wording';
+  }
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [storageKey, JSON.stringify(v3)]);
+
+  await page.reload();
+  await expect(quiz.loadNotice).toContainText('has been updated: your unfinished round was closed');
+  await expect(quiz.loadNotice).toContainText('1 question you had answered has changed or been removed');
+  await expect(quiz.loadNotice).toContainText('Your other answers are kept.');
+  // The round address opens a fresh round in place of the closed one.
+  await expect(quiz.questionHeading).toHaveText(/^Question 1 of/);
 });

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::deck::Deck;
+use crate::quiz::DeckUpdate;
 use crate::storage::{Fault, LoadNotice};
 use crate::ui::AppState;
 
@@ -15,10 +16,7 @@ fn load_message(deck: &Deck, notice: &LoadNotice) -> String {
             "Your saved progress on {title} could not be read ({reason}) and there was no room \
              to copy it aside, so it is left untouched and new progress will not be saved."
         ),
-        LoadNotice::DeckChanged => format!(
-            "{title} has been updated: your unfinished round was closed, and your answers to \
-             unchanged questions are kept."
-        ),
+        LoadNotice::DeckUpdated(update) => deck_update_message(title, update),
         LoadNotice::WrittenByNewerVersion => format!(
             "Your progress on {title} was saved by a newer version of quizdeck, in another tab \
              or on an earlier visit. This page leaves it untouched and will not save over it: \
@@ -29,6 +27,35 @@ fn load_message(deck: &Deck, notice: &LoadNotice) -> String {
              left untouched, and this visit will not be saved over it; reload the page to try \
              again."
         ),
+    }
+}
+
+fn deck_update_message(title: &str, update: &DeckUpdate) -> String {
+    let dropped = match update.questions_dropped {
+        0 => None,
+        1 => Some(
+            "1 question you had answered has changed or been removed, so your answers to it no \
+             longer count"
+                .to_owned(),
+        ),
+        n => Some(format!(
+            "{n} questions you had answered have changed or been removed, so your answers to \
+             them no longer count"
+        )),
+    };
+    match (update.round_closed, dropped) {
+        (true, None) => format!(
+            "{title} has been updated: your unfinished round no longer fits it, so it was \
+             closed. All your answers are kept."
+        ),
+        (true, Some(dropped)) => format!(
+            "{title} has been updated: your unfinished round was closed, and {dropped}. Your \
+             other answers are kept."
+        ),
+        (false, Some(dropped)) => {
+            format!("{title} has been updated: {dropped}. Your other answers are kept.")
+        }
+        (false, None) => format!("{title} has been updated. All your answers are kept."),
     }
 }
 

@@ -14,17 +14,24 @@ fn imported_message(app: AppState, imported: &Imported) -> String {
     let mut parts: Vec<String> = imported
         .decks
         .iter()
-        .filter_map(|(deck, progress)| {
+        .filter_map(|(deck, loaded)| {
             let open = app.deck(deck.id)?;
             let mut report = Default::default();
             open.act(|session| {
-                report = session.merge_history(&progress.history);
+                report = session.merge_history(&loaded.progress.history);
                 report != Default::default()
             });
-            let counts = format!(
+            let mut counts = format!(
                 "{} questions updated, {} added",
                 report.updated, report.added
             );
+            match loaded.deck_update.questions_dropped {
+                0 => {}
+                1 => counts.push_str(", 1 left out because it changed since the file was saved"),
+                n => counts.push_str(&format!(
+                    ", {n} left out because they changed since the file was saved"
+                )),
+            }
             Some(if several {
                 format!("{}: {counts}", deck.title)
             } else {
