@@ -256,10 +256,7 @@ fn check_usable(loaded: &Loaded, deck: &'static Deck, raw: &str) {
 
 /// The notice a load gives when the deck changed since `loaded` was saved.
 fn notice_of(loaded: &Loaded) -> Option<LoadNotice> {
-    let update = loaded.deck_update;
-    update
-        .lost_anything()
-        .then_some(LoadNotice::DeckUpdated(update))
+    loaded.deck_update.cost().map(LoadNotice::DeckUpdated)
 }
 
 /// Loading the value as the app does: used when readable, left in place and never saved over

@@ -2,9 +2,11 @@
 
 mod common;
 
+use std::num::NonZeroUsize;
+
 use common::{answer, DECK, EDITED_DECK, REHASHED_DECK, RIGHT, WRONG};
 use quizdeck::codec::{decode, encode, settings_of_schema_2, Unreadable, SCHEMA_VERSION};
-use quizdeck::quiz::{DeckUpdate, LocalTime, Progress, Settings, Theme};
+use quizdeck::quiz::{DeckUpdate, LocalTime, Progress, Settings, Theme, UpdateCost};
 use quizdeck::quiz::{Screen, Session, Step};
 
 const V1_FIXTURE: &str = include_str!("fixtures/progress-v1.json");
@@ -205,6 +207,25 @@ fn a_changed_deck_keeps_the_round_when_its_questions_are_unchanged() {
     assert_eq!(
         session.feedback().map(|feedback| feedback.correct),
         Some(true)
+    );
+}
+
+#[test]
+fn an_update_is_a_notice_only_when_it_cost_something() {
+    let update = |round_closed, questions_dropped| DeckUpdate {
+        round_closed,
+        questions_dropped,
+    };
+    let questions = NonZeroUsize::new(2).unwrap();
+    assert_eq!(update(false, 0).cost(), None);
+    assert_eq!(update(true, 0).cost(), Some(UpdateCost::RoundClosed));
+    assert_eq!(
+        update(false, 2).cost(),
+        Some(UpdateCost::AnswersDropped { questions })
+    );
+    assert_eq!(
+        update(true, 2).cost(),
+        Some(UpdateCost::RoundClosedAndAnswersDropped { questions })
     );
 }
 

@@ -19,7 +19,7 @@ mod views;
 pub use attempt::Attempt;
 pub use head_start::{HeadStart, FIRST_ROUND_SEED};
 pub use library::Library;
-pub use progress::{DeckUpdate, MergeReport, Progress, RoundMisfit, Screen};
+pub use progress::{DeckUpdate, MergeReport, Progress, RoundMisfit, Screen, UpdateCost};
 pub use round::{Draft, Round, RoundKind, Step};
 pub use schedule::{Phase, Rating, ReviewCard, Schedule};
 pub use session::Session;

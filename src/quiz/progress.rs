@@ -1,3 +1,5 @@
+use std::num::NonZeroUsize;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Attempt, Round};
@@ -57,9 +59,24 @@ pub struct DeckUpdate {
     pub questions_dropped: usize,
 }
 
+/// What a deck update cost the learner, when it cost anything: the form a notice takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UpdateCost {
+    RoundClosed,
+    AnswersDropped { questions: NonZeroUsize },
+    RoundClosedAndAnswersDropped { questions: NonZeroUsize },
+}
+
 impl DeckUpdate {
-    pub fn lost_anything(&self) -> bool {
-        *self != DeckUpdate::default()
+    /// `None` when the update cost nothing.
+    pub fn cost(self) -> Option<UpdateCost> {
+        let dropped = NonZeroUsize::new(self.questions_dropped);
+        match (self.round_closed, dropped) {
+            (false, None) => None,
+            (true, None) => Some(UpdateCost::RoundClosed),
+            (false, Some(questions)) => Some(UpdateCost::AnswersDropped { questions }),
+            (true, Some(questions)) => Some(UpdateCost::RoundClosedAndAnswersDropped { questions }),
+        }
     }
 }
 

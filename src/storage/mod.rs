@@ -15,7 +15,7 @@ use crate::codec::{
     settings_of_schema_2, Unreadable,
 };
 use crate::deck::Deck;
-use crate::quiz::{DeckUpdate, Library, Progress};
+use crate::quiz::{Library, Progress, UpdateCost};
 
 /// Why the backend refused a read or a write.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,7 +100,7 @@ pub enum LoadNotice {
     /// progress is not saved over it.
     LeftInPlace { reason: Unreadable },
     /// The deck changed since the last visit, and what the learner had was not all kept.
-    DeckUpdated(DeckUpdate),
+    DeckUpdated(UpdateCost),
     /// The browser refused to read the saved value this time: it is left untouched and this
     /// visit's progress is not saved over it.
     ReadFailed,
@@ -160,10 +160,7 @@ impl<B: Backend> ProgressStore<B> {
         };
         let loaded = match decode(&raw, self.deck) {
             Ok(loaded) => {
-                let update = loaded.deck_update;
-                let notice = update
-                    .lost_anything()
-                    .then_some(LoadNotice::DeckUpdated(update));
+                let notice = loaded.deck_update.cost().map(LoadNotice::DeckUpdated);
                 (loaded.progress, notice)
             }
             Err(Unreadable::FutureSchema(_)) => {

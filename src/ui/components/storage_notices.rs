@@ -1,7 +1,9 @@
+use std::num::NonZeroUsize;
+
 use leptos::prelude::*;
 
 use crate::deck::Deck;
-use crate::quiz::DeckUpdate;
+use crate::quiz::UpdateCost;
 use crate::storage::{Fault, LoadNotice};
 use crate::ui::AppState;
 
@@ -16,7 +18,7 @@ fn load_message(deck: &Deck, notice: &LoadNotice) -> String {
             "Your saved progress on {title} could not be read ({reason}) and there was no room \
              to copy it aside, so it is left untouched and new progress will not be saved."
         ),
-        LoadNotice::DeckUpdated(update) => deck_update_message(title, update),
+        LoadNotice::DeckUpdated(cost) => deck_update_message(title, *cost),
         LoadNotice::WrittenByNewerVersion => format!(
             "Your progress on {title} was saved by a newer version of quizdeck, in another tab \
              or on an earlier visit. This page leaves it untouched and will not save over it: \
@@ -30,32 +32,30 @@ fn load_message(deck: &Deck, notice: &LoadNotice) -> String {
     }
 }
 
-fn deck_update_message(title: &str, update: &DeckUpdate) -> String {
-    let dropped = match update.questions_dropped {
-        0 => None,
-        1 => Some(
-            "1 question you had answered has changed or been removed, so your answers to it no \
-             longer count"
-                .to_owned(),
-        ),
-        n => Some(format!(
+fn deck_update_message(title: &str, cost: UpdateCost) -> String {
+    let dropped = |questions: NonZeroUsize| match questions.get() {
+        1 => "1 question you had answered has changed or been removed, so your answers to it \
+              no longer count"
+            .to_owned(),
+        n => format!(
             "{n} questions you had answered have changed or been removed, so your answers to \
              them no longer count"
-        )),
+        ),
     };
-    match (update.round_closed, dropped) {
-        (true, None) => format!(
+    match cost {
+        UpdateCost::RoundClosed => format!(
             "{title} has been updated: your unfinished round no longer fits it, so it was \
              closed. All your answers are kept."
         ),
-        (true, Some(dropped)) => format!(
-            "{title} has been updated: your unfinished round was closed, and {dropped}. Your \
-             other answers are kept."
+        UpdateCost::RoundClosedAndAnswersDropped { questions } => format!(
+            "{title} has been updated: your unfinished round was closed, and {}. Your other \
+             answers are kept.",
+            dropped(questions)
         ),
-        (false, Some(dropped)) => {
-            format!("{title} has been updated: {dropped}. Your other answers are kept.")
-        }
-        (false, None) => format!("{title} has been updated. All your answers are kept."),
+        UpdateCost::AnswersDropped { questions } => format!(
+            "{title} has been updated: {}. Your other answers are kept.",
+            dropped(questions)
+        ),
     }
 }
 
