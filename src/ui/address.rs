@@ -1,6 +1,7 @@
 //! Every screen's address, as the router matches it (relative to the app's base path, which
 //! the router adds: `/quizdeck` under GitHub Pages' `/quizdeck/`). One place spells the paths,
-//! so the routes in `app.rs`, the links and the manifest's shortcuts cannot drift apart.
+//! so the routes in `app.rs`, the links and the manifest's shortcuts (`manifest.rs`) cannot
+//! drift apart.
 
 use crate::deck::Deck;
 use crate::quiz::{Library, RoundKind, Screen, Session};
@@ -152,33 +153,5 @@ mod tests {
         );
         library.visit(None);
         assert_eq!(Address::where_left(&library, &sessions), None);
-    }
-
-    #[test]
-    fn the_installed_apps_shortcuts_open_the_review_and_the_stats() {
-        #[derive(serde::Deserialize)]
-        struct Manifest {
-            shortcuts: Vec<Shortcut>,
-        }
-        #[derive(serde::Deserialize)]
-        struct Shortcut {
-            url: String,
-        }
-        let manifest: Result<Manifest, _> =
-            serde_json::from_str(include_str!("../../assets/manifest.webmanifest"));
-        let urls = manifest.map(|manifest| {
-            manifest
-                .shortcuts
-                .into_iter()
-                .map(|shortcut| shortcut.url)
-                .collect::<Vec<_>>()
-        });
-        // Relative to the manifest, which sits at the app's base.
-        let review = Address::Round(&DECK, &RoundKind::Review).path();
-        let stats = Address::Stats(&DECK).path();
-        assert_eq!(
-            urls.ok(),
-            Some(vec![review[1..].to_owned(), stats[1..].to_owned()])
-        );
     }
 }

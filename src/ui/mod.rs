@@ -10,6 +10,8 @@ mod components;
 mod drawn_when_opened;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod first_screen;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod manifest;
 mod navigation;
 mod pages;
 mod state;

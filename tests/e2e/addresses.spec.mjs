@@ -276,9 +276,14 @@ test("before the app is up, a link to another screen shows Loading, not the star
 
 const manifest = JSON.parse(readFileSync('dist/manifest.webmanifest', 'utf8'));
 
-test('the installed app\'s shortcuts open the review and the stats', async ({ quiz, page }) => {
-  expect(manifest.shortcuts.map((shortcut) => shortcut.name)).toEqual(['Review due questions', 'Stats']);
-  const [review, stats] = manifest.shortcuts;
+test('the installed app\'s shortcuts open each deck\'s review and stats', async ({ quiz, page }) => {
+  const each = Object.values(decks);
+  expect(manifest.shortcuts.map((shortcut) => [shortcut.name, shortcut.url])).toEqual([
+    ...each.map((d) => [`Review due questions: ${d.title}`, `deck/${d.id}/review`]),
+    ...each.map((d) => [`Stats: ${d.title}`, `deck/${d.id}/stats`]),
+  ]);
+  const review = manifest.shortcuts.find((shortcut) => shortcut.url === `${deckPath}/review`);
+  const stats = manifest.shortcuts.find((shortcut) => shortcut.url === `${deckPath}/stats`);
   const T0 = new Date('2026-03-02T09:00:00Z');
   await page.clock.install({ time: T0 });
   await quiz.open();
