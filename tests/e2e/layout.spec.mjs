@@ -6,7 +6,8 @@ import { test, expect, audit, deck, decks } from './support.mjs';
 
 /**
  * Calls `visit(screen)` on every screen in turn: start, a question (with its hint shown), its
- * feedback after a wrong answer, the round's summary, stats and settings. The round is the
+ * feedback after a wrong answer, the round's summary, stats, settings and its reset
+ * confirmation. The round is the
  * whole deck, or the topic `topic`; the question is `questionId`, by default one with four
  * code blocks as options.
  */
@@ -33,6 +34,10 @@ async function everyScreen(quiz, page, visit, { topic, questionId = 'correct-asy
   await quiz.navigation('Settings').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await visit('settings');
+  await quiz.button('Reset progress…').click();
+  await expect(page.getByRole('dialog', { name: 'Reset progress?' })).toBeVisible();
+  await visit('reset confirmation');
+  await page.keyboard.press('Escape');
   await quiz.open('deck/no-such-deck/stats');
   await expect(page.getByRole('heading', { level: 1, name: 'Nothing here' })).toBeVisible();
   await visit('an address that names no screen');
@@ -60,7 +65,10 @@ function overlapsInPage() {
     }
     return box;
   };
-  const boxes = [...document.querySelectorAll(selector)]
+  // An open modal dialog covers the page on purpose (which is inert behind it): only its own
+  // boxes must not overlap.
+  const scope = document.querySelector('dialog[open]:modal') ?? document;
+  const boxes = [...scope.querySelectorAll(selector)]
     .filter((el) => !el.closest('.visually-hidden') && el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
     .map((el) => ({ el, box: clipped(el) }))
     .filter(({ box }) => box.width > 1 && box.height > 1);

@@ -96,6 +96,39 @@ test('the theme setting is applied and kept', async ({ quiz, page }) => {
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.*/);
 });
 
+test('Reset forgets the deck the learner came from, or every deck when asked', async ({ quiz, page }) => {
+  const other = decks['asyncio-basics'];
+  for (const each of [deck, other]) {
+    await quiz.open(`deck/${each.id}`);
+    await quiz.button('Start').click();
+    await quiz.answer(true);
+  }
+  const stored = async (id) =>
+    attemptsIn((await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), `quizdeck:${id}:progress`)).progress).length;
+  expect(await stored(deck.id)).toBe(1);
+  expect(await stored(other.id)).toBe(1);
+
+  // Settings from the asyncio deck's question: the reset means that deck unless told otherwise.
+  await quiz.navigation('Settings').click();
+  await quiz.button('Reset progress…').click();
+  const confirm = page.getByRole('dialog', { name: 'Reset progress?' });
+  const scope = confirm.getByRole('group', { name: 'Forget the progress on' });
+  await expect(scope.getByRole('radio', { name: other.title })).toBeChecked();
+  await expect(confirm).toContainText('the other decks keep theirs');
+  await confirm.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('transfer-message')).toHaveText(`Your progress on ${other.title} was reset.`);
+  await expect.poll(() => stored(other.id)).toBe(0);
+  expect(await stored(deck.id)).toBe(1);
+
+  await quiz.button('Reset progress…').click();
+  await scope.getByRole('radio', { name: 'Every deck' }).check();
+  await expect(confirm).toContainText('in every deck will be forgotten');
+  await confirm.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByTestId('transfer-message')).toHaveText('Your progress on every deck was reset.');
+  await expect.poll(() => stored(deck.id)).toBe(0);
+});
+
 test('export, reset, import: progress comes back, and a bad file changes nothing', async ({ quiz, page, browser }, testInfo) => {
   await quiz.open();
   await quiz.button('Start').click();
@@ -136,7 +169,7 @@ test('export, reset, import: progress comes back, and a bad file changes nothing
   await quiz.navigation('Settings').click();
 
   await quiz.button('Reset progress…').click();
-  const confirm = page.getByRole('dialog', { name: 'Reset all progress?' });
+  const confirm = page.getByRole('dialog', { name: 'Reset progress?' });
   await confirm.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(confirm).toBeHidden();
   await expect.poll(async () => (await quiz.storedProgress()).progress.history.length).toBe(0);

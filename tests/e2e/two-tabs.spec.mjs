@@ -86,7 +86,7 @@ test('"Reset progress" in one tab is not undone by another tab that still shows 
 
   await quiz.navigation('Settings').click();
   await quiz.button('Reset progress…').click();
-  const confirm = page.getByRole('dialog', { name: 'Reset all progress?' });
+  const confirm = page.getByRole('dialog', { name: 'Reset progress?' });
   await confirm.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect.poll(() => storedAnswers(page)).toEqual([]);
 

@@ -7,6 +7,32 @@ use crate::deck::{Deck, DECKS};
 use crate::quiz::{Progress, ReviewLimit, Settings, Theme};
 use crate::ui::AppState;
 
+/// Whose progress a reset forgets.
+#[derive(Clone, Copy, Debug)]
+enum ResetScope {
+    Deck(&'static Deck),
+    EveryDeck,
+}
+
+impl ResetScope {
+    fn includes(self, deck: &Deck) -> bool {
+        match self {
+            ResetScope::Deck(chosen) => chosen.id == deck.id,
+            ResetScope::EveryDeck => true,
+        }
+    }
+}
+
+impl PartialEq for ResetScope {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (ResetScope::Deck(a), ResetScope::Deck(b)) => a.id == b.id,
+            (ResetScope::EveryDeck, ResetScope::EveryDeck) => true,
+            _ => false,
+        }
+    }
+}
+
 /// Merges what an imported file holds for each deck into that deck's session, and says what
 /// came in, deck by deck.
 fn imported_message(app: AppState, imported: &Imported) -> String {
@@ -53,7 +79,7 @@ fn imported_message(app: AppState, imported: &Imported) -> String {
 
 /// The settings of every deck (theme, shuffling, review limit), and the learner's own copy of
 /// their progress on every deck: export, import (merged, never replacing) and reset behind a
-/// confirmation.
+/// confirmation that names the deck it forgets (the one the learner came from) or every deck.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let app = AppState::get();
@@ -109,7 +135,15 @@ pub fn SettingsPage() -> impl IntoView {
     };
 
     let confirm = NodeRef::<Dialog>::new();
+    let several = app.decks().len() > 1;
+    let (reset_scope, set_reset_scope) = signal(ResetScope::EveryDeck);
     let ask_reset = move |_| {
+        // The deck the learner came from, as the one a reset most likely means.
+        let scope = match (several, app.last_deck()) {
+            (true, Some(open)) => ResetScope::Deck(open.deck),
+            _ => ResetScope::EveryDeck,
+        };
+        set_reset_scope.set(scope);
         if let Some(dialog) = confirm.get_untracked() {
             let _ = dialog.show_modal();
         }
@@ -121,11 +155,57 @@ pub fn SettingsPage() -> impl IntoView {
     };
     let reset = move |_| {
         let now = now();
+        let scope = reset_scope.get_untracked();
         for open in app.decks() {
-            open.act(|session| session.reset(now));
+            if scope.includes(open.deck) {
+                open.act(|session| session.reset(now));
+            }
         }
         close_confirm();
-        set_transfer_message.set(Some("Your progress was reset.".to_owned()));
+        set_transfer_message.set(Some(match scope {
+            ResetScope::Deck(deck) => format!("Your progress on {} was reset.", deck.title),
+            ResetScope::EveryDeck if several => "Your progress on every deck was reset.".to_owned(),
+            ResetScope::EveryDeck => "Your progress was reset.".to_owned(),
+        }));
+    };
+    let scope_option = move |scope: ResetScope, label: &'static str| {
+        view! {
+            <label class="option">
+                <input
+                    type="radio"
+                    name="reset-scope"
+                    prop:checked=move || reset_scope.get() == scope
+                    on:change=move |_| set_reset_scope.set(scope)
+                />
+                {label}
+            </label>
+        }
+    };
+    let scope_choice = several.then(|| {
+        let decks = DECKS
+            .iter()
+            .map(|deck| scope_option(ResetScope::Deck(deck), deck.title))
+            .collect_view();
+        view! {
+            <fieldset>
+                <legend>"Forget the progress on"</legend>
+                {decks}
+                {scope_option(ResetScope::EveryDeck, "Every deck")}
+            </fieldset>
+        }
+    });
+    let forgotten = move || match reset_scope.get() {
+        ResetScope::Deck(deck) => format!(
+            "Every answer and the current round in {} will be forgotten; the other decks keep \
+             theirs. Export first to keep a copy.",
+            deck.title
+        ),
+        ResetScope::EveryDeck if several => "Every answer and the current round in every deck \
+             will be forgotten. Export first to keep a copy."
+            .to_owned(),
+        ResetScope::EveryDeck => "Every answer and the current round will be forgotten. Export \
+             first to keep a copy."
+            .to_owned(),
     };
 
     let theme_option = move |theme: Theme, label: &'static str| {
@@ -208,11 +288,9 @@ pub fn SettingsPage() -> impl IntoView {
             <p role="status" data-testid="transfer-message">{move || transfer_message.get()}</p>
 
             <dialog node_ref=confirm aria-labelledby="reset-title">
-                <h2 id="reset-title">"Reset all progress?"</h2>
-                <p>
-                    "Every answer and the current round in every deck will be forgotten. Export \
-                     first to keep a copy."
-                </p>
+                <h2 id="reset-title">"Reset progress?"</h2>
+                {scope_choice}
+                <p aria-live="polite">{forgotten}</p>
                 <div class="actions">
                     <button type="button" class="secondary" on:click=move |_| export_progress()>
                         "Export first"
