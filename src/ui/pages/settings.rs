@@ -33,6 +33,21 @@ impl PartialEq for ResetScope {
     }
 }
 
+/// A native radio button of the group `name`, inside its label.
+fn radio_option(
+    name: &'static str,
+    label: &'static str,
+    checked: impl Fn() -> bool + Send + Sync + 'static,
+    pick: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="option">
+            <input type="radio" name=name prop:checked=checked on:change=move |_| pick() />
+            {label}
+        </label>
+    }
+}
+
 /// Merges what an imported file holds for each deck into that deck's session, and says what
 /// came in, deck by deck.
 fn imported_message(app: AppState, imported: &Imported) -> String {
@@ -169,17 +184,12 @@ pub fn SettingsPage() -> impl IntoView {
         }));
     };
     let scope_option = move |scope: ResetScope, label: &'static str| {
-        view! {
-            <label class="option">
-                <input
-                    type="radio"
-                    name="reset-scope"
-                    prop:checked=move || reset_scope.get() == scope
-                    on:change=move |_| set_reset_scope.set(scope)
-                />
-                {label}
-            </label>
-        }
+        radio_option(
+            "reset-scope",
+            label,
+            move || reset_scope.get() == scope,
+            move || set_reset_scope.set(scope),
+        )
     };
     let scope_choice = several.then(|| {
         let decks = DECKS
@@ -209,19 +219,12 @@ pub fn SettingsPage() -> impl IntoView {
     };
 
     let theme_option = move |theme: Theme, label: &'static str| {
-        view! {
-            <label class="option">
-                <input
-                    type="radio"
-                    name="theme"
-                    prop:checked=move || settings.get().theme == theme
-                    on:change=move |_| {
-                        change(&|s| s.theme = theme);
-                    }
-                />
-                {label}
-            </label>
-        }
+        radio_option(
+            "theme",
+            label,
+            move || settings.get().theme == theme,
+            move || change(&|s| s.theme = theme),
+        )
     };
 
     view! {
