@@ -9,8 +9,8 @@ use quizdeck::codec::{
     MAX_IMPORT_BYTES, SCHEMA_VERSION,
 };
 use quizdeck::quiz::{
-    Attempt, DeckUpdate, Library, LocalTime, Progress, Rating, ReviewCard, ReviewLimit, RoundKind,
-    Session, Settings, DAY_MS,
+    Attempt, DeckUpdate, Library, LocalTime, MergeReport, Progress, Rating, ReviewCard,
+    ReviewLimit, RoundKind, Session, Settings, DAY_MS,
 };
 
 const START: u64 = 1_764_000_000_000; // 2025-11-24, a fixed clock
@@ -398,7 +398,7 @@ fn as_saved(progress: &Progress) -> Loaded {
 }
 
 #[test]
-fn an_import_saved_before_a_deck_update_keeps_only_answers_to_unchanged_questions() {
+fn an_import_saved_before_a_deck_update_counts_only_answers_to_unchanged_questions() {
     let mut before = Session::new(&DECK, Progress::default());
     before.start_over(Some(1));
     for (n, choice) in RIGHT.into_iter().enumerate() {
@@ -410,16 +410,27 @@ fn an_import_saved_before_a_deck_update_keeps_only_answers_to_unchanged_question
     let (deck, loaded) = &imported.decks[0];
     assert_eq!(deck.id, EDITED_DECK.id);
     assert_eq!(
-        loaded.deck_update.questions_dropped, 2,
+        loaded.progress.history,
+        before.progress().history,
+        "the file's every answer is read"
+    );
+    let mut here = Session::new(&EDITED_DECK, Progress::default());
+    assert_eq!(
+        here.merge_history(&loaded.progress.history),
+        MergeReport {
+            added: 1,
+            updated: 0,
+            uncounted: 2,
+        },
         "'two' was reworded and 'three' removed since the file was saved"
     );
-    let kept: Vec<&str> = loaded
-        .progress
-        .history
+    assert_eq!(here.progress().history, before.progress().history);
+    let counted: Vec<&str> = here
+        .answered_questions()
         .iter()
-        .map(|attempt| attempt.question_id.as_str())
+        .map(|question| question.id)
         .collect();
-    assert_eq!(kept, ["one"]);
+    assert_eq!(counted, ["one"]);
 }
 
 #[test]

@@ -6,6 +6,7 @@ use std::num::NonZeroUsize;
 
 use common::{answer, DECK, EDITED_DECK, REHASHED_DECK, RIGHT, WRONG};
 use quizdeck::codec::{decode, encode, settings_of_schema_2, Unreadable, SCHEMA_VERSION};
+use quizdeck::deck::Deck;
 use quizdeck::quiz::{DeckUpdate, LocalTime, Progress, Settings, Theme, UpdateCost};
 use quizdeck::quiz::{Screen, Session, Step};
 
@@ -155,28 +156,80 @@ fn a_damaged_compact_history_is_refused_with_a_reason() {
     }
 }
 
+/// A week after the fixtures' answers, for their stats.
+const A_WEEK_AFTER_THE_FIXTURE: LocalTime = LocalTime {
+    now: 1_764_900_000_000,
+    utc_offset_minutes: 0,
+};
+
+/// `progress`, saved against `deck` and loaded on it, is what it was, with nothing to tell.
+fn assert_saved_again_loads_as_it_is(progress: &Progress, deck: &'static Deck) {
+    let again = decode(&encode(progress, deck), deck).unwrap();
+    assert_eq!(again.deck_update, DeckUpdate::default());
+    assert_eq!(&again.progress, progress);
+}
+
 #[test]
-fn a_changed_deck_closes_a_round_it_no_longer_fits_and_keeps_only_answers_to_unchanged_questions() {
+fn a_changed_deck_closes_a_round_it_no_longer_fits_and_counts_only_answers_to_unchanged_questions()
+{
+    let before = decode(V1_FIXTURE, &DECK).unwrap().progress;
     let loaded = decode(V1_FIXTURE, &EDITED_DECK).unwrap();
     assert_eq!(
         loaded.deck_update,
         DeckUpdate {
             round_closed: true,
-            questions_dropped: 1,
+            questions_changed: 1,
         },
         "the round asked 'three', which is gone; 'two' was reworded"
     );
     assert_eq!(loaded.progress.round, None);
-    let kept: Vec<&str> = loaded
-        .progress
-        .history
+    assert_eq!(
+        loaded.progress.history, before.history,
+        "every answer is kept, as it was given"
+    );
+    let session = Session::new(&EDITED_DECK, loaded.progress.clone());
+    let counted: Vec<&str> = session
+        .answered_questions()
         .iter()
-        .map(|a| a.question_id.as_str())
+        .map(|question| question.id)
         .collect();
     assert_eq!(
-        kept,
+        counted,
         ["one"],
-        "'two' was reworded, so its old answer says nothing"
+        "'two' was reworded, so its old answer says nothing about it"
+    );
+    assert_eq!(
+        session.stats(A_WEEK_AFTER_THE_FIXTURE).days,
+        Session::new(&DECK, before)
+            .stats(A_WEEK_AFTER_THE_FIXTURE)
+            .days,
+        "the days studied stay as they were"
+    );
+    // Saved again, it is progress on the deck as it is: nothing more to tell.
+    assert_saved_again_loads_as_it_is(&loaded.progress, &EDITED_DECK);
+}
+
+#[test]
+fn answers_to_a_question_count_again_when_it_returns_as_it_was() {
+    let before = decode(V1_FIXTURE, &DECK).unwrap().progress;
+    let edited = decode(V1_FIXTURE, &EDITED_DECK).unwrap().progress;
+    let back = decode(&encode(&edited, &EDITED_DECK), &DECK).unwrap();
+    assert_eq!(
+        back.deck_update,
+        DeckUpdate::default(),
+        "every question answered is as it was when answered"
+    );
+    let answered = |deck, progress| {
+        Session::new(deck, progress)
+            .answered_questions()
+            .iter()
+            .map(|question| question.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        answered(&DECK, back.progress),
+        answered(&DECK, before),
+        "'two' counts again"
     );
 }
 
@@ -197,7 +250,7 @@ fn a_changed_deck_keeps_the_round_when_its_questions_are_unchanged() {
         loaded.deck_update,
         DeckUpdate {
             round_closed: false,
-            questions_dropped: 2,
+            questions_changed: 2,
         },
         "'two' was reworded and 'three' removed"
     );
@@ -212,26 +265,26 @@ fn a_changed_deck_keeps_the_round_when_its_questions_are_unchanged() {
 
 #[test]
 fn an_update_is_a_notice_only_when_it_cost_something() {
-    let update = |round_closed, questions_dropped| DeckUpdate {
+    let update = |round_closed, questions_changed| DeckUpdate {
         round_closed,
-        questions_dropped,
+        questions_changed,
     };
     let questions = NonZeroUsize::new(2).unwrap();
     assert_eq!(update(false, 0).cost(), None);
     assert_eq!(update(true, 0).cost(), Some(UpdateCost::RoundClosed));
     assert_eq!(
         update(false, 2).cost(),
-        Some(UpdateCost::AnswersDropped { questions })
+        Some(UpdateCost::AnswersUncounted { questions })
     );
     assert_eq!(
         update(true, 2).cost(),
-        Some(UpdateCost::RoundClosedAndAnswersDropped { questions })
+        Some(UpdateCost::RoundClosedAndAnswersUncounted { questions })
     );
 }
 
 #[test]
 fn answers_saved_under_the_first_hash_definition_are_carried_over() {
-    // Question hashes once covered the hint and explanation: rewording them dropped answers.
+    // Question hashes once covered the hint and explanation: rewording them set answers aside.
     // Every answer saved under a question's old hash is the answer to it as it is now.
     let before = decode(V1_FIXTURE, &DECK).unwrap().progress;
     let loaded = decode(V1_FIXTURE, &REHASHED_DECK).unwrap();
@@ -255,20 +308,14 @@ fn answers_saved_under_the_first_hash_definition_are_carried_over() {
         assert_eq!(carried.choice_ids, saved.choice_ids);
         assert_eq!(carried.answered_at, saved.answered_at);
     }
-    let a_week_later = LocalTime {
-        now: 1_764_900_000_000,
-        utc_offset_minutes: 0,
-    };
-    let stats = |deck, progress| Session::new(deck, progress).stats(a_week_later);
+    let stats = |deck, progress| Session::new(deck, progress).stats(A_WEEK_AFTER_THE_FIXTURE);
     assert_eq!(
         stats(&REHASHED_DECK, loaded.progress.clone()),
         stats(&DECK, before),
         "the learner's figures are what they were"
     );
     // Saved again, the answers are under the new hashes and load as they are.
-    let again = decode(&encode(&loaded.progress, &REHASHED_DECK), &REHASHED_DECK).unwrap();
-    assert_eq!(again.deck_update, DeckUpdate::default());
-    assert_eq!(again.progress, loaded.progress);
+    assert_saved_again_loads_as_it_is(&loaded.progress, &REHASHED_DECK);
 }
 
 #[test]

@@ -40,6 +40,9 @@ pub struct MergeReport {
     pub added: usize,
     /// Questions that already had answers here and got newer ones.
     pub updated: usize,
+    /// Questions whose new answers were all given to them as they were once worded, or to
+    /// questions since removed: kept, but not counted toward the questions as they are.
+    pub uncounted: usize,
 }
 
 impl MergeReport {
@@ -54,28 +57,31 @@ impl MergeReport {
 pub struct DeckUpdate {
     /// The unfinished round no longer fitted the deck, so it was closed.
     pub round_closed: bool,
-    /// How many questions the learner had answered changed what they ask, or were removed:
-    /// answers to them say nothing about the questions as they are, so they were dropped.
-    pub questions_dropped: usize,
+    /// How many questions the learner last answered as they were then, and that have since
+    /// changed what they ask or been removed: answers to them say nothing about the questions
+    /// as they are, so they no longer count toward them (they are kept all the same).
+    pub questions_changed: usize,
 }
 
 /// What a deck update cost the learner, when it cost anything: the form a notice takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UpdateCost {
     RoundClosed,
-    AnswersDropped { questions: NonZeroUsize },
-    RoundClosedAndAnswersDropped { questions: NonZeroUsize },
+    AnswersUncounted { questions: NonZeroUsize },
+    RoundClosedAndAnswersUncounted { questions: NonZeroUsize },
 }
 
 impl DeckUpdate {
     /// `None` when the update cost nothing.
     pub fn cost(self) -> Option<UpdateCost> {
-        let dropped = NonZeroUsize::new(self.questions_dropped);
-        match (self.round_closed, dropped) {
+        let changed = NonZeroUsize::new(self.questions_changed);
+        match (self.round_closed, changed) {
             (false, None) => None,
             (true, None) => Some(UpdateCost::RoundClosed),
-            (false, Some(questions)) => Some(UpdateCost::AnswersDropped { questions }),
-            (true, Some(questions)) => Some(UpdateCost::RoundClosedAndAnswersDropped { questions }),
+            (false, Some(questions)) => Some(UpdateCost::AnswersUncounted { questions }),
+            (true, Some(questions)) => {
+                Some(UpdateCost::RoundClosedAndAnswersUncounted { questions })
+            }
         }
     }
 }
@@ -113,21 +119,26 @@ impl Progress {
                 update.round_closed = true;
             }
         }
-        let mut dropped: Vec<String> = Vec::new();
-        self.history.retain_mut(|attempt| {
-            let fits = carry_over(attempt);
-            if !fits && !dropped.contains(&attempt.question_id) {
-                dropped.push(attempt.question_id.clone());
+        // Every answer is kept: one that no longer fits is not counted toward any question
+        // (whatever reads the history matches attempts to questions), yet it is still a day
+        // studied, it stays in an export, and it counts again should its question return as
+        // it was.
+        let fits: Vec<bool> = self.history.iter_mut().map(carry_over).collect();
+        // Each question by its latest answer, the newest first.
+        let mut seen: Vec<&str> = Vec::new();
+        for (attempt, fits) in self.history.iter().zip(fits).rev() {
+            if !seen.contains(&attempt.question_id.as_str()) {
+                seen.push(&attempt.question_id);
+                update.questions_changed += usize::from(!fits);
             }
-            fits
-        });
-        update.questions_dropped = dropped.len();
+        }
         Ok(update)
     }
 
     /// Adds every attempt of `other` that is not already here, keeping the history in time
-    /// order. Nothing here is ever dropped, so no answer is lost whichever copy was newer.
-    pub fn merge_history(&mut self, other: &[Attempt]) -> MergeReport {
+    /// order, and reports what they bring to `deck`'s questions. Nothing here is ever dropped,
+    /// so no answer is lost whichever copy was newer.
+    pub fn merge_history(&mut self, other: &[Attempt], deck: &Deck) -> MergeReport {
         let mut added_to: Vec<&str> = Vec::new();
         let mut report = MergeReport::default();
         let new: Vec<Attempt> = {
@@ -149,16 +160,20 @@ impl Progress {
                 .cloned()
                 .collect()
         };
+        let counts = |attempt: &Attempt| {
+            deck.question(&attempt.question_id)
+                .is_some_and(|question| attempt.matches(question))
+        };
         for attempt in &new {
-            if added_to.contains(&attempt.question_id.as_str()) {
+            let id = attempt.question_id.as_str();
+            if added_to.contains(&id) {
                 continue;
             }
-            added_to.push(&attempt.question_id);
-            let known = self
-                .history
-                .iter()
-                .any(|mine| mine.question_id == attempt.question_id);
-            if known {
+            added_to.push(id);
+            let counts_toward_it = |other: &Attempt| other.question_id == id && counts(other);
+            if !new.iter().any(counts_toward_it) {
+                report.uncounted += 1;
+            } else if self.history.iter().any(counts_toward_it) {
                 report.updated += 1;
             } else {
                 report.added += 1;
@@ -172,7 +187,7 @@ impl Progress {
     /// Takes in what another tab saved: a reset made there also forgets the answers here that
     /// came before it, and its newer answers are added. The round here stays.
     /// Whether the history changed.
-    pub fn merge_from_other_tab(&mut self, other: &Progress) -> bool {
+    pub fn merge_from_other_tab(&mut self, other: &Progress, deck: &Deck) -> bool {
         let mut forgot = false;
         if other.reset_at > self.reset_at {
             let reset_at = other.reset_at.unwrap_or_default();
@@ -188,7 +203,7 @@ impl Progress {
             .filter(|attempt| reset_at.is_none_or(|reset| attempt.answered_at > reset))
             .cloned()
             .collect();
-        self.merge_history(&newer).changed_anything() || forgot
+        self.merge_history(&newer, deck).changed_anything() || forgot
     }
 
     /// Forgets every answer and the current round at `now`; the screen stays unless it was the

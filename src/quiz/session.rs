@@ -179,7 +179,7 @@ impl Session {
 
     /// Takes in what another tab saved (see [`Progress::merge_from_other_tab`]).
     pub fn merge_from_other_tab(&mut self, other: &Progress) -> bool {
-        let changed = self.progress.merge_from_other_tab(other);
+        let changed = self.progress.merge_from_other_tab(other, self.deck);
         if changed {
             self.reschedule();
         }
@@ -188,7 +188,7 @@ impl Session {
 
     /// Takes in answers made elsewhere (an imported file). The round here stays as it is.
     pub fn merge_history(&mut self, other: &[Attempt]) -> MergeReport {
-        let report = self.progress.merge_history(other);
+        let report = self.progress.merge_history(other, self.deck);
         if report.changed_anything() {
             self.reschedule();
         }

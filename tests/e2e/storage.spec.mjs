@@ -1,6 +1,6 @@
 // Bad input from storage and a browser that will not store: the quiz keeps working, says so
 // in one sentence, and never loses what was already saved.
-import { test, expect, storageKey, backupKey } from './support.mjs';
+import { test, expect, storageKey, backupKey, attemptsIn } from './support.mjs';
 
 test('a corrupt saved value is kept aside and the learner is told', async ({ quiz, page }) => {
   await page.addInitScript(
@@ -182,7 +182,9 @@ test('a deck update that rewords an answered question says exactly what it cost'
   await page.reload();
   await expect(quiz.loadNotice).toContainText('has been updated: your unfinished round was closed');
   await expect(quiz.loadNotice).toContainText('1 question you had answered has changed or been removed');
-  await expect(quiz.loadNotice).toContainText('Your other answers are kept.');
+  await expect(quiz.loadNotice).toContainText('no longer count toward it. All your answers are kept');
+  // Kept as given, the reworded question's among them: they stay days studied.
+  await expect.poll(async () => attemptsIn((await quiz.storedProgress()).progress).length).toBe(2);
   // The round address opens a fresh round in place of the closed one.
   await expect(quiz.questionHeading).toHaveText(/^Question 1 of/);
 });

@@ -33,13 +33,13 @@ fn load_message(deck: &Deck, notice: &LoadNotice) -> String {
 }
 
 fn deck_update_message(title: &str, cost: UpdateCost) -> String {
-    let dropped = |questions: NonZeroUsize| match questions.get() {
+    let uncounted = |questions: NonZeroUsize| match questions.get() {
         1 => "1 question you had answered has changed or been removed, so your answers to it \
-              no longer count"
+              no longer count toward it"
             .to_owned(),
         n => format!(
             "{n} questions you had answered have changed or been removed, so your answers to \
-             them no longer count"
+             them no longer count toward them"
         ),
     };
     match cost {
@@ -47,14 +47,15 @@ fn deck_update_message(title: &str, cost: UpdateCost) -> String {
             "{title} has been updated: your unfinished round no longer fits it, so it was \
              closed. All your answers are kept."
         ),
-        UpdateCost::RoundClosedAndAnswersDropped { questions } => format!(
-            "{title} has been updated: your unfinished round was closed, and {}. Your other \
-             answers are kept.",
-            dropped(questions)
+        UpdateCost::RoundClosedAndAnswersUncounted { questions } => format!(
+            "{title} has been updated: your unfinished round was closed, and {}. All your \
+             answers are kept, and your days of study stay as they were.",
+            uncounted(questions)
         ),
-        UpdateCost::AnswersDropped { questions } => format!(
-            "{title} has been updated: {}. Your other answers are kept.",
-            dropped(questions)
+        UpdateCost::AnswersUncounted { questions } => format!(
+            "{title} has been updated: {}. All your answers are kept, and your days of study \
+             stay as they were.",
+            uncounted(questions)
         ),
     }
 }

@@ -66,11 +66,11 @@ fn imported_message(app: AppState, imported: &Imported) -> String {
                 "{} questions updated, {} added",
                 report.updated, report.added
             );
-            match loaded.deck_update.questions_dropped {
+            match report.uncounted {
                 0 => {}
-                1 => counts.push_str(", 1 left out because it changed since the file was saved"),
+                1 => counts.push_str(", 1 not counted because it changed since the file was saved"),
                 n => counts.push_str(&format!(
-                    ", {n} left out because they changed since the file was saved"
+                    ", {n} not counted because they changed since the file was saved"
                 )),
             }
             Some(if several {
