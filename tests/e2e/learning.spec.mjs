@@ -230,7 +230,7 @@ test('export, reset, import: progress comes back, and a bad file changes nothing
     buffer: Buffer.from(JSON.stringify(beforeRewording)),
   });
   await expect(page.getByTestId('transfer-message')).toHaveText(
-    `Imported: ${decks['asyncio-basics'].title}: 0 questions updated, 0 added; ${deck.title}: 0 questions updated, 0 added, 1 not counted because it changed since the file was saved. Your own answers were kept.`,
+    `Imported: ${decks['asyncio-basics'].title}: 0 questions updated, 0 added; ${deck.title}: 0 questions updated, 0 added, 1 not counted: it changed since it was answered. Your own answers were kept.`,
   );
   await expect.poll(async () => attemptsIn((await quiz.storedProgress()).progress).length).toBe(4);
   await quiz.open();

@@ -68,9 +68,9 @@ fn imported_message(app: AppState, imported: &Imported) -> String {
             );
             match report.uncounted {
                 0 => {}
-                1 => counts.push_str(", 1 not counted because it changed since the file was saved"),
+                1 => counts.push_str(", 1 not counted: it changed since it was answered"),
                 n => counts.push_str(&format!(
-                    ", {n} not counted because they changed since the file was saved"
+                    ", {n} not counted: they changed since they were answered"
                 )),
             }
             Some(if several {
