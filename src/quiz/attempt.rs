@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::deck::{Question, QuestionKind};
+use crate::deck::{Deck, Question, QuestionKind};
 
 /// One graded answer to one question. Only a checked answer becomes an attempt, so an attempt
 /// always has its verdict.
@@ -99,5 +99,12 @@ impl Attempt {
     /// Whether this attempt was made on the question as it is now.
     pub fn matches(&self, question: &Question) -> bool {
         self.question_id == question.id && self.question_hash == question.hash
+    }
+
+    /// The question of `deck` this attempt counts toward: the one it answered, if that is
+    /// still in the deck as it was answered.
+    pub fn counted_question(&self, deck: &'static Deck) -> Option<&'static Question> {
+        deck.question(&self.question_id)
+            .filter(|question| self.matches(question))
     }
 }

@@ -138,7 +138,7 @@ impl Progress {
     /// Adds every attempt of `other` that is not already here, keeping the history in time
     /// order, and reports what they bring to `deck`'s questions. Nothing here is ever dropped,
     /// so no answer is lost whichever copy was newer.
-    pub fn merge_history(&mut self, other: &[Attempt], deck: &Deck) -> MergeReport {
+    pub fn merge_history(&mut self, other: &[Attempt], deck: &'static Deck) -> MergeReport {
         let mut added_to: Vec<&str> = Vec::new();
         let mut report = MergeReport::default();
         let new: Vec<Attempt> = {
@@ -160,17 +160,14 @@ impl Progress {
                 .cloned()
                 .collect()
         };
-        let counts = |attempt: &Attempt| {
-            deck.question(&attempt.question_id)
-                .is_some_and(|question| attempt.matches(question))
-        };
         for attempt in &new {
             let id = attempt.question_id.as_str();
             if added_to.contains(&id) {
                 continue;
             }
             added_to.push(id);
-            let counts_toward_it = |other: &Attempt| other.question_id == id && counts(other);
+            let counts_toward_it =
+                |other: &Attempt| other.question_id == id && other.counted_question(deck).is_some();
             if !new.iter().any(counts_toward_it) {
                 report.uncounted += 1;
             } else if self.history.iter().any(counts_toward_it) {
@@ -187,7 +184,7 @@ impl Progress {
     /// Takes in what another tab saved: a reset made there also forgets the answers here that
     /// came before it, and its newer answers are added. The round here stays.
     /// Whether the history changed.
-    pub fn merge_from_other_tab(&mut self, other: &Progress, deck: &Deck) -> bool {
+    pub fn merge_from_other_tab(&mut self, other: &Progress, deck: &'static Deck) -> bool {
         let mut forgot = false;
         if other.reset_at > self.reset_at {
             let reset_at = other.reset_at.unwrap_or_default();

@@ -187,10 +187,7 @@ impl Schedule {
 
     /// Reschedules the question `attempt` answered, if it is still in the deck as answered.
     pub fn record(&mut self, deck: &'static Deck, attempt: &Attempt) {
-        let Some(question) = deck
-            .question(&attempt.question_id)
-            .filter(|question| attempt.matches(question))
-        else {
+        let Some(question) = attempt.counted_question(deck) else {
             return;
         };
         let card = ReviewCard::after(

@@ -56,12 +56,9 @@ impl Tallies {
         // One pass over the history, however long, then each tally adds its questions up.
         let mut answered: BTreeMap<&str, Answered> = BTreeMap::new();
         for attempt in history {
-            let Some(question) = deck.question(&attempt.question_id) else {
+            let Some(question) = attempt.counted_question(deck) else {
                 continue;
             };
-            if !attempt.matches(question) {
-                continue;
-            }
             answered
                 .entry(question.id)
                 .and_modify(|answered| {
