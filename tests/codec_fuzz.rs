@@ -245,7 +245,7 @@ fn check_usable(loaded: &Loaded, deck: &'static Deck, raw: &str) {
     assert!(overview.tallies.deck.right_last_time <= overview.tallies.deck.answered);
     assert!(overview.tallies.deck.answered <= overview.tallies.deck.questions);
     assert!(overview.due <= overview.tallies.deck.answered);
-    if let RoundStatus::InProgress { number, total } = overview.round {
+    if let RoundStatus::InProgress { number, total, .. } = overview.round {
         assert!((1..=total).contains(&number), "{}", preview(raw));
     }
     let again = decode(&encode(progress, deck), deck)

@@ -4,8 +4,10 @@ mod common;
 
 use common::{answer, DECK, RIGHT, WRONG};
 use quizdeck::quiz::{
-    HeadStart, Progress, RoundKind, RoundStatus, Screen, Session, FIRST_ROUND_SEED,
+    HeadStart, Progress, RoundKind, RoundStatus, Screen, Session, Settings, FIRST_ROUND_SEED,
 };
+
+const DAY: u64 = 86_400_000;
 
 fn new_session() -> Session {
     Session::new(&DECK, Progress::default())
@@ -177,6 +179,7 @@ fn leaving_and_resuming_keeps_the_round_where_it_was() {
     assert_eq!(
         session.overview(0).round,
         RoundStatus::InProgress {
+            kind: RoundKind::Full,
             number: 2,
             total: 3
         }
@@ -199,6 +202,65 @@ fn start_over_begins_a_new_full_round_and_keeps_the_history() {
     let card = session.current_question().unwrap();
     assert_eq!((card.position, card.question.id), (0, "one"));
     assert_eq!(session.progress().history.len(), 2);
+}
+
+#[test]
+fn beginning_another_kind_of_round_ends_the_unfinished_one_but_the_same_kind_resumes() {
+    let mut session = new_session();
+    let settings = Settings::default();
+    assert!(
+        session.round_ended_by(&RoundKind::Review).is_none(),
+        "no round yet"
+    );
+    session.start_over(Some(3));
+    let review = RoundKind::Review;
+    assert!(
+        session.round_ended_by(&review).is_none(),
+        "nothing answered in it yet"
+    );
+    answer(&mut session, &[RIGHT[0]], false, DAY);
+    assert!(
+        session.round_ended_by(&RoundKind::Full).is_none(),
+        "resumed"
+    );
+    let ended = session
+        .round_ended_by(&review)
+        .map(|round| round.kind.clone());
+    assert_eq!(ended, Some(RoundKind::Full));
+    assert_eq!(
+        session.round_status(),
+        RoundStatus::InProgress {
+            kind: RoundKind::Full,
+            number: 2,
+            total: 3
+        }
+    );
+
+    assert!(
+        !session.can_start(&review, &settings, DAY),
+        "nothing due yet"
+    );
+    let due_later = 30 * DAY;
+    assert!(session.can_start(&review, &settings, due_later));
+    assert!(
+        !session.can_start(&RoundKind::Missed, &settings, due_later),
+        "round unfinished"
+    );
+    assert!(!session.can_start(&RoundKind::Topic("none".into()), &settings, due_later));
+    assert!(session.start(&review, &settings, 5, due_later));
+    assert_eq!(session.round().map(|round| round.len()), Some(1));
+    assert_eq!(
+        session.progress().history.len(),
+        1,
+        "the ended round's answer kept"
+    );
+
+    answer(&mut session, &[RIGHT[0]], false, due_later);
+    assert!(
+        session.round_ended_by(&RoundKind::Full).is_none(),
+        "a finished round ends nothing"
+    );
+    assert!(session.can_start(&RoundKind::Full, &settings, due_later));
 }
 
 /// The first question a round started with `FIRST_ROUND_SEED` shows: what index.html renders.

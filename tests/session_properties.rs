@@ -202,8 +202,16 @@ fn check_invariants(session: &Session, deck: &'static Deck, now: u64) -> Result<
         .sum();
     prop_assert!(topic_total <= overview.tallies.deck.questions);
     match (&progress.round, overview.round) {
-        (Some(round), RoundStatus::InProgress { number, total }) => {
+        (
+            Some(round),
+            RoundStatus::InProgress {
+                kind,
+                number,
+                total,
+            },
+        ) => {
             prop_assert!(!round.is_finished());
+            prop_assert_eq!(&kind, &round.kind);
             prop_assert!(1 <= number && number <= total && total == round.len());
         }
         (Some(round), RoundStatus::Finished) => prop_assert!(round.is_finished()),

@@ -63,12 +63,15 @@ impl Session {
     /// with nothing missed, or an unknown topic begins none).
     pub fn start(&mut self, kind: &RoundKind, settings: &Settings, seed: u64, now: u64) -> bool {
         let seed = settings.shuffle.then_some(seed);
-        match kind {
-            RoundKind::Full => self.start_over(seed),
-            RoundKind::Topic(topic_id) => self.start_topic(topic_id, seed),
-            RoundKind::Review => self.start_review(seed, now, settings.daily_review_limit),
-            RoundKind::Missed => self.retry_missed(seed),
-        }
+        let ids = self.questions_for(kind, now, settings.daily_review_limit);
+        self.begin(kind.clone(), seed, ids)
+    }
+
+    /// Whether a round of `kind` would have questions, were it begun at `now`.
+    pub fn can_start(&self, kind: &RoundKind, settings: &Settings, now: u64) -> bool {
+        !self
+            .questions_for(kind, now, settings.daily_review_limit)
+            .is_empty()
     }
 
     /// The current round, if it is of `kind` and not finished: the one its address resumes.
@@ -77,48 +80,60 @@ impl Session {
             .filter(|round| round.kind == *kind && !round.is_finished())
     }
 
+    /// The round under way that beginning a round of `kind` would end: the current one, if it
+    /// is of another kind, unfinished and answered in (one of the same kind is resumed, or
+    /// started over when the learner asks for that). Its answers are kept either way; its
+    /// place is what is lost.
+    pub fn round_ended_by(&self, kind: &RoundKind) -> Option<&Round> {
+        self.round().filter(|round| {
+            round.kind != *kind && !round.is_finished() && !round.attempts.is_empty()
+        })
+    }
+
     /// Begins a new round over the whole deck, abandoning any unfinished one (its answers stay
     /// in the history). Each of these takes the seed that shuffles the options, or `None` to
     /// keep them in deck order.
     pub fn start_over(&mut self, seed: Option<u64>) -> bool {
-        let ids = self
-            .deck
-            .questions
-            .iter()
-            .map(|q| q.id.to_owned())
-            .collect();
+        let ids = self.questions_for(&RoundKind::Full, 0, ReviewLimit::default());
         self.begin(RoundKind::Full, seed, ids)
     }
 
     /// Begins a round of one topic's questions.
     pub fn start_topic(&mut self, topic_id: &str, seed: Option<u64>) -> bool {
-        let ids = self
-            .deck
-            .questions_in(topic_id)
-            .map(|q| q.id.to_owned())
-            .collect();
-        self.begin(RoundKind::Topic(topic_id.to_owned()), seed, ids)
+        let kind = RoundKind::Topic(topic_id.to_owned());
+        let ids = self.questions_for(&kind, 0, ReviewLimit::default());
+        self.begin(kind, seed, ids)
     }
 
     /// Begins a round of the questions due at `now`, most overdue first, at most `limit`.
     pub fn start_review(&mut self, seed: Option<u64>, now: u64, limit: ReviewLimit) -> bool {
-        let limit = limit.get() as usize;
-        let ids = self
-            .due(now)
-            .into_iter()
-            .take(limit)
-            .map(|q| q.id.to_owned())
-            .collect();
+        let ids = self.questions_for(&RoundKind::Review, now, limit);
         self.begin(RoundKind::Review, seed, ids)
     }
 
     /// Begins a round of the questions missed in the finished round.
     pub fn retry_missed(&mut self, seed: Option<u64>) -> bool {
-        let Some(round) = self.finished_round() else {
-            return false;
-        };
-        let ids = round.missed().map(|a| a.question_id.clone()).collect();
+        let ids = self.questions_for(&RoundKind::Missed, 0, ReviewLimit::default());
         self.begin(RoundKind::Missed, seed, ids)
+    }
+
+    /// The questions a round of `kind` begun at `now` asks, in order (a review: the most
+    /// overdue first, at most `limit`).
+    fn questions_for(&self, kind: &RoundKind, now: u64, limit: ReviewLimit) -> Vec<String> {
+        let questions: Vec<&'static Question> = match kind {
+            RoundKind::Full => self.deck.questions.iter().collect(),
+            RoundKind::Topic(topic_id) => self.deck.questions_in(topic_id).collect(),
+            RoundKind::Review => {
+                let mut due = self.due(now);
+                due.truncate(limit.get() as usize);
+                due
+            }
+            RoundKind::Missed => {
+                let missed = self.finished_round().into_iter().flat_map(Round::missed);
+                return missed.map(|a| a.question_id.clone()).collect();
+            }
+        };
+        questions.into_iter().map(|q| q.id.to_owned()).collect()
     }
 
     fn begin(&mut self, kind: RoundKind, seed: Option<u64>, ids: Vec<String>) -> bool {

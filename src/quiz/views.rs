@@ -30,11 +30,12 @@ pub struct Summary {
 }
 
 /// Where the learner's current round stands, for the start screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RoundStatus {
     NoRound,
-    /// At question `number` (from 1) of `total`.
+    /// A round of `kind` at question `number` (from 1) of `total`.
     InProgress {
+        kind: RoundKind,
         number: usize,
         total: usize,
     },
@@ -90,20 +91,25 @@ impl Session {
         })
     }
 
-    pub fn overview(&self, now: u64) -> Overview {
-        let round = match &self.progress().round {
+    /// Where the current round stands.
+    pub fn round_status(&self) -> RoundStatus {
+        match self.round() {
             None => RoundStatus::NoRound,
             Some(round) => match round.position() {
                 Some(position) => RoundStatus::InProgress {
+                    kind: round.kind.clone(),
                     number: position + 1,
                     total: round.len(),
                 },
                 None => RoundStatus::Finished,
             },
-        };
+        }
+    }
+
+    pub fn overview(&self, now: u64) -> Overview {
         Overview {
             tallies: Tallies::of(self.deck(), &self.progress().history),
-            round,
+            round: self.round_status(),
             due: self.schedule().due_count(now),
         }
     }

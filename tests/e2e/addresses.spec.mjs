@@ -79,7 +79,7 @@ test('Back from a question goes to the start screen in one step; Continue and Fo
   await page.goBack();
   await expect(startHeading(page)).toBeVisible();
   await expect(page).toHaveURL(at(deckPath));
-  await expect(page.getByText(`Round in progress: question 7 of ${total}.`)).toBeVisible();
+  await expect(page.getByText(`Round in progress (the whole deck): question 7 of ${total}.`)).toBeVisible();
   // The screen moved to has the focus, so a screen reader reads where the learner landed.
   await expect(startHeading(page)).toBeFocused();
 
@@ -121,6 +121,49 @@ test('stats and settings: Back returns to where the learner was, mid-question', 
   await expect(page).toHaveURL(at('settings'));
   await page.goBack();
   await expect(quiz.questionHeading).toHaveText(`Question 2 of ${total}`);
+});
+
+test('a round begun mid-round asks first: Continue keeps the place, Start ends the round but keeps its answers', async ({
+  quiz,
+  page,
+}) => {
+  await quiz.open();
+  await quiz.button('Start').click();
+  await quiz.answer(true);
+  await quiz.next();
+  await quiz.answer(false);
+  await quiz.toDeckStart();
+
+  const topicName = `the topic \u201c${topic.title}\u201d`;
+  const asking = page.getByRole('heading', { level: 1, name: `Start ${topicName}?` });
+  await quiz.button(`Take topic: ${topic.title}`).click();
+  await expect(page).toHaveURL(at(`${deckPath}/topic/${topic.id}`));
+  await expect(asking).toBeFocused();
+  await expect(page.locator('main')).toContainText(
+    `You are at question 2 of ${total} of the whole deck. Starting ${topicName} ends that round: ` +
+      'the answers you gave in it are kept, but not your place.',
+  );
+  await quiz.button('Continue the whole deck').click();
+  await expect(page).toHaveURL(at(`${deckPath}/round`));
+  await expect(quiz.questionHeading).toHaveText(`Question 2 of ${total}`);
+  await expect(quiz.feedback, 'the answer checked before, still shown').toBeVisible();
+  // Continue took the question's place: Back goes to the start screen the topic was taken from.
+  await page.goBack();
+  await expect(startHeading(page)).toBeVisible();
+
+  // A shared or bookmarked topic address asks too; Start begins the topic.
+  await quiz.open(`${deckPath}/topic/${topic.id}`);
+  await expect(asking).toBeVisible();
+  await quiz.button(`Start ${topicName}`).click();
+  await expect(quiz.questionHeading).toHaveText(`Question 1 of ${topicSize}`);
+  await expect(quiz.questionHeading).toBeFocused();
+  await quiz.toDeckStart();
+  await expect(page.getByText(`Round in progress (${topicName}): question 1 of ${topicSize}.`)).toBeVisible();
+  await expect(page.getByTestId('done-so-far')).toContainText('You have answered 2 of');
+
+  // Nothing answered in the topic yet: the whole deck starts over without asking.
+  await quiz.button('Start over').click();
+  await expect(quiz.questionHeading).toHaveText(`Question 1 of ${total}`);
 });
 
 test("a finished round's summary takes the round's place: Back from it goes to the start screen", async ({
@@ -295,9 +338,13 @@ test('the installed app\'s shortcuts open each deck\'s review and stats', async 
   await expect(startHeading(page)).toBeVisible();
   await expect(page.getByTestId('due')).toHaveText('Nothing is due for review right now.');
 
+  // Now one is due, but the round answered in is still under way: the review asks first.
   await page.clock.setSystemTime(T0.getTime() + 2 * 24 * 3600 * 1000);
   await quiz.open(review.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Start the review?' })).toBeVisible();
+  await quiz.button('Start the review').click();
   await expect(quiz.questionHeading).toHaveText('Question 1 of 1');
+  await expect(quiz.questionHeading).toBeFocused();
   await expect(page).toHaveURL(at(review.url));
 
   await quiz.open(stats.url);

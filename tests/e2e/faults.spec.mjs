@@ -114,7 +114,7 @@ test('a reload on every screen gives back that screen as it was', async ({ quiz,
   await quiz.answer(true);
   await quiz.next();
   await quiz.toDeckStart();
-  await expect(page.getByText(/^Round in progress: question \d+ of \d+\.$/)).toBeVisible();
+  await expect(page.getByText(/^Round in progress \(the missed questions\): question \d+ of \d+\.$/)).toBeVisible();
   await expectReloadKeeps(page, 'the start screen with a round in progress');
 
   await quiz.navigation('Stats').click();

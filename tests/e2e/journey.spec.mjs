@@ -82,7 +82,7 @@ test('a reload keeps the screen, option order, selection, hint and feedback', as
 
   // Leaving for the start screen and coming back is also kept across a reload.
   await quiz.toDeckStart();
-  await expect(page.getByText(`Round in progress: question 2 of ${total}.`)).toBeVisible();
+  await expect(page.getByText(`Round in progress (the whole deck): question 2 of ${total}.`)).toBeVisible();
   await page.reload();
   await quiz.button('Continue').click();
   await expect.poll(() => quiz.feedback.innerText()).toBe(feedback);

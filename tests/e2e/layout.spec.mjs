@@ -6,10 +6,10 @@ import { test, expect, audit, deck, decks } from './support.mjs';
 
 /**
  * Calls `visit(screen)` on every screen in turn: start, a question (with its hint shown), its
- * feedback after a wrong answer, the round's summary, stats, settings and its reset
- * confirmation. The round is the
- * whole deck, or the topic `topic`; the question is `questionId`, by default one with four
- * code blocks as options.
+ * feedback after a wrong answer, the question asked before another round would end it, the
+ * round's summary, stats, settings and its reset confirmation. The round is the whole deck, or
+ * the topic `topic`; the question is `questionId`, by default one with four code blocks as
+ * options.
  */
 async function everyScreen(quiz, page, visit, { topic, questionId = 'correct-async-view' } = {}) {
   await quiz.open();
@@ -25,6 +25,14 @@ async function everyScreen(quiz, page, visit, { topic, questionId = 'correct-asy
   await visit('question with code and hint');
   await quiz.answer(false);
   await visit('feedback');
+  // Another topic taken with this round under way: the question whether to end it.
+  await quiz.toDeckStart();
+  const another = deck.topics.find((candidate) => candidate.id !== topic);
+  await quiz.button(`Take topic: ${another.title}`).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Start the topic/ })).toBeVisible();
+  await visit('asking before ending the round');
+  await page.getByRole('button', { name: /^Continue the / }).click();
+  await expect(quiz.feedback).toBeVisible();
   await quiz.next();
   await quiz.finishRound();
   await visit('summary');

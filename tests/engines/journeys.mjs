@@ -161,7 +161,7 @@ export function journeys(engine) {
           await quiz.waitForHeading('Decks');
           await quiz.waitForButtonLabelled(`Continue ${deck.title}`);
           await quiz.openDeckFromLibrary();
-          await quiz.waitForText('main', `Round in progress: question ${index + 1} of ${total}.`);
+          await quiz.waitForText('main', `Round in progress (the whole deck): question ${index + 1} of ${total}.`);
           await quiz.reload();
           await quiz.clickButton('Continue');
           await quiz.until('the feedback again', async () => (await quiz.feedbackText()) === feedback);
@@ -312,7 +312,7 @@ export function journeys(engine) {
       await quiz.back();
       await quiz.waitForHeading(deck.title);
       await quiz.waitForAddress(quiz.deckUrl);
-      await quiz.waitForText('.round-status', `Round in progress: question 3 of ${total}.`, 'the round status');
+      await quiz.waitForText('.round-status', `Round in progress (the whole deck): question 3 of ${total}.`, 'the round status');
       // One more Back is the library, which offers to continue the round.
       await quiz.back();
       await quiz.waitForHeading('Decks');

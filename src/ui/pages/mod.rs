@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::context::Provider;
 
 use crate::browser::{fresh_seed, now, use_document_title};
+use crate::deck::Deck;
 use crate::quiz::{RoundKind, Screen};
 use crate::ui::address::Address;
 use crate::ui::navigation::{use_go, Entry};
@@ -30,15 +31,33 @@ pub use stats::StatsPage;
 
 /// Begins a round of a kind in a deck and goes to its address, as a new history entry (Back
 /// from its question returns to the screen that began it: the start screen or the library,
-/// where Continue resumes it), or in place of the summary it was begun from.
+/// where Continue resumes it), or in place of the summary it was begun from. Should that end
+/// another round still unfinished, it only goes there, and the round's screen asks first.
 fn use_begin_round_in(entry: Entry) -> impl Fn(OpenDeck, RoundKind) + Copy {
     let app = AppState::get();
     let go = use_go();
     move |open, kind| {
+        let ends_another = open
+            .session
+            .with_untracked(|session| session.round_ended_by(&kind).is_some());
         let settings = app.settings();
-        if open.act(|session| session.start(&kind, &settings, fresh_seed(), now())) {
+        if ends_another || open.act(|session| session.start(&kind, &settings, fresh_seed(), now()))
+        {
             go.to(Address::Round(open.deck, &kind).path(), entry);
         }
+    }
+}
+
+/// A round named as a sentence names it: "the whole deck", "the topic “Sync and async”".
+fn round_name(deck: &'static Deck, kind: &RoundKind) -> String {
+    match kind {
+        RoundKind::Full => "the whole deck".to_owned(),
+        RoundKind::Topic(topic) => match deck.topic(topic) {
+            Some(topic) => format!("the topic \u{201c}{}\u{201d}", topic.title),
+            None => "a topic".to_owned(),
+        },
+        RoundKind::Review => "the review".to_owned(),
+        RoundKind::Missed => "the missed questions".to_owned(),
     }
 }
 

@@ -3,8 +3,8 @@ use leptos_router::hooks::use_params_map;
 
 use super::question::QuestionPage;
 use super::summary::SummaryPage;
-use crate::browser::{fresh_seed, now};
-use crate::quiz::{RoundKind, Screen};
+use crate::browser::{focus_screen_heading, fresh_seed, now};
+use crate::quiz::{RoundKind, RoundStatus, Screen, Session};
 use crate::ui::address::Address;
 use crate::ui::navigation::use_go;
 use crate::ui::{use_open_deck, AppState};
@@ -26,29 +26,45 @@ pub fn TopicRoute() -> impl IntoView {
 
 /// The question of the round `kind` names. Arriving here resumes that round if it is the
 /// current one and unfinished, and otherwise begins it, so an address shared, bookmarked or
-/// opened from the installed app's shortcuts always has a round to show. When the round is
-/// over, its summary takes this screen's place in the history, so Back goes to the start screen
-/// rather than to a round that has ended.
+/// opened from the installed app's shortcuts always has a round to show; but should beginning
+/// it end another round still unfinished, the learner is asked first ([`BeginInstead`]). When
+/// the round is over, its summary takes this screen's place in the history, so Back goes to the
+/// start screen rather than to a round that has ended.
 #[component]
 fn RoundOf(kind: Memo<Option<RoundKind>>) -> impl IntoView {
     let app = AppState::get();
     let open = use_open_deck();
     let go = use_go();
-    // Runs when the address names another round (a memo: only a change of round re-runs it).
+    let asking = Memo::new(move |_| {
+        let Some(kind) = kind.get() else {
+            return false;
+        };
+        let settings = app.settings();
+        open.session.with(|session| {
+            session.round_ended_by(&kind).is_some() && session.can_start(&kind, &settings, now())
+        })
+    });
+    // Runs when the address names another round (memos: only a change of round, or of whether
+    // the learner is being asked, re-runs it).
     Effect::new(move |_| {
         let Some(kind) = kind.get() else {
             return;
         };
-        let resumed = open
-            .session
-            .with_untracked(|session| session.unfinished_round(&kind).is_some());
-        let settings = app.settings();
-        if resumed || open.act(|session| session.start(&kind, &settings, fresh_seed(), now())) {
-            super::record_visit(app, open, Screen::Round);
-        } else {
-            // Nothing to begin: no question due, none missed, or a topic the deck lacks.
-            go.replace(Address::Deck(open.deck).path());
+        if asking.get() {
+            return;
         }
+        untrack(|| {
+            let resumed = open
+                .session
+                .with(|session| session.unfinished_round(&kind).is_some());
+            let settings = app.settings();
+            if resumed || open.act(|session| session.start(&kind, &settings, fresh_seed(), now())) {
+                super::record_visit(app, open, Screen::Round);
+            } else {
+                // Nothing to begin: no question due, none missed, or a topic the deck lacks.
+                go.replace(Address::Deck(open.deck).path());
+            }
+        });
     });
     let on_screen = Memo::new(move |_| {
         let kind = kind.get()?;
@@ -66,7 +82,81 @@ fn RoundOf(kind: Memo<Option<RoundKind>>) -> impl IntoView {
         }
         on_screen
     });
-    move || (on_screen.get() == Some(true)).then(|| view! { <QuestionPage /> })
+    move || {
+        if on_screen.get() == Some(true) {
+            view! { <QuestionPage /> }.into_any()
+        } else if asking.get() {
+            kind.get()
+                .map(|kind| view! { <BeginInstead kind /> })
+                .into_any()
+        } else {
+            ().into_any()
+        }
+    }
+}
+
+/// Asks before a round begins in place of another still unfinished (a topic taken or the
+/// review's shortcut opened mid-round): begin it, losing the other's place (its answers are
+/// kept), or go back to the other.
+#[component]
+fn BeginInstead(kind: RoundKind) -> impl IntoView {
+    let app = AppState::get();
+    let open = use_open_deck();
+    let go = use_go();
+    let deck = open.deck;
+    let name = super::round_name(deck, &kind);
+    let status = Memo::new(move |_| open.session.with(Session::round_status));
+    let heading = format!("Start {name}?");
+    super::use_title({
+        let heading = heading.clone();
+        move || vec![heading.clone(), deck.title.to_owned()]
+    });
+    let begin = {
+        let kind = kind.clone();
+        move |_| {
+            let settings = app.settings();
+            if open.act(|session| session.start(&kind, &settings, fresh_seed(), now())) {
+                // The button pressed is gone with this screen: the question's heading next.
+                focus_screen_heading();
+            }
+        }
+    };
+    let go_back = move |_| {
+        let round = open.session.with_untracked(Address::of_round);
+        go.replace(round.unwrap_or_else(|| Address::Deck(deck).path()));
+    };
+    let ending = move || match status.get() {
+        RoundStatus::InProgress {
+            kind: other,
+            number,
+            total,
+        } => Some((super::round_name(deck, &other), number, total)),
+        _ => None,
+    };
+    view! {
+        <section class="begin-instead" aria-labelledby="begin-instead-title">
+            <h1 id="begin-instead-title" tabindex="-1">{heading}</h1>
+            {move || {
+                ending()
+                    .map(|(other, number, total)| {
+                        view! {
+                            <p>
+                                "You are at question " {number} " of " {total} " of " {other.clone()}
+                                ". Starting " {name.clone()} " ends that round: the answers you gave in it are kept, but not your place."
+                            </p>
+                            <div class="actions">
+                                <button type="button" class="primary" on:click=begin.clone()>
+                                    "Start " {name.clone()}
+                                </button>
+                                <button type="button" class="secondary" on:click=go_back>
+                                    "Continue " {other}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </section>
+    }
 }
 
 /// A finished round's result (`/deck/<id>/summary`). Arriving without one, the round in

@@ -88,10 +88,11 @@ pub fn StartPage() -> impl IntoView {
             <p data-testid="done-so-far">{done_so_far}</p>
             <div class="actions">
                 {move || match overview.get().round {
-                    RoundStatus::InProgress { number, total } => {
+                    RoundStatus::InProgress { kind, number, total } => {
                         view! {
                             <p class="round-status">
-                                "Round in progress: question " {number} " of " {total} "."
+                                "Round in progress (" {super::round_name(deck, &kind)}
+                                "): question " {number} " of " {total} "."
                             </p>
                             <button type="button" class="primary" on:click=resume>
                                 "Continue"
