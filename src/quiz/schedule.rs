@@ -2,6 +2,7 @@
 //! (the `rs-fsrs` crate), so the questions a learner is about to forget come back first.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use chrono::{DateTime, Duration, Utc};
 use rs_fsrs::{Parameters, Seed};
@@ -73,15 +74,15 @@ pub struct ReviewCard {
 
 /// FSRS's parameters: the defaults, in long-term scheduling (intervals in days, since retrying
 /// within minutes is what "Retry missed questions" is for) and without fuzz, so intervals are
-/// deterministic. (The default seed is built from the clock; it would only be read for fuzz.)
-fn parameters() -> Parameters {
-    Parameters {
-        enable_fuzz: false,
-        enable_short_term: false,
-        seed: Seed::Empty,
-        ..Parameters::default()
-    }
-}
+/// deterministic. Built once: the crate's default seed reads the clock and formats it as a
+/// string (it would only be read for fuzz), which cost a cold load one clock read, one string
+/// and, in the browser, one call out to JavaScript per answer replayed.
+static PARAMETERS: LazyLock<Parameters> = LazyLock::new(|| Parameters {
+    enable_fuzz: false,
+    enable_short_term: false,
+    seed: Seed::Empty,
+    ..Parameters::default()
+});
 
 fn time(ms: u64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms as i64).unwrap_or_default()
@@ -100,7 +101,7 @@ impl ReviewCard {
     /// every answer, which is most of a cold load's time once the history is years long (every
     /// load replays it). The test below checks it against the crate on long random histories.
     pub fn after(previous: Option<&ReviewCard>, rating: Rating, now: u64) -> ReviewCard {
-        let parameters = parameters();
+        let parameters = &*PARAMETERS;
         let at = time(now);
         // A card FSRS has not scheduled yet starts from the initial memory of each rating.
         let reviewed = previous.filter(|card| card.phase != Phase::New);
@@ -256,7 +257,7 @@ mod tests {
                 ..Default::default()
             },
         };
-        let next = FSRS::new(parameters())
+        let next = FSRS::new(PARAMETERS.clone())
             .next(card, time(now), rating.fsrs())
             .card;
         assert_eq!(
