@@ -140,7 +140,7 @@ test('a round begun mid-round asks first: Continue keeps the place, Start ends t
   await expect(page).toHaveURL(at(`${deckPath}/topic/${topic.id}`));
   await expect(asking).toBeFocused();
   await expect(page.locator('main')).toContainText(
-    `You are at question 2 of ${total} of the whole deck. Starting ${topicName} ends that round: ` +
+    `You are at question 2 of ${total} in the whole deck. Starting ${topicName} ends that round: ` +
       'the answers you gave in it are kept, but not your place.',
   );
   await quiz.button('Continue the whole deck').click();

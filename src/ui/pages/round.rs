@@ -141,7 +141,7 @@ fn BeginInstead(kind: RoundKind) -> impl IntoView {
                     .map(|(other, number, total)| {
                         view! {
                             <p>
-                                "You are at question " {number} " of " {total} " of " {other.clone()}
+                                "You are at question " {number} " of " {total} " in " {other.clone()}
                                 ". Starting " {name.clone()} " ends that round: the answers you gave in it are kept, but not your place."
                             </p>
                             <div class="actions">
