@@ -2,7 +2,6 @@
 //! (the `rs-fsrs` crate), so the questions a learner is about to forget come back first.
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 use chrono::{DateTime, Duration, Utc};
 use rs_fsrs::{Parameters, Seed};
@@ -74,15 +73,17 @@ pub struct ReviewCard {
 
 /// FSRS's parameters: the defaults, in long-term scheduling (intervals in days, since retrying
 /// within minutes is what "Retry missed questions" is for) and without fuzz, so intervals are
-/// deterministic. Built once: the crate's default seed reads the clock and formats it as a
-/// string (it would only be read for fuzz), which cost a cold load one clock read, one string
-/// and, in the browser, one call out to JavaScript per answer replayed.
-static PARAMETERS: LazyLock<Parameters> = LazyLock::new(|| Parameters {
-    enable_fuzz: false,
-    enable_short_term: false,
-    seed: Seed::Empty,
-    ..Parameters::default()
-});
+/// deterministic. Building them reads the clock (the crate's default seed, which only fuzz
+/// would read, is the time formatted as a string; in the browser, a call out to JavaScript),
+/// so a replay builds them once, not at every answer.
+fn parameters() -> Parameters {
+    Parameters {
+        enable_fuzz: false,
+        enable_short_term: false,
+        seed: Seed::Empty,
+        ..Parameters::default()
+    }
+}
 
 fn time(ms: u64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms as i64).unwrap_or_default()
@@ -101,7 +102,16 @@ impl ReviewCard {
     /// every answer, which is most of a cold load's time once the history is years long (every
     /// load replays it). The test below checks it against the crate on long random histories.
     pub fn after(previous: Option<&ReviewCard>, rating: Rating, now: u64) -> ReviewCard {
-        let parameters = &*PARAMETERS;
+        Self::after_with(&parameters(), previous, rating, now)
+    }
+
+    /// [`ReviewCard::after`] with the parameters built once for a whole replay.
+    fn after_with(
+        parameters: &Parameters,
+        previous: Option<&ReviewCard>,
+        rating: Rating,
+        now: u64,
+    ) -> ReviewCard {
         let at = time(now);
         // A card FSRS has not scheduled yet starts from the initial memory of each rating.
         let reviewed = previous.filter(|card| card.phase != Phase::New);
@@ -179,19 +189,25 @@ pub struct Schedule(BTreeMap<&'static str, ReviewCard>);
 
 impl Schedule {
     pub fn from_history(deck: &'static Deck, history: &[Attempt]) -> Self {
+        let parameters = parameters();
         let mut schedule = Schedule::default();
         for attempt in history {
-            schedule.record(deck, attempt);
+            schedule.record_with(&parameters, deck, attempt);
         }
         schedule
     }
 
     /// Reschedules the question `attempt` answered, if it is still in the deck as answered.
     pub fn record(&mut self, deck: &'static Deck, attempt: &Attempt) {
+        self.record_with(&parameters(), deck, attempt);
+    }
+
+    fn record_with(&mut self, parameters: &Parameters, deck: &'static Deck, attempt: &Attempt) {
         let Some(question) = attempt.counted_question(deck) else {
             return;
         };
-        let card = ReviewCard::after(
+        let card = ReviewCard::after_with(
+            parameters,
             self.0.get(question.id),
             Rating::of(attempt),
             attempt.answered_at,
@@ -257,7 +273,7 @@ mod tests {
                 ..Default::default()
             },
         };
-        let next = FSRS::new(PARAMETERS.clone())
+        let next = FSRS::new(parameters())
             .next(card, time(now), rating.fsrs())
             .card;
         assert_eq!(

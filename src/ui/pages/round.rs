@@ -97,7 +97,8 @@ fn RoundOf(kind: Memo<Option<RoundKind>>) -> impl IntoView {
 
 /// Asks before a round begins in place of another still unfinished (a topic taken or the
 /// review's shortcut opened mid-round): begin it, losing the other's place (its answers are
-/// kept), or go back to the other.
+/// kept), or go back to the other. Drawn once: another tab's answers never move this tab's
+/// round, and a reset there ends it, which takes this screen away.
 #[component]
 fn BeginInstead(kind: RoundKind) -> impl IntoView {
     let app = AppState::get();
@@ -105,56 +106,52 @@ fn BeginInstead(kind: RoundKind) -> impl IntoView {
     let go = use_go();
     let deck = open.deck;
     let name = super::round_name(deck, &kind);
-    let status = Memo::new(move |_| open.session.with(Session::round_status));
     let heading = format!("Start {name}?");
+    let start_label = format!("Start {name}");
+    let (sentence, continue_label) = match open.session.with_untracked(Session::round_status) {
+        RoundStatus::InProgress {
+            kind: other,
+            number,
+            total,
+        } => {
+            let other = super::round_name(deck, &other);
+            (
+                format!(
+                    "You are at question {number} of {total} in {other}. Starting {name} ends \
+                     that round: the answers you gave in it are kept, but not your place."
+                ),
+                format!("Continue {other}"),
+            )
+        }
+        _ => Default::default(),
+    };
     super::use_title({
         let heading = heading.clone();
         move || vec![heading.clone(), deck.title.to_owned()]
     });
-    let begin = {
-        let kind = kind.clone();
-        move |_| {
-            let settings = app.settings();
-            if open.act(|session| session.start(&kind, &settings, fresh_seed(), now())) {
-                // The button pressed is gone with this screen: the question's heading next.
-                focus_screen_heading();
-            }
+    let begin = move |_| {
+        let settings = app.settings();
+        if open.act(|session| session.start(&kind, &settings, fresh_seed(), now())) {
+            // The button pressed is gone with this screen: the question's heading next.
+            focus_screen_heading();
         }
     };
     let go_back = move |_| {
         let round = open.session.with_untracked(Address::of_round);
         go.replace(round.unwrap_or_else(|| Address::Deck(deck).path()));
     };
-    let ending = move || match status.get() {
-        RoundStatus::InProgress {
-            kind: other,
-            number,
-            total,
-        } => Some((super::round_name(deck, &other), number, total)),
-        _ => None,
-    };
     view! {
         <section class="begin-instead" aria-labelledby="begin-instead-title">
             <h1 id="begin-instead-title" tabindex="-1">{heading}</h1>
-            {move || {
-                ending()
-                    .map(|(other, number, total)| {
-                        view! {
-                            <p>
-                                "You are at question " {number} " of " {total} " in " {other.clone()}
-                                ". Starting " {name.clone()} " ends that round: the answers you gave in it are kept, but not your place."
-                            </p>
-                            <div class="actions">
-                                <button type="button" class="primary" on:click=begin.clone()>
-                                    "Start " {name.clone()}
-                                </button>
-                                <button type="button" class="secondary" on:click=go_back>
-                                    "Continue " {other}
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
+            <p>{sentence}</p>
+            <div class="actions">
+                <button type="button" class="primary" on:click=begin>
+                    {start_label}
+                </button>
+                <button type="button" class="secondary" on:click=go_back>
+                    {continue_label}
+                </button>
+            </div>
         </section>
     }
 }

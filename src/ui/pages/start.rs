@@ -91,8 +91,10 @@ pub fn StartPage() -> impl IntoView {
                     RoundStatus::InProgress { kind, number, total } => {
                         view! {
                             <p class="round-status">
-                                "Round in progress (" {super::round_name(deck, &kind)}
-                                "): question " {number} " of " {total} "."
+                                {format!(
+                                    "Round in progress ({}): question {number} of {total}.",
+                                    super::round_name(deck, &kind),
+                                )}
                             </p>
                             <button type="button" class="primary" on:click=resume>
                                 "Continue"
