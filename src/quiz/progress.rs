@@ -1,4 +1,3 @@
-use std::collections::BTreeSet;
 use std::num::NonZeroUsize;
 
 use serde::{Deserialize, Serialize};
@@ -140,6 +139,7 @@ impl Progress {
     /// order, and reports what they bring to `deck`'s questions. Nothing here is ever dropped,
     /// so no answer is lost whichever copy was newer.
     pub fn merge_history(&mut self, other: &[Attempt], deck: &'static Deck) -> MergeReport {
+        let mut added_to: Vec<&str> = Vec::new();
         let mut report = MergeReport::default();
         let new: Vec<Attempt> = {
             // Looked up by time, since another tab sends its whole history at every save:
@@ -160,35 +160,20 @@ impl Progress {
                 .cloned()
                 .collect()
         };
-        // Each question the new answers are to, once, and whether any of them counts toward
-        // it: one pass over them and, when there are any, one over the history here (an
-        // imported file brings years of answers, not one per question).
-        let mut brought: Vec<(&str, bool)> = Vec::new();
         for attempt in &new {
-            let counts = attempt.counted_question(deck).is_some();
-            match brought
-                .iter_mut()
-                .find(|(id, _)| *id == attempt.question_id)
-            {
-                Some((_, any_counts)) => *any_counts |= counts,
-                None => brought.push((&attempt.question_id, counts)),
+            let id = attempt.question_id.as_str();
+            if added_to.contains(&id) {
+                continue;
             }
-        }
-        if !brought.is_empty() {
-            let counted_here: BTreeSet<&str> = self
-                .history
-                .iter()
-                .filter_map(|attempt| attempt.counted_question(deck))
-                .map(|question| question.id)
-                .collect();
-            for (id, counts) in brought {
-                if !counts {
-                    report.uncounted += 1;
-                } else if counted_here.contains(id) {
-                    report.updated += 1;
-                } else {
-                    report.added += 1;
-                }
+            added_to.push(id);
+            let counts_toward_it =
+                |other: &Attempt| other.question_id == id && other.counted_question(deck).is_some();
+            if !new.iter().any(counts_toward_it) {
+                report.uncounted += 1;
+            } else if self.history.iter().any(counts_toward_it) {
+                report.updated += 1;
+            } else {
+                report.added += 1;
             }
         }
         self.history.extend(new);
