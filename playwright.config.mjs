@@ -13,7 +13,7 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   workers: 2,
-  // A whole round walks 33 questions; every wait inside is an auto-waiting locator.
+  // A whole round walks the Django deck's 68 questions; every wait inside is an auto-waiting locator.
   timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
