@@ -398,6 +398,35 @@ fn as_saved(progress: &Progress) -> Loaded {
 }
 
 #[test]
+fn a_merge_reports_each_question_once_as_added_or_updated() {
+    let mut here = Session::new(&DECK, Progress::default());
+    here.start_over(Some(1));
+    answer(&mut here, &[RIGHT[0]], false, START);
+    // The other copy went on: "two" for the first time, then "one" again, twice.
+    let mut there = here.clone();
+    answer(&mut there, &[RIGHT[1]], false, START + 1);
+    for n in 2..4 {
+        there.start_over(Some(1));
+        answer(&mut there, &[WRONG[0]], false, START + n);
+    }
+    assert_eq!(
+        here.merge_history(&there.progress().history),
+        MergeReport {
+            added: 1,
+            updated: 1,
+            uncounted: 0,
+        },
+        "'two' is new here, 'one' had an answer here already"
+    );
+    assert_eq!(here.progress().history, there.progress().history);
+    assert_eq!(
+        here.merge_history(&there.progress().history),
+        MergeReport::default(),
+        "merging the same answers again brings nothing"
+    );
+}
+
+#[test]
 fn an_import_saved_before_a_deck_update_counts_only_answers_to_unchanged_questions() {
     let mut before = Session::new(&DECK, Progress::default());
     before.start_over(Some(1));
