@@ -269,11 +269,17 @@ fn local_days_follow_the_utc_offset() {
     );
 }
 
+/// A learner who has answered the first question of a whole-deck round, rightly, at `START`.
+fn first_question_answered() -> Session {
+    let mut session = Session::new(&DECK, Progress::default());
+    session.start_over(Some(1));
+    answer(&mut session, &[RIGHT[0]], false, START);
+    session
+}
+
 #[test]
 fn merging_adds_missing_answers_and_reports_per_question() {
-    let mut here = Session::new(&DECK, Progress::default());
-    here.start_over(Some(1));
-    answer(&mut here, &[RIGHT[0]], false, START);
+    let mut here = first_question_answered();
 
     let mut there = Session::new(&DECK, Progress::default());
     there.start_over(Some(2));
@@ -399,9 +405,7 @@ fn as_saved(progress: &Progress) -> Loaded {
 
 #[test]
 fn a_merge_reports_each_question_once_as_added_or_updated() {
-    let mut here = Session::new(&DECK, Progress::default());
-    here.start_over(Some(1));
-    answer(&mut here, &[RIGHT[0]], false, START);
+    let mut here = first_question_answered();
     // The other copy went on: "two" for the first time, then "one" again, twice.
     let mut there = here.clone();
     answer(&mut there, &[RIGHT[1]], false, START + 1);
@@ -604,9 +608,7 @@ mod import_properties {
 
 #[test]
 fn a_reset_in_another_tab_is_not_undone_here() {
-    let mut here = Session::new(&DECK, Progress::default());
-    here.start_over(Some(1));
-    answer(&mut here, &[RIGHT[0]], false, START);
+    let mut here = first_question_answered();
     let mut there = here.clone();
 
     assert!(there.reset(START + 100));
